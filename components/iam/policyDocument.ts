@@ -1,0 +1,45 @@
+/**
+ * Typed IAM policy documents, written in our code and rendered to JSON, so every action and
+ * resource a role gets is visible in review. Pure; no Pulumi imports.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
+ */
+
+export type Principal =
+  | "*"
+  | { AWS: string | string[] }
+  | { Service: string | string[] }
+  | { Federated: string | string[] };
+
+export type ConditionOperator = "StringEquals" | "StringLike" | "ArnLike" | "ArnEquals" | "Bool" | "IpAddress";
+
+export interface PolicyStatement {
+  Sid: string;
+  Effect: "Allow" | "Deny";
+  Principal?: Principal;
+  Action: string | string[];
+  Resource?: string | string[];
+  Condition?: Partial<Record<ConditionOperator, Record<string, string | string[]>>>;
+}
+
+export interface PolicyDocument {
+  Version: "2012-10-17";
+  Statement: PolicyStatement[];
+}
+
+export function policyDocument(...statements: PolicyStatement[]): PolicyDocument {
+  return { Version: "2012-10-17", Statement: statements };
+}
+
+/** A role trust policy for one AWS service, limited to this account (confused-deputy guard). */
+export function serviceTrustPolicy(service: string, accountId: string, sourceArnPattern?: string): PolicyDocument {
+  return policyDocument({
+    Sid: "TrustService",
+    Effect: "Allow",
+    Principal: { Service: service },
+    Action: "sts:AssumeRole",
+    Condition: {
+      StringEquals: { "aws:SourceAccount": accountId },
+      ...(sourceArnPattern ? { ArnLike: { "aws:SourceArn": sourceArnPattern } } : {}),
+    },
+  });
+}

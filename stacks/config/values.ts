@@ -1,0 +1,41 @@
+/**
+ * Enumerations AWS accepts, shared by the schema and the components. Each cites its source.
+ */
+
+/** Profiles select per-environment defaults. They are a config key, never derived from the stack name. */
+export const PROFILES = ["dev", "staging", "prod"] as const;
+export type Profile = (typeof PROFILES)[number];
+
+/**
+ * CloudWatch Logs retention values.
+ * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+ */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/**
+ * Interface endpoints a node in a private subnet needs to pull images, assume IRSA roles, ship logs
+ * and read secrets without a NAT hop. Short names; the full service name is
+ * `com.amazonaws.<region>.<name>`. https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html
+ */
+export const INTERFACE_ENDPOINT_SERVICES = [
+  "ecr.api",
+  "ecr.dkr",
+  "sts",
+  "logs",
+  "secretsmanager",
+  "kms",
+  "ec2",
+  "elasticloadbalancing",
+  "autoscaling",
+  "ssm",
+  "monitoring",
+] as const;
+export type InterfaceEndpointService = (typeof INTERFACE_ENDPOINT_SERVICES)[number];
+
+/** Region names of the standard AWS partition, e.g. us-east-1, eu-central-2, ap-southeast-4. */
+export const REGION_PATTERN = /^(us|eu|ap|ca|sa|me|af|il|mx)-(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$/;
+
+/** Availability zone names of a region: the region name plus one letter. */
+export const AZ_PATTERN = /^[a-z]{2}-[a-z]+-\d[a-z]$/;

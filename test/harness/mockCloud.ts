@@ -1,0 +1,76 @@
+/**
+ * The mock cloud behind pulumi.runtime.setMocks: realistic ids and ARNs, the invokes the program
+ * uses, output shapes for remote components, and AWS name-length limits on auto-named resources.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { COMPONENT_SHAPES } from "./componentShapes";
+import { MOCK_ACCOUNT_ID, autoname, uuid } from "./ids";
+import { renderPolicyDocument } from "./policyDocument";
+import { Ctx, GENERIC, SHAPES } from "./resourceShapes";
+
+/** AZ letters per region the mock knows; others get a-c. us-east-1 really has six. */
+const AZ_LETTERS: Record<string, string> = { "us-east-1": "abcdef", "us-west-2": "abcd", "eu-west-1": "abc", "eu-central-1": "abc" };
+
+export class MockCloud implements pulumi.runtime.Mocks {
+  /** Region of each explicit provider, by provider id (a provider reference is "<urn>::<id>"). */
+  private readonly providerRegions = new Map<string, string>();
+
+  constructor(private readonly defaultRegion: string) {}
+
+  regionOf(providerRef: string | undefined): string {
+    const id = providerRef?.split("::").pop();
+    return (id && this.providerRegions.get(id)) || this.defaultRegion;
+  }
+
+  newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+    const inputs = { ...args.inputs };
+    if (args.type.startsWith("pulumi:providers:")) {
+      const id = uuid(`provider:${args.type}:${args.name}`);
+      this.providerRegions.set(id, inputs.region ?? this.defaultRegion);
+      return { id, state: inputs };
+    }
+    const ctx: Ctx = { region: inputs.region ?? this.regionOf(args.provider), account: MOCK_ACCOUNT_ID };
+    if (!args.custom) {
+      const shape = COMPONENT_SHAPES[args.type];
+      return { id: undefined, state: { ...inputs, ...(shape ? shape(args.name, inputs, ctx) : {}) } };
+    }
+    const shape = SHAPES[args.type] ?? GENERIC;
+    if (shape.nameProp && inputs[shape.nameProp] === undefined && inputs[`${shape.nameProp}Prefix`] === undefined) {
+      inputs[shape.nameProp] = autoname(args.name);
+    }
+    const physical = shape.nameProp ? inputs[shape.nameProp] : undefined;
+    if (shape.nameLimit && typeof physical === "string" && physical.length > shape.nameLimit) {
+      throw new Error(`${args.type} ${args.name}: AWS rejects the name "${physical}" (${physical.length} characters; the limit is ${shape.nameLimit})`);
+    }
+    const id = shape.id(physical ?? args.name, inputs, ctx);
+    return { id, state: { ...inputs, id, ...(shape.extra ? shape.extra(id, physical ?? args.name, inputs, ctx) : {}) } };
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+    const region = args.inputs.region ?? this.regionOf(args.provider);
+    switch (args.token) {
+      case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+        const letters = [...(AZ_LETTERS[region] ?? "abc")];
+        return {
+          id: region,
+          region,
+          names: letters.map((l) => `${region}${l}`),
+          zoneIds: letters.map((_, i) => `${region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`),
+          groupNames: letters.map(() => region),
+        };
+      }
+      case "aws:index/getCallerIdentity:getCallerIdentity":
+        return { id: MOCK_ACCOUNT_ID, accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/deploy`, userId: "AROAMOCKDEPLOY:ci" };
+      case "aws:index/getPartition:getPartition":
+        return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+      case "aws:index/getRegion:getRegion":
+        return { id: region, region, name: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+      case "aws:iam/getPolicyDocument:getPolicyDocument":
+        return { id: "policy", json: renderPolicyDocument(args.inputs), minifiedJson: renderPolicyDocument(args.inputs) };
+      default:
+        // An unanswered invoke would silently return {}, and the program would build on nothing.
+        throw new Error(`the mock cloud does not answer ${args.token}; add it to test/harness/mockCloud.ts`);
+    }
+  }
+
+}

@@ -1,0 +1,92 @@
+/**
+ * Captures every registered resource. The mocks' newResource never sees parent, protect or
+ * dependencies, but the monitor's registerResource request carries them, so the recorder wraps the
+ * mock monitor and reads both the request and the response.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+export interface RecordedProvider {
+  urn: string;
+  name: string;
+  region?: string;
+}
+
+export interface RecordedResource {
+  urn: string;
+  type: string;
+  name: string;
+  /** Id the mock cloud returned; undefined for components. */
+  id?: string;
+  parent?: string;
+  custom: boolean;
+  /** The explicit provider, if any, with its region. */
+  provider?: RecordedProvider;
+  inputs: Record<string, any>;
+  /** State the mock cloud returned (custom resources) or the registered outputs (components). */
+  outputs: Record<string, any>;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  protect: boolean;
+  retainOnDelete: boolean;
+}
+
+type Callback = (err: Error | null, resp?: any) => void;
+interface MonitorLike {
+  registerResource(req: any, cb: Callback): void;
+  registerResourceOutputs(req: any, cb: Callback): void;
+}
+
+export class Recorder {
+  readonly resources: RecordedResource[] = [];
+  private readonly byUrn = new Map<string, RecordedResource>();
+
+  /** Wraps the monitor installed by setMocks. */
+  attach(monitor: MonitorLike): void {
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, cb: Callback) => {
+      const inputs = pulumi.runtime.deserializeProperties(req.getObject());
+      register(req, (err, resp) => {
+        if (!err && resp) this.record(req, inputs, resp);
+        cb(err, resp);
+      });
+    };
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req: any, cb: Callback) => {
+      const r = this.byUrn.get(req.getUrn());
+      if (r && req.getOutputs()) r.outputs = { ...r.outputs, ...pulumi.runtime.deserializeProperties(req.getOutputs()) };
+      registerOutputs(req, cb);
+    };
+  }
+
+  get(urn: string): RecordedResource | undefined {
+    return this.byUrn.get(urn);
+  }
+
+  private record(req: any, inputs: Record<string, any>, resp: any): void {
+    // Custom resources name one provider; components carry a map of providers by package.
+    const providerRef: string = req.getProvider() || req.getProvidersMap().get("aws") || "";
+    const providerUrn = providerRef ? providerRef.split("::").slice(0, -1).join("::") : undefined;
+    const provider = providerUrn ? this.byUrn.get(providerUrn) : undefined;
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((v: any, k: string) => {
+      propertyDependencies[k] = v.getUrnsList();
+    });
+    const r: RecordedResource = {
+      urn: resp.getUrn(),
+      type: req.getType(),
+      name: req.getName(),
+      id: resp.getId() || undefined,
+      parent: req.getParent() || undefined,
+      custom: req.getCustom(),
+      provider: providerUrn ? { urn: providerUrn, name: provider?.name ?? providerUrn.split("::").pop()!, region: provider?.inputs.region } : undefined,
+      inputs,
+      outputs: resp.getObject() ? pulumi.runtime.deserializeProperties(resp.getObject()) : {},
+      dependencies: req.getDependenciesList(),
+      propertyDependencies,
+      protect: req.getProtect() === true,
+      retainOnDelete: req.getRetainondelete() === true,
+    };
+    this.resources.push(r);
+    this.byUrn.set(r.urn, r);
+  }
+}

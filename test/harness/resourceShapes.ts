@@ -1,0 +1,62 @@
+/**
+ * What the mock cloud returns per resource type: id format, ARN, autonaming and the AWS name limit
+ * the real API enforces. Real AWS rejects names the mocks would otherwise accept, so the mock cloud
+ * enforces the limits too.
+ */
+import { hex, uuid } from "./ids";
+
+export interface Ctx {
+  region: string;
+  account: string;
+}
+
+export interface Shape {
+  /** Input property holding the physical name, auto-named when absent. */
+  nameProp?: string;
+  /** AWS limit on that name, in characters. */
+  nameLimit?: number;
+  id: (name: string, inputs: Record<string, any>, ctx: Ctx) => string;
+  extra?: (id: string, name: string, inputs: Record<string, any>, ctx: Ctx) => Record<string, unknown>;
+}
+
+const ec2 = (prefix: string, resource: string): Shape => ({
+  id: (name) => `${prefix}-${hex(`${prefix}:${name}`, 17)}`,
+  extra: (id, _n, _i, ctx) => ({ arn: `arn:aws:ec2:${ctx.region}:${ctx.account}:${resource}/${id}` }),
+});
+
+export const SHAPES: Record<string, Shape> = {
+  "aws:kms/key:Key": {
+    id: (name) => uuid(`kms:${name}`),
+    extra: (id, _n, _i, ctx) => ({ keyId: id, arn: `arn:aws:kms:${ctx.region}:${ctx.account}:key/${id}` }),
+  },
+  "aws:kms/alias:Alias": {
+    nameProp: "name",
+    nameLimit: 256,
+    id: (name) => name,
+    extra: (_id, name, _i, ctx) => ({ arn: `arn:aws:kms:${ctx.region}:${ctx.account}:${name}` }),
+  },
+  "aws:cloudwatch/logGroup:LogGroup": {
+    nameProp: "name",
+    nameLimit: 512,
+    id: (name) => name,
+    extra: (_id, name, _i, ctx) => ({ arn: `arn:aws:logs:${ctx.region}:${ctx.account}:log-group:${name}` }),
+  },
+  "aws:iam/role:Role": {
+    nameProp: "name",
+    nameLimit: 64,
+    id: (name) => name,
+    extra: (_id, name, _i, ctx) => ({ arn: `arn:aws:iam::${ctx.account}:role/${name}`, uniqueId: `AROA${hex(name, 17).toUpperCase()}` }),
+  },
+  "aws:iam/rolePolicy:RolePolicy": {
+    nameProp: "name",
+    nameLimit: 128,
+    id: (name, inputs) => `${inputs.role}:${name}`,
+  },
+  "aws:ec2/securityGroup:SecurityGroup": { ...ec2("sg", "security-group"), nameProp: "name", nameLimit: 255 },
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": ec2("sg", "security-group"),
+  "aws:ec2/vpcEndpoint:VpcEndpoint": ec2("vpce", "vpc-endpoint"),
+  "aws:ec2/flowLog:FlowLog": ec2("fl", "vpc-flow-log"),
+};
+
+/** Fallback for types without a shape: an opaque id, never a silent empty string. */
+export const GENERIC: Shape = { id: (name) => `${name}-${hex(name, 8)}` };
