@@ -3,6 +3,7 @@ import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../iam/policyDocument";
 import { childName } from "../naming";
+import { awsProviders } from "../providers";
 import { tierTags } from "../tags";
 import { checkAwsxVpcArgs } from "./awsxRules";
 import { ENDPOINT_PORT, endpointRole, endpointServiceName } from "./endpoints";
@@ -91,7 +92,7 @@ export class Network extends pulumi.ComponentResource {
         vpcEndpointSpecs: [{ serviceName: endpointServiceName(args.region, "s3"), vpcEndpointType: "Gateway" }],
         tags: tierTags("network"),
       },
-      { parent: this },
+      { parent: this, providers: awsProviders(this) },
     );
     this.vpcId = vpc.vpcId;
     this.vpcCidr = args.cidr;

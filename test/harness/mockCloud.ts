@@ -32,7 +32,8 @@ export class MockCloud implements pulumi.runtime.Mocks {
     const ctx: Ctx = { region: inputs.region ?? this.regionOf(args.provider), account: MOCK_ACCOUNT_ID };
     if (!args.custom) {
       const shape = COMPONENT_SHAPES[args.type];
-      return { id: undefined, state: { ...inputs, ...(shape ? shape(args.name, inputs, ctx) : {}) } };
+      // A component's state is its outputs, never its arguments: that is what a real run shows.
+      return { id: undefined, state: shape ? shape(args.name, inputs, ctx) : {} };
     }
     const shape = SHAPES[args.type] ?? GENERIC;
     if (shape.nameProp && inputs[shape.nameProp] === undefined && inputs[`${shape.nameProp}Prefix`] === undefined) {

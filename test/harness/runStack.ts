@@ -39,6 +39,7 @@ export async function runStack(opts: RunOptions): Promise<StackRun> {
   } catch (e) {
     error = e instanceof Error ? e : new Error(String(e));
   }
-  await pulumi.runtime.waitForRPCs();
+  // Drain outstanding registrations so the record is complete (internal to the SDK, hence the cast).
+  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
   return { stack: opts.stack, config: opts.config, resources: recorder.resources, outputs, error };
 }

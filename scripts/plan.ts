@@ -1,0 +1,74 @@
+/**
+ * The offline plan: evaluates the real program for a stack under the mock cloud, enforces the
+ * policy pack with that stack's profile config, and prints the resource tree and every violation.
+ * Exits 1 on a mandatory violation, 2 on a config error.
+ *
+ *   npm run plan -- --stack dev [--verbose] [--json plan.json]
+ *   npm run plan -- --config examples/<system>/Pulumi.<name>.yaml
+ */
+import { writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { ConfigError } from "../stacks/config/problems";
+import { policies } from "../policy-pack/policies";
+import { readPackConfig, runPolicies } from "../test/harness/policyRunner";
+import { runStack } from "../test/harness/runStack";
+import { readStackFile } from "../test/harness/stackFile";
+import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
+
+const ROOT = resolve(__dirname, "..");
+
+export interface PlanArgs {
+  stack: string;
+  configFile: string;
+  json?: string;
+  verbose: boolean;
+}
+
+export function parsePlanArgs(argv: string[]): PlanArgs {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const config = value("--config");
+  const stack = value("--stack") ?? (config ? basename(config).replace(/^Pulumi\./, "").replace(/\.ya?ml$/, "") : undefined);
+  if (!stack) throw new Error("usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--json <file>] [--verbose]");
+  return { stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`), json: value("--json"), verbose: argv.includes("--verbose") };
+}
+
+export function packConfigPath(profile: string): string {
+  return join(ROOT, "policy-pack", "config", `${profile}.json`);
+}
+
+export async function plan(args: PlanArgs, log: (line: string) => void = console.log): Promise<number> {
+  const started = Date.now();
+  const config = readStackFile(args.configFile);
+  const run = await runStack({ stack: args.stack, config });
+  if (run.error) {
+    log(run.error instanceof ConfigError ? run.error.message : `The program failed: ${run.error.stack ?? run.error.message}`);
+    return 2;
+  }
+  const profile = config["platform:profile"];
+  const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)));
+  log(`Offline plan for stack ${args.stack} (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
+  log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
+  renderTree(run.resources).forEach((l) => log(l));
+  log("\nResources by type:");
+  renderCounts(run.resources).forEach((l) => log(l));
+  log("");
+  renderViolations(violations, args.verbose).forEach((l) => log(l));
+  if (args.json) {
+    writeFileSync(args.json, JSON.stringify(toPlanJson(args.stack, run.resources, run.outputs, violations), null, 2));
+    log(`\nWrote ${args.json}`);
+  }
+  return violations.some((v) => v.level === "mandatory") ? 1 : 0;
+}
+
+if (require.main === module) {
+  plan(parsePlanArgs(process.argv.slice(2))).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(2);
+    },
+  );
+}
