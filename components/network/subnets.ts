@@ -175,6 +175,8 @@ function tileExact(vpc: Cidr, perAz: Placed[][]): AwsxSubnetSpec[] | undefined {
     const nonEmpty = covers.filter((c) => c.length > 0).length;
     if (nonEmpty !== 0 && nonEmpty !== covers.length) return undefined;
     const count = Math.max(...covers.map((c) => c.length));
+    // A gap of n addresses splits into at most n blocks; past that no uniform spec list exists.
+    if (covers.some((c) => c.length > 0 && c.reduce((n, b) => n + size(b), 0) < count)) return undefined;
     const even = covers.map((c) => splitToCount(c, count));
     for (let k = 0; k < count; k++) {
       specs.push({ type: "Unused", name: `unused-${slot}-${k + 1}`, cidrBlocks: even.map((c) => formatCidr(c[k])) });

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "./mockCloud";
 import { Recorder, RecordedResource } from "./recorder";
+import { main } from "../../stacks/platform";
 
 export interface StackRun {
   stack: string;
@@ -30,8 +31,6 @@ export async function runStack(opts: RunOptions): Promise<StackRun> {
   pulumi.runtime.setAllConfig(opts.config);
   const recorder = new Recorder();
   recorder.attach(pulumi.runtime.getMonitor() as any);
-  // Imported late so the program's modules see the mocked runtime.
-  const { main } = await import("../../stacks/platform");
   let outputs: Record<string, any> = {};
   let error: Error | undefined;
   try {

@@ -1,0 +1,45 @@
+/**
+ * Shared helpers for specs that run the whole program: plan a stack file (or an inline config)
+ * once per process, then query the recorded resources.
+ */
+import { join, resolve } from "node:path";
+import { policies } from "../policy-pack/policies";
+import { Violation, readPackConfig, runPolicies } from "./harness/policyRunner";
+import type { RecordedResource } from "./harness/recorder";
+import { StackRun, runStack } from "./harness/runStack";
+import { readStackFile } from "./harness/stackFile";
+
+export const ROOT = resolve(__dirname, "..");
+
+export interface Planned extends StackRun {
+  violations: Violation[];
+}
+
+const cache = new Map<string, Promise<Planned>>();
+
+/** Runs the program and the policy pack with the stack's profile config. */
+export async function planConfig(stack: string, config: Record<string, string>): Promise<Planned> {
+  const run = await runStack({ stack, config });
+  if (run.error) return { ...run, violations: [] };
+  const pack = readPackConfig(join(ROOT, "policy-pack", "config", `${config["platform:profile"]}.json`));
+  return { ...run, violations: await runPolicies(policies, run.resources, pack) };
+}
+
+/** Plans a stack file (relative to the repo root); cached, since every spec reads the same runs. */
+export function planStackFile(file: string, stack = file.replace(/^.*Pulumi\./, "").replace(/\.ya?ml$/, "")): Promise<Planned> {
+  const key = `${file}#${stack}`;
+  if (!cache.has(key)) cache.set(key, planConfig(stack, readStackFile(join(ROOT, file))));
+  return cache.get(key)!;
+}
+
+export const ofType = (run: StackRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);
+
+export function one(run: StackRun, type: string, name?: string): RecordedResource {
+  const found = ofType(run, type).filter((r) => name === undefined || r.name === name);
+  if (found.length !== 1) throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}`);
+  return found[0];
+}
+
+export const byUrn = (run: StackRun, urn: string | undefined) => run.resources.find((r) => r.urn === urn);
+
+export const mandatory = (p: Planned) => p.violations.filter((v) => v.level === "mandatory");
