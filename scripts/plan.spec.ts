@@ -1,0 +1,81 @@
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parsePlanArgs, plan } from "./plan";
+
+const ROOT = join(__dirname, "..");
+
+async function planLines(args: string[]): Promise<{ code: number; text: string }> {
+  const lines: string[] = [];
+  const code = await plan(parsePlanArgs(args), (l) => lines.push(l));
+  return { code, text: lines.join("\n") };
+}
+
+function tempStack(yaml: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "plan-")), "Pulumi.variant.yaml");
+  writeFileSync(file, yaml);
+  return file;
+}
+
+const header = `config:
+  aws:region: us-west-2
+  platform:name: medsearch
+  platform:tags: { owner: t, costCenter: c }
+`;
+
+describe("offline plan", () => {
+  it("reads Pulumi.<stack>.yaml for --stack, and the stack name from --config", () => {
+    assert.match(parsePlanArgs(["--stack", "prod"]).configFile, /Pulumi\.prod\.yaml$/);
+    assert.equal(parsePlanArgs(["--config", "examples/x/Pulumi.billion.yaml"]).stack, "billion");
+    assert.throws(() => parsePlanArgs([]), /usage: npm run plan/);
+  });
+
+  it("prints the tree grouped by component, counts, and summarizes advisories in one line (dev)", async () => {
+    const { code, text } = await planLines(["--stack", "dev"]);
+    assert.equal(code, 0);
+    assert.match(text, /[├└]─ medsearch-network \(platform:network:Network\) \[region us-west-2\] — \d+ resources/);
+    assert.match(text, /^\s+3  aws:kms\/key:Key$/m);
+    assert.match(text, /Policy violations: 0 mandatory, 2 advisory\.\n  Advisories from: ec2-require-nat-gateway-per-az, ec2-require-subnets-across-azs \(run with --verbose/);
+  });
+
+  it("lists each advisory with --verbose", async () => {
+    const { text } = await planLines(["--stack", "dev", "--verbose"]);
+    assert.match(text, /\[advisory\] ec2-require-subnets-across-azs: VPC spans 2 AZs; spread its subnets over at least 3 AZs/);
+  });
+
+  it("writes the documented JSON, joinable by id", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "plan-")), "plan.json");
+    await planLines(["--stack", "prod", "--json", out]);
+    const json = JSON.parse(readFileSync(out, "utf8"));
+    assert.deepEqual(Object.keys(json), ["stack", "resources", "outputs", "violations"]);
+    assert.deepEqual(Object.keys(json.resources[0]).sort(), ["custom", "dependencies", "id", "inputs", "name", "outputs", "parent", "protect", "provider", "retainOnDelete", "type", "urn"].filter((k) => k in json.resources[0]).sort());
+    const flow = json.resources.find((r: any) => r.type === "aws:ec2/flowLog:FlowLog");
+    const group = json.resources.find((r: any) => r.type === "aws:cloudwatch/logGroup:LogGroup");
+    assert.equal(flow.inputs.logDestination, group.outputs.arn);
+    assert.deepEqual(flow.provider, { urn: json.resources.find((r: any) => r.type === "pulumi:providers:aws").urn, name: "medsearch", region: "us-west-2" });
+    assert.equal(json.outputs.vpcId, json.resources.find((r: any) => r.type === "awsx:ec2:Vpc").outputs.vpcId);
+  });
+
+  it("exits 2 on a config error, naming every bad key", async () => {
+    const file = tempStack(`${header}  platform:profile: prod\n  platform:network: { azCount: 2, cidr: 10.0.0.0/33 }\n`);
+    const { code, text } = await planLines(["--config", file]);
+    assert.equal(code, 2);
+    assert.match(text, /platform:network\.cidr: got "10\.0\.0\.0\/33"/);
+  });
+
+  it("exits 1 on a mandatory violation: a staging stack with a single NAT gateway", async () => {
+    const file = tempStack(`${header}  platform:profile: staging\n  platform:network: { natGateways: single }\n`);
+    const { code, text } = await planLines(["--config", file]);
+    assert.equal(code, 1);
+    assert.match(text, /\[mandatory\] ec2-require-nat-gateway-per-az: VPC uses NAT strategy Single/);
+  });
+
+  it("runs from npm as a newcomer would, exiting 0 for prod", function () {
+    this.timeout(60000);
+    const r = spawnSync("npx", ["tsx", "scripts/plan.ts", "--stack", "prod"], { cwd: ROOT, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Policy violations: 0 mandatory, 0 advisory\./);
+  });
+});

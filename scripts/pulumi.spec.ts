@@ -1,0 +1,243 @@
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {
+  INSTALL_URL,
+  PROFILE_KEY,
+  UsageError,
+  WrapperError,
+  buildCommand,
+  cliMissingMessage,
+  findExecutable,
+  parseArgs,
+  readProfile,
+  stackFilePath,
+} from "./pulumi";
+
+const REPO_ROOT = path.resolve(__dirname, "..");
+
+function stackYaml(profile: string): string {
+  return `config:\n  ${PROFILE_KEY}: ${profile}\n  aws:region: eu-west-1\n`;
+}
+
+describe("scripts/pulumi (preview/up wrapper)", () => {
+  describe("command building", () => {
+    it("passes the dev policy config for a dev-profile stack", () => {
+      const args = parseArgs(["preview", "--stack", "dev"]);
+      const profile = readProfile(stackYaml("dev"), "Pulumi.dev.yaml");
+      assert.deepEqual(buildCommand(args, profile), [
+        "pulumi",
+        "preview",
+        "--stack",
+        "dev",
+        "--policy-pack",
+        "policy-pack",
+        "--policy-pack-config",
+        "policy-pack/config/dev.json",
+      ]);
+    });
+
+    it("passes the prod policy config for a prod-profile stack, without adding --yes", () => {
+      const args = parseArgs(["up", "--stack", "prod"]);
+      const profile = readProfile(stackYaml("prod"), "Pulumi.prod.yaml");
+      const command = buildCommand(args, profile);
+      assert.deepEqual(command, [
+        "pulumi",
+        "up",
+        "--stack",
+        "prod",
+        "--policy-pack",
+        "policy-pack",
+        "--policy-pack-config",
+        "policy-pack/config/prod.json",
+      ]);
+      assert.ok(!command.includes("--yes"));
+    });
+
+    it("takes the policy config from the profile, not the stack name", () => {
+      const args = parseArgs(["preview", "--stack", "qa"]);
+      const command = buildCommand(args, readProfile(stackYaml("staging"), "Pulumi.qa.yaml"));
+      assert.equal(command[command.indexOf("--policy-pack-config") + 1], "policy-pack/config/staging.json");
+    });
+
+    it("passes --config-file through", () => {
+      for (const argv of [
+        ["preview", "--stack", "shop", "--config-file", "examples/shop/Pulumi.shop.yaml"],
+        ["preview", "--config-file=examples/shop/Pulumi.shop.yaml", "--stack=shop"],
+      ]) {
+        const args = parseArgs(argv);
+        assert.equal(args.configFile, "examples/shop/Pulumi.shop.yaml");
+        assert.deepEqual(buildCommand(args, "dev").slice(-2), ["--config-file", "examples/shop/Pulumi.shop.yaml"]);
+      }
+    });
+
+    it("passes extra arguments after -- through verbatim and in order", () => {
+      const args = parseArgs(["up", "--stack", "dev", "--", "--yes", "--diff", "--target", "urn:a b"]);
+      assert.deepEqual(args.extraArgs, ["--yes", "--diff", "--target", "urn:a b"]);
+      assert.deepEqual(buildCommand(args, "dev").slice(-4), ["--yes", "--diff", "--target", "urn:a b"]);
+    });
+  });
+
+  describe("argument parsing", () => {
+    it("rejects an unknown subcommand", () => {
+      assert.throws(() => parseArgs(["destroy", "--stack", "dev"]), (err: Error) => {
+        assert.ok(err instanceof UsageError);
+        assert.match(err.message, /unknown subcommand "destroy"/);
+        return true;
+      });
+      assert.throws(() => parseArgs([]), UsageError);
+    });
+
+    it("requires --stack with a value", () => {
+      assert.throws(() => parseArgs(["preview"]), /--stack <name> is required/);
+      assert.throws(() => parseArgs(["preview", "--stack"]), /--stack needs a value/);
+      assert.throws(() => parseArgs(["preview", "--stack", "--", "x"]), /--stack needs a value/);
+    });
+
+    it("asks for unknown options to go after --", () => {
+      assert.throws(() => parseArgs(["up", "--stack", "dev", "--yes"]), /put extra pulumi arguments after "--"/);
+    });
+
+    it("refuses extra arguments that would override the stack or the policy pack", () => {
+      for (const flag of ["--stack", "-s", "--config-file=x.yaml", "--policy-pack", "--policy-pack-config=none.json"]) {
+        assert.throws(() => parseArgs(["up", "--stack", "dev", "--", flag, "other"]), UsageError, flag);
+      }
+    });
+
+    it("rejects stack names that are not Pulumi stack names", () => {
+      assert.throws(() => parseArgs(["preview", "--stack", "../etc"]), /invalid stack name/);
+    });
+  });
+
+  describe("stack file and profile", () => {
+    it("uses Pulumi.<name>.yaml at the repo root, or the --config-file path", () => {
+      assert.equal(stackFilePath("/repo", "dev"), path.join("/repo", "Pulumi.dev.yaml"));
+      assert.equal(stackFilePath("/repo", "acme/platform/prod"), path.join("/repo", "Pulumi.prod.yaml"));
+      assert.equal(stackFilePath("/repo", "dev", "x/Pulumi.x.yaml", "/work"), path.resolve("/work", "x/Pulumi.x.yaml"));
+    });
+
+    it("reads each known profile", () => {
+      for (const profile of ["dev", "staging", "prod"]) {
+        assert.equal(readProfile(stackYaml(profile), "f.yaml"), profile);
+      }
+    });
+
+    it("names the key and the file when the profile is missing", () => {
+      for (const text of ["config:\n  aws:region: eu-west-1\n", "encryptionsalt: abc\n", ""]) {
+        assert.throws(() => readProfile(text, "Pulumi.dev.yaml"), (err: Error) => {
+          assert.ok(err instanceof WrapperError);
+          assert.match(err.message, /^Pulumi\.dev\.yaml: /);
+          assert.ok(err.message.includes(`"${PROFILE_KEY}" is missing`), err.message);
+          assert.ok(!err.message.includes("\n"));
+          return true;
+        });
+      }
+    });
+
+    it("names the key, the file and the bad value when the profile is invalid", () => {
+      for (const [value, shown] of [["production", '"production"'], ["3", "3"], ["{ secure: abc }", '{"secure":"abc"}']]) {
+        assert.throws(() => readProfile(stackYaml(value), "Pulumi.prod.yaml"), (err: Error) => {
+          assert.ok(err instanceof WrapperError);
+          assert.ok(err.message.startsWith("Pulumi.prod.yaml: "), err.message);
+          assert.ok(err.message.includes(`"${PROFILE_KEY}" must be one of dev, staging, prod`), err.message);
+          assert.ok(err.message.endsWith(`got ${shown}`), err.message);
+          return true;
+        });
+      }
+    });
+
+    it("reports unparsable YAML on one line with the file name", () => {
+      assert.throws(() => readProfile("config: [unclosed\n", "Pulumi.dev.yaml"), (err: Error) => {
+        assert.match(err.message, /^Pulumi\.dev\.yaml: not valid YAML/);
+        assert.ok(!err.message.includes("\n"));
+        return true;
+      });
+    });
+  });
+
+  describe("Pulumi CLI detection", () => {
+    let dir: string;
+
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-wrapper-bin-"));
+    });
+
+    after(() => {
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("finds nothing on an empty PATH, and the message points at npm run plan", () => {
+      assert.equal(findExecutable("pulumi", "", "linux"), undefined);
+      assert.equal(findExecutable("pulumi", undefined, "linux"), undefined);
+      const message = cliMissingMessage("dev");
+      assert.match(message, /Pulumi CLI is not installed/);
+      assert.ok(message.includes("npm run plan -- --stack dev"));
+      assert.ok(message.includes(INSTALL_URL));
+      assert.ok(
+        cliMissingMessage("shop", "/x/Pulumi.shop.yaml").includes("npm run plan -- --stack shop --config /x/Pulumi.shop.yaml"),
+      );
+    });
+
+    it("finds an executable pulumi and skips non-executable files", () => {
+      const exe = path.join(dir, "pulumi");
+      fs.writeFileSync(exe, "#!/bin/sh\n", { mode: 0o644 });
+      if (process.platform !== "win32") {
+        assert.equal(findExecutable("pulumi", dir, "linux"), undefined);
+      }
+      fs.chmodSync(exe, 0o755);
+      assert.equal(findExecutable("pulumi", `/nonexistent:${dir}`, "linux"), exe);
+    });
+
+    it("uses PATHEXT on Windows", () => {
+      const exe = path.join(dir, "pulumi.EXE");
+      fs.writeFileSync(exe, "");
+      assert.equal(findExecutable("pulumi", dir, "win32", ".COM;.EXE"), exe);
+    });
+  });
+
+  describe("end to end without the Pulumi CLI", () => {
+    let dir: string;
+    let emptyBin: string;
+
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-wrapper-stack-"));
+      emptyBin = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-wrapper-path-"));
+      fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), stackYaml("dev"));
+    });
+
+    after(() => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(emptyBin, { recursive: true, force: true });
+    });
+
+    it("exits 1 and prints the plan hint when pulumi is not on PATH", () => {
+      // Same as `npx tsx scripts/pulumi.ts ...`, but node and tsx are named
+      // by absolute path: npx needs `sh` on PATH, and the node directory could
+      // itself hold a pulumi binary. An empty PATH directory guarantees the
+      // CLI is absent on every machine.
+      const result = spawnSync(
+        process.execPath,
+        [
+          require.resolve("tsx/cli"),
+          "scripts/pulumi.ts",
+          "preview",
+          "--stack",
+          "dev",
+          "--config-file",
+          path.join(dir, "Pulumi.dev.yaml"),
+        ],
+        { cwd: REPO_ROOT, env: { ...process.env, PATH: emptyBin }, encoding: "utf8" },
+      );
+      assert.equal(result.error, undefined);
+      assert.equal(result.status, 1, result.stderr);
+      assert.match(result.stderr, /Pulumi CLI is not installed/);
+      assert.ok(
+        result.stderr.includes(`npm run plan -- --stack dev --config ${path.join(dir, "Pulumi.dev.yaml")}`),
+        result.stderr,
+      );
+      assert.ok(result.stderr.includes(INSTALL_URL), result.stderr);
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import { strict as assert } from "node:assert";
+import { MockCloud } from "./mockCloud";
+
+const cloud = () => new MockCloud("us-west-2");
+const resource = (type: string, name: string, inputs: Record<string, unknown> = {}, custom = true) =>
+  cloud().newResource({ type, name, inputs, custom, provider: "", id: "" } as never);
+
+describe("mock cloud", () => {
+  it("returns ARNs and ids in AWS's formats", () => {
+    const key = resource("aws:kms/key:Key", "k");
+    assert.match(key.state.arn, /^arn:aws:kms:us-west-2:123456789012:key\/[0-9a-f-]{36}$/);
+    assert.equal(key.state.keyId, key.id);
+    assert.match(resource("aws:ec2/securityGroup:SecurityGroup", "sg").id!, /^sg-[0-9a-f]{17}$/);
+  });
+
+  it("auto-names like Pulumi (logical name, '-', 7 hex) and rejects names over the AWS limit", () => {
+    assert.match(resource("aws:iam/role:Role", "r".repeat(56)).state.name, /^r{56}-[0-9a-f]{7}$/);
+    assert.throws(() => resource("aws:iam/role:Role", "r".repeat(57)), /AWS rejects the name .* \(65 characters; the limit is 64\)/);
+    assert.throws(() => resource("aws:iam/role:Role", "x", { name: "n".repeat(65) }), /limit is 64/);
+  });
+
+  it("answers awsx.ec2.Vpc with subnet id lists sized by AZs and specs, and no resource-typed outputs", () => {
+    const vpc = resource("awsx:ec2:Vpc", "v", {
+      availabilityZoneNames: ["a", "b", "c"],
+      subnetSpecs: [{ type: "Private", name: "private" }, { type: "Public", name: "public" }, { type: "Unused", name: "u" }],
+    }, false);
+    assert.match(vpc.state.vpcId, /^vpc-[0-9a-f]{17}$/);
+    assert.equal(vpc.state.privateSubnetIds.length, 3);
+    assert.equal(vpc.state.publicSubnetIds.length, 3);
+    assert.deepEqual(vpc.state.isolatedSubnetIds, []);
+    assert.equal(vpc.state.subnets, undefined);
+    assert.equal(vpc.state.availabilityZoneNames, undefined, "a component's state holds outputs, not its arguments");
+  });
+
+  it("answers the invokes the program uses", () => {
+    const c = cloud();
+    assert.deepEqual(c.call({ token: "aws:index/getAvailabilityZones:getAvailabilityZones", inputs: {} } as never).names, ["us-west-2a", "us-west-2b", "us-west-2c", "us-west-2d"]);
+    assert.equal(c.call({ token: "aws:index/getCallerIdentity:getCallerIdentity", inputs: {} } as never).accountId, "123456789012");
+    assert.equal(c.call({ token: "aws:index/getPartition:getPartition", inputs: {} } as never).partition, "aws");
+    assert.equal(c.call({ token: "aws:index/getRegion:getRegion", inputs: {} } as never).region, "us-west-2");
+  });
+
+  it("renders iam.getPolicyDocument to the JSON AWS sees", () => {
+    const doc = cloud().call({
+      token: "aws:iam/getPolicyDocument:getPolicyDocument",
+      inputs: {
+        statements: [{
+          sid: "Read",
+          actions: ["s3:GetObject"],
+          resources: ["arn:aws:s3:::docs/*"],
+          principals: [{ type: "AWS", identifiers: ["arn:aws:iam::123456789012:role/app"] }],
+          conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["true"] }],
+        }],
+      },
+    } as never);
+    assert.deepEqual(JSON.parse(doc.json), {
+      Version: "2012-10-17",
+      Statement: [{
+        Sid: "Read",
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::123456789012:role/app" },
+        Action: "s3:GetObject",
+        Resource: "arn:aws:s3:::docs/*",
+        Condition: { Bool: { "aws:SecureTransport": "true" } },
+      }],
+    });
+  });
+
+  it("refuses invokes it does not know instead of answering with nothing", () => {
+    assert.throws(() => cloud().call({ token: "aws:rds/getEngineVersion:getEngineVersion", inputs: {} } as never), /does not answer aws:rds\/getEngineVersion/);
+  });
+
+  it("places resources of an explicit provider in that provider's region", () => {
+    const c = cloud();
+    const p = c.newResource({ type: "pulumi:providers:aws", name: "edge", inputs: { region: "us-east-1" }, custom: true } as never);
+    const key = c.newResource({ type: "aws:kms/key:Key", name: "k", inputs: {}, custom: true, provider: `urn:pulumi:s::p::pulumi:providers:aws::edge::${p.id}` } as never);
+    assert.match(key.state.arn, /^arn:aws:kms:us-east-1:/);
+  });
+});
