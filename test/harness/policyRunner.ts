@@ -91,7 +91,7 @@ async function record(violations: Violation[], p: Policy, level: EnforcementLeve
       violations.push({ policy: p.name, level: "advisory", message: `can't run policy '${p.name}' during preview: ${e.message}` });
       return;
     }
-    throw new Error(`policy ${p.name} (${level}) failed: ${(e as Error).message}`);
+    throw new Error(`policy ${p.name} (${level}) failed: ${(e as Error).message}`, { cause: e });
   }
 }
 
