@@ -19,6 +19,7 @@ function allowed(s: Json): string {
   if (s.enum) return s.enum.map((v: unknown) => `\`${v}\``).join(", ");
   if (s.anyOf) return s.anyOf.map((v: Json) => `\`${v.const}\``).join(", ");
   if (s.type === "array") return `list of ${allowed(s.items)}`;
+  if (s.type === "object" && s.additionalProperties) return `map of ${allowed(s.additionalProperties)}`;
   const range = [s.minimum !== undefined ? `≥ ${s.minimum}` : "", s.maximum !== undefined && s.maximum < 1e9 ? `≤ ${s.maximum}` : ""].filter(Boolean).join(", ");
   return `${s.type ?? "value"}${range ? ` (${range})` : ""}`;
 }
@@ -27,15 +28,22 @@ function lookup(obj: unknown, path: string[]): unknown {
   return path.reduce<any>((o, k) => (o === undefined || o === null ? undefined : o[k]), obj);
 }
 
+const keyOf = ([section, ...rest]: string[]) => `${NAMESPACE}:${section}${rest.length ? `.${rest.join(".")}` : ""}`;
+
 const cell = (v: unknown) => (v === undefined ? "—" : `\`${JSON.stringify(v)}\``);
 
 function rows(path: string[], s: Json, required: boolean): string[] {
   if (s.type === "object" && s.properties) {
     return Object.entries(s.properties as Record<string, Json>).flatMap(([k, child]) => rows([...path, k], child, (s.required ?? []).includes(k)));
   }
+  // A list of objects (services, buckets) gets one row per field of its items, keyed `list[].field`.
+  if (s.type === "array" && s.items?.type === "object" && s.items.properties) {
+    const head = `| \`${keyOf(path)}\` | list of objects | ${PROFILES.map((p) => cell(lookup((PROFILE_DEFAULTS[p] as Json)[path[0]], path.slice(1)))).join(" | ")} | ${s.description ?? ""} |`;
+    return [head, ...rows([...path.slice(0, -1), `${path[path.length - 1]}[]`], s.items, false)];
+  }
   const [section, ...rest] = path;
   const defaults = PROFILES.map((p) => cell(lookup((PROFILE_DEFAULTS[p] as Json)[section], rest)));
-  const key = `${NAMESPACE}:${section}${rest.length ? `.${rest.join(".")}` : ""}`;
+  const key = keyOf(path);
   const req = required && REQUIRED_SECTIONS.includes(section as never) ? " **required**" : "";
   return [`| \`${key}\`${req} | ${allowed(s).replace(/\|/g, "\\|")} | ${defaults.join(" | ")} | ${(s.description ?? "").replace(/\|/g, "\\|")} |`];
 }

@@ -11,6 +11,11 @@ const base = {
 
 const net = (o: object) => JSON.stringify(o);
 
+const svc = (name: string, routePath = "/api/*") => ({
+  name, namespace: "apps", port: 8080, replicas: { min: 1, max: 3 }, cpu: 256, memory: 512, routePath,
+  volumes: [], buckets: [], secrets: [], queues: [],
+});
+
 function problems(config: Record<string, string>): ConfigProblem[] {
   try {
     readPlatformConfig(config, "test");
@@ -64,6 +69,11 @@ describe("stack config", () => {
       ["an empty system name", { "platform:name": "" }, "platform:name", /3 to 16 characters/],
       ["a region name that is not one", { "aws:region": "oregon" }, "aws:region", /AWS region name/],
       ["overlapping pinned subnets", { "platform:network": net({ subnets: { public: { prefixLength: 24, cidrs: ["10.0.0.0/24", "10.0.64.0/24"] } } }) }, "platform:network.subnets.public", /does not overlap private subnet 10\.0\.0\.0\/19/],
+      ["services with a duplicate name", { "platform:services": JSON.stringify([svc("api"), svc("api", "/v2/*")]) }, "platform:services[1].name", /not already used by services\[0\]/],
+      ["a service scaling with min above max", { "platform:services": JSON.stringify([{ ...svc("api"), replicas: { min: 5, max: 2 } }]) }, "platform:services[0].replicas", /min ≤ max/],
+      ["two services on one route", { "platform:services": JSON.stringify([svc("api"), svc("web")]) }, "platform:services[1].routePath", /not already routed to service api/],
+      ["a service name that is not a DNS label", { "platform:services": JSON.stringify([svc("Api_1")]) }, "platform:services[0].name", /lowercase DNS label/],
+      ["a service with an unknown key", { "platform:services": JSON.stringify([{ ...svc("api"), image: "x" }]) }, "platform:services[0].image", /no such key/],
       ["pinned AZs that do not match azCount", { "platform:network": net({ availabilityZones: ["us-west-2a"] }) }, "platform:network.availabilityZones", /exactly network.azCount \(2\)/],
     ];
     for (const [what, override, key, allowed] of cases) {

@@ -1,67 +1,19 @@
 /**
- * The one config schema: every knob of every tier, as the stack files spell it.
+ * The one config schema: every knob of every tier, as the stack files spell it. Each tier's
+ * section (schema, profile defaults, cross-field rules) lives in sections/<tier>.ts; this module
+ * lists them.
  *
- * Phase 1 of validation (types, ranges, unknown keys) is this file. Phase 2 (rules across fields)
- * is rules.ts, because zod skips object-level refinements while any type error remains, and we
- * want every problem reported at once. Defaults per profile live in defaults.ts; nothing here has
- * a default, so a value's origin is always either the stack file or the profile.
+ * Phase 1 of validation (types, ranges, unknown keys) is zod. Phase 2 (rules across fields) is each
+ * section's rules, because zod skips object-level refinements while any type error remains, and we
+ * want every problem reported at once. Defaults per profile live beside each section; nothing in a
+ * schema has a default, so a value's origin is always either the stack file or the profile.
  */
 import { z } from "zod";
-import { AZ_PATTERN, INTERFACE_ENDPOINT_SERVICES, LOG_RETENTION_DAYS, PROFILES, REGION_PATTERN } from "./values";
-import { parseCidr } from "../../components/network/cidr";
-
-const literals = <T extends readonly (string | number)[]>(values: T) =>
-  z.union(values.map((v) => z.literal(v)) as unknown as [z.ZodLiteral<T[number]>, z.ZodLiteral<T[number]>]);
-
-/** An IPv4 CIDR block with a prefix in [min, max] and no host bits set. */
-export const cidrBlock = (min: number, max: number) =>
-  z.string().refine((s) => {
-    const c = parseCidr(s);
-    return c !== undefined && c.prefix >= min && c.prefix <= max;
-  }, `an IPv4 CIDR block with prefix /${min} to /${max} and no host bits set, such as 10.0.0.0/${min}`);
-
-const retention = literals(LOG_RETENTION_DAYS).describe(
-  `Days. One of the values CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`,
-);
-
-/** AWS subnet sizes run from /16 to /28. https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html */
-const subnetPrefix = z.number().int().min(16).max(28).describe("Prefix length of each subnet of this tier, /16 to /28 (AWS subnet size limits).");
-const pinnedCidrs = z.array(cidrBlock(16, 28)).describe("Pinned CIDRs, one per AZ in AZ order. Overrides the derived layout for this tier.");
-
-const tier = z.strictObject({ prefixLength: subnetPrefix, cidrs: pinnedCidrs.optional() });
-
-export const networkSchema = z.strictObject({
-  cidr: cidrBlock(16, 24).describe("VPC IPv4 CIDR, /16 to /24. AWS allows /16 to /28; below /24 the tiers no longer fit four AZ slots."),
-  azCount: z.number().int().min(2).max(4).describe("AZs to spread subnets over, 2 to 4. AWS needs 2 for DB subnet groups, EKS and load balancers; prod needs 3."),
-  availabilityZones: z.array(z.string().regex(AZ_PATTERN, "an AZ name such as us-east-1a")).optional()
-    .describe("Pinned AZ names, exactly azCount of them. Default: the first azCount available AZs of the region."),
-  natGateways: z.enum(["none", "single", "onePerAz"]).describe("NAT strategy: one per AZ survives an AZ outage; single is a cost saving for dev."),
-  subnets: z.strictObject({
-    private: tier.describe("Cluster nodes, caches, brokers, interface endpoints."),
-    public: tier.describe("Load balancers and NAT gateways only."),
-    database: z.strictObject({
-      enabled: z.boolean().describe("Isolated subnets with no route to the internet, for RDS."),
-      prefixLength: subnetPrefix,
-      cidrs: pinnedCidrs.optional(),
-    }),
-  }),
-  interfaceEndpoints: z.array(z.enum(INTERFACE_ENDPOINT_SERVICES))
-    .describe(`Interface VPC endpoints, each with its own security group admitting 443 from the VPC. Allowed: ${INTERFACE_ENDPOINT_SERVICES.join(", ")}.`),
-  flowLogs: z.strictObject({
-    trafficType: z.enum(["ALL", "ACCEPT", "REJECT"]).describe("Traffic the flow log records."),
-    maxAggregationIntervalSeconds: literals([60, 600] as const).describe("Seconds: 60 or 600, the two values AWS accepts."),
-  }),
-});
-
-export const loggingSchema = z.strictObject({
-  retentionDays: retention.describe("Days operational logs are kept. One of the CloudWatch Logs retention values."),
-  auditRetentionDays: retention.describe("Days audit logs (VPC flow logs, control-plane audit) are kept. One of the CloudWatch Logs retention values."),
-});
-
-export const keysSchema = z.strictObject({
-  deletionWindowDays: z.number().int().min(7).max(30).describe("Days a deleted KMS key waits before it is destroyed, 7 to 30 (AWS limits)."),
-  protect: z.boolean().describe("Pulumi `protect` on every key, so `pulumi destroy` refuses to schedule their deletion. Losing a key loses all data it encrypted."),
-});
+import { keysSchema } from "./sections/keys";
+import { loggingSchema } from "./sections/logging";
+import { networkSchema } from "./sections/network";
+import { servicesSchema } from "./sections/services";
+import { PROFILES, REGION_PATTERN } from "./values";
 
 export const tagsSchema = z.strictObject({
   owner: z.string().min(1).max(256).describe("Owner tag: the team answerable for the stack."),
@@ -69,8 +21,9 @@ export const tagsSchema = z.strictObject({
 });
 
 /**
- * Top-level keys of the `platform:` namespace. Sections that have profile defaults are merged over
- * them before parsing. Later tiers add their sections here.
+ * Top-level keys of the `platform:` namespace. Sections with profile defaults are merged over them
+ * before parsing. A tier's section is optional unless listed in REQUIRED_SECTIONS: a system may lack
+ * a database or a cache.
  */
 export const sections = {
   profile: z.enum(PROFILES).describe("Environment profile: selects defaults and policy enforcement. Never inferred from the stack name."),
@@ -80,6 +33,7 @@ export const sections = {
   logging: loggingSchema,
   keys: keysSchema,
   network: networkSchema,
+  services: servicesSchema,
 } as const;
 
 export type SectionName = keyof typeof sections;
@@ -90,9 +44,10 @@ export const REQUIRED_SECTIONS: readonly SectionName[] = ["profile", "name", "ta
 
 export const region = z.string().regex(REGION_PATTERN, "an AWS region name such as us-east-1").describe("AWS region of the stack (aws:region).");
 
-export type NetworkConfig = z.infer<typeof networkSchema>;
-export type LoggingConfig = z.infer<typeof loggingSchema>;
-export type KeysConfig = z.infer<typeof keysSchema>;
+export type { NetworkConfig } from "./sections/network";
+export type { LoggingConfig } from "./sections/logging";
+export type { KeysConfig } from "./sections/keys";
+export type { ServiceConfig } from "./sections/services";
 export type TagsConfig = z.infer<typeof tagsSchema>;
 
 /** The typed, validated stack configuration the program hands to components. */
@@ -103,7 +58,8 @@ export interface PlatformConfig {
   profile: z.infer<(typeof sections)["profile"]>;
   name: string;
   tags: TagsConfig;
-  logging: LoggingConfig;
-  keys: KeysConfig;
-  network: NetworkConfig;
+  logging: z.infer<typeof loggingSchema>;
+  keys: z.infer<typeof keysSchema>;
+  network: z.infer<typeof networkSchema>;
+  services: z.infer<typeof servicesSchema>;
 }

@@ -1,0 +1,72 @@
+/**
+ * `platform:services`: the workloads of the system. One list drives the container registry and
+ * identity per service (cluster tier), routing (edge tier) and tasks (ECS engine). The field list is
+ * complete up front because unknown keys are rejected; fields a tier does not use yet are still
+ * validated.
+ */
+import { z } from "zod";
+import type { ConfigProblem } from "../problems";
+import type { Profile } from "../values";
+
+/** RFC 1123 label: Kubernetes object and namespace names, ECR path segments, DNS names in Cloud Map. */
+const dnsLabel = (max: number) =>
+  z.string().regex(new RegExp(`^[a-z]([a-z0-9-]{0,${max - 2}}[a-z0-9])?$`), `a lowercase DNS label: a-z, 0-9 and '-', starting with a letter, at most ${max} characters`);
+
+export const BUCKET_ACCESS = ["read", "write", "readwrite"] as const;
+
+export const serviceSchema = z.strictObject({
+  name: dnsLabel(32).describe("Service name, unique in the system; names its repository, role and service account."),
+  namespace: dnsLabel(63).describe("Kubernetes namespace (workload group) the service runs in."),
+  port: z.number().int().min(1).max(65535).describe("Container port the service listens on."),
+  replicas: z.strictObject({
+    min: z.number().int().min(1).max(100).describe("Fewest replicas (tasks or pods); the autoscaler never goes below it."),
+    max: z.number().int().min(1).max(100).describe("Most replicas; must be at least min."),
+  }),
+  cpu: z.number().int().min(128).max(16384).describe("CPU units (1024 = 1 vCPU); becomes the pod request or the task size."),
+  memory: z.number().int().min(128).max(122880).describe("Memory in MiB; becomes the pod request and limit or the task size."),
+  routePath: z.string().regex(/^\/[A-Za-z0-9._~\-/*]*$/, "a path pattern starting with '/', such as / or /api/*").optional()
+    .describe("Path pattern the load balancer routes to this service (e.g. /api/*). Omit for internal-only services."),
+  healthCheckPath: z.string().regex(/^\/[A-Za-z0-9._~\-/]*$/, "a path starting with '/'").optional()
+    .describe("HTTP path the load balancer health check requests. Default: /."),
+  gpu: z.boolean().optional().describe("Schedule on the GPU node group (EKS) or GPU instances (ECS)."),
+  volumes: z.array(z.strictObject({
+    name: dnsLabel(63).describe("Volume name."),
+    mountPath: z.string().regex(/^\/[^\s]*$/, "an absolute path").describe("Where the volume is mounted in the container."),
+    source: z.enum(["efs"]).describe("Backing store: efs, the storage tier's file system (through an access point)."),
+  })).describe("Persistent volumes the service mounts."),
+  buckets: z.array(z.strictObject({
+    name: dnsLabel(32).describe("Name of a bucket in platform:storage.buckets."),
+    access: z.enum(BUCKET_ACCESS).describe("read: get and list; write: put and delete; readwrite: both."),
+  })).describe("Buckets the service may touch, and how; its role names exactly these."),
+  secrets: z.array(dnsLabel(63)).describe("Secrets the service may read: database, cache or messaging credentials of the data tier, by name."),
+  queues: z.array(z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, "a Kafka topic or RabbitMQ queue name")).describe("Topics or queues of the messaging tier the service may use."),
+  environment: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "an environment variable name"), z.string()).optional()
+    .describe("Plain, non-secret environment variables. Secrets go in `secrets`, never here."),
+});
+
+export const servicesSchema = z.array(serviceSchema).describe("The system's workloads. Validated in full now; the cluster, edge and ECS tiers consume it as they land.");
+export type ServiceConfig = z.infer<typeof serviceSchema>;
+
+/** Services belong to the system, not the environment: no profile brings any. */
+export const SERVICES_DEFAULTS: Record<Profile, ServiceConfig[]> = { dev: [], staging: [], prod: [] };
+
+export function servicesRules(c: { services?: ServiceConfig[] }): ConfigProblem[] {
+  const services = c.services ?? [];
+  const problems: ConfigProblem[] = [];
+  const seen = new Map<string, number>();
+  const routes = new Map<string, string>();
+  services.forEach((s, i) => {
+    const key = `platform:services[${i}]`;
+    if (seen.has(s.name)) problems.push({ key: `${key}.name`, value: s.name, allowed: `a name not already used by services[${seen.get(s.name)}]` });
+    seen.set(s.name, i);
+    if (s.replicas.min > s.replicas.max) {
+      problems.push({ key: `${key}.replicas`, value: s.replicas, allowed: "min ≤ max" });
+    }
+    if (s.routePath) {
+      const other = routes.get(s.routePath);
+      if (other) problems.push({ key: `${key}.routePath`, value: s.routePath, allowed: `a path not already routed to service ${other}` });
+      routes.set(s.routePath, s.name);
+    }
+  });
+  return problems;
+}
