@@ -18,7 +18,10 @@ function subnetIds(vpcName: string, inputs: Inputs, type: string): string[] {
     .flatMap((s) => azs.map((_, i) => `subnet-${hex(`${vpcName}:${s.name ?? type}:${i}`, 17)}`));
 }
 
-export const COMPONENT_SHAPES: Record<string, (name: string, inputs: Inputs, ctx: Ctx) => Record<string, unknown>> = {
+export type ComponentShape = (name: string, inputs: Inputs, ctx: Ctx) => Record<string, unknown>;
+
+/** The foundation's remote components; each tier adds its own in shapes/<tier>.ts. */
+export const CORE_COMPONENT_SHAPES: Record<string, ComponentShape> = {
   "awsx:ec2:Vpc": (name, inputs) => ({
     vpcId: `vpc-${hex(`vpc:${name}`, 17)}`,
     publicSubnetIds: subnetIds(name, inputs, "Public"),
@@ -26,3 +29,5 @@ export const COMPONENT_SHAPES: Record<string, (name: string, inputs: Inputs, ctx
     isolatedSubnetIds: subnetIds(name, inputs, "Isolated"),
   }),
 };
+
+export const COMPONENT_SHAPES: Record<string, ComponentShape> = { ...CORE_COMPONENT_SHAPES };

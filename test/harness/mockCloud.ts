@@ -5,11 +5,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { COMPONENT_SHAPES } from "./componentShapes";
 import { MOCK_ACCOUNT_ID, autoname, uuid } from "./ids";
-import { renderPolicyDocument } from "./policyDocument";
+import { INVOKES } from "./invokes";
 import { Ctx, GENERIC, SHAPES } from "./resourceShapes";
 
-/** AZ letters per region the mock knows; others get a-c. us-east-1 really has six. */
-const AZ_LETTERS: Record<string, string> = { "us-east-1": "abcdef", "us-west-2": "abcd", "eu-west-1": "abc", "eu-central-1": "abc" };
 
 export class MockCloud implements pulumi.runtime.Mocks {
   /** Region of each explicit provider, by provider id (a provider reference is "<urn>::<id>"). */
@@ -49,29 +47,9 @@ export class MockCloud implements pulumi.runtime.Mocks {
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
     const region = args.inputs.region ?? this.regionOf(args.provider);
-    switch (args.token) {
-      case "aws:index/getAvailabilityZones:getAvailabilityZones": {
-        const letters = [...(AZ_LETTERS[region] ?? "abc")];
-        return {
-          id: region,
-          region,
-          names: letters.map((l) => `${region}${l}`),
-          zoneIds: letters.map((_, i) => `${region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`),
-          groupNames: letters.map(() => region),
-        };
-      }
-      case "aws:index/getCallerIdentity:getCallerIdentity":
-        return { id: MOCK_ACCOUNT_ID, accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/deploy`, userId: "AROAMOCKDEPLOY:ci" };
-      case "aws:index/getPartition:getPartition":
-        return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
-      case "aws:index/getRegion:getRegion":
-        return { id: region, region, name: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
-      case "aws:iam/getPolicyDocument:getPolicyDocument":
-        return { id: "policy", json: renderPolicyDocument(args.inputs), minifiedJson: renderPolicyDocument(args.inputs) };
-      default:
-        // An unanswered invoke would silently return {}, and the program would build on nothing.
-        throw new Error(`the mock cloud does not answer ${args.token}; add it to test/harness/mockCloud.ts`);
-    }
+    const answer = INVOKES[args.token];
+    // An unanswered invoke would silently return {}, and the program would build on nothing.
+    if (!answer) throw new Error(`the mock cloud does not answer ${args.token}; add it to test/harness/invokes.ts`);
+    return answer(args.inputs, { region, account: MOCK_ACCOUNT_ID });
   }
-
 }

@@ -24,7 +24,8 @@ const ec2 = (prefix: string, resource: string): Shape => ({
   extra: (id, _n, _i, ctx) => ({ arn: `arn:aws:ec2:${ctx.region}:${ctx.account}:${resource}/${id}` }),
 });
 
-export const SHAPES: Record<string, Shape> = {
+/** Shapes of the foundation's types; each tier adds its own in shapes/<tier>.ts. */
+export const CORE_SHAPES: Record<string, Shape> = {
   "aws:kms/key:Key": {
     id: (name) => uuid(`kms:${name}`),
     extra: (id, _n, _i, ctx) => ({ keyId: id, arn: `arn:aws:kms:${ctx.region}:${ctx.account}:key/${id}` }),
@@ -57,6 +58,8 @@ export const SHAPES: Record<string, Shape> = {
   "aws:ec2/vpcEndpoint:VpcEndpoint": ec2("vpce", "vpc-endpoint"),
   "aws:ec2/flowLog:FlowLog": ec2("fl", "vpc-flow-log"),
 };
+
+export const SHAPES: Record<string, Shape> = { ...CORE_SHAPES };
 
 /** Fallback for types without a shape: an opaque id, never a silent empty string. */
 export const GENERIC: Shape = { id: (name) => `${name}-${hex(name, 8)}` };

@@ -1,0 +1,36 @@
+/**
+ * Invokes the mock cloud answers, by token. Each tier adds the data sources it calls; anything not
+ * listed fails loudly.
+ */
+import { MOCK_ACCOUNT_ID } from "./ids";
+import { renderPolicyDocument } from "./policyDocument";
+import type { Ctx } from "./resourceShapes";
+
+export type Invoke = (inputs: Record<string, any>, ctx: Ctx) => Record<string, any>;
+
+/** AZ letters per region the mock knows; others get a-c. us-east-1 really has six. */
+const AZ_LETTERS: Record<string, string> = { "us-east-1": "abcdef", "us-west-2": "abcd", "eu-west-1": "abc", "eu-central-1": "abc" };
+
+export const CORE_INVOKES: Record<string, Invoke> = {
+  "aws:index/getAvailabilityZones:getAvailabilityZones": (_i, { region }) => {
+    const letters = [...(AZ_LETTERS[region] ?? "abc")];
+    return {
+      id: region,
+      region,
+      names: letters.map((l) => `${region}${l}`),
+      zoneIds: letters.map((_, i) => `${region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`),
+      groupNames: letters.map(() => region),
+    };
+  },
+  "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+    id: MOCK_ACCOUNT_ID, accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/deploy`, userId: "AROAMOCKDEPLOY:ci",
+  }),
+  "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" }),
+  "aws:index/getRegion:getRegion": (_i, { region }) => ({ id: region, region, name: region, endpoint: `ec2.${region}.amazonaws.com`, description: region }),
+  "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => {
+    const json = renderPolicyDocument(inputs);
+    return { id: "policy", json, minifiedJson: JSON.stringify(JSON.parse(json)) };
+  },
+};
+
+export const INVOKES: Record<string, Invoke> = { ...CORE_INVOKES };
