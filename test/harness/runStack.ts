@@ -22,6 +22,11 @@ export interface RunOptions {
   project?: string;
   /** Evaluate as `pulumi preview` would (unknowns stay unknown). */
   preview?: boolean;
+  /**
+   * The program to run; defaults to the platform's `main`. Component specs pass a function that
+   * builds just their component, to test it before (or apart from) its wiring.
+   */
+  program?: () => Promise<Record<string, any> | void>;
 }
 
 export async function runStack(opts: RunOptions): Promise<StackRun> {
@@ -34,11 +39,16 @@ export async function runStack(opts: RunOptions): Promise<StackRun> {
   let outputs: Record<string, any> = {};
   let error: Error | undefined;
   try {
-    outputs = (await pulumi.runtime.runInPulumiStack(main)) ?? {};
+    outputs = (await pulumi.runtime.runInPulumiStack(opts.program ?? main)) ?? {};
   } catch (e) {
     error = e instanceof Error ? e : new Error(String(e));
   }
   // Drain outstanding registrations so the record is complete (internal to the SDK, hence the cast).
   await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
   return { stack: opts.stack, config: opts.config, resources: recorder.resources, outputs, error };
+}
+
+/** Runs one component (or any small program) under the mock cloud with a minimal stack config. */
+export function runComponent(program: () => Promise<Record<string, any> | void>, config: Record<string, string> = {}): Promise<StackRun> {
+  return runStack({ stack: "test", config: { "aws:region": "us-west-2", ...config }, program });
 }
