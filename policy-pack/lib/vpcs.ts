@@ -5,6 +5,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { T } from "./types";
+import { known } from "./unknowns";
 
 export interface StackVpc {
   /** The resource that declares the VPC: the awsx component, or the plain aws:ec2 VPC. */
@@ -19,13 +20,15 @@ export function stackVpcs(resources: PolicyResource[]): StackVpc[] {
   const out: StackVpc[] = [];
   const components = new Map<string, StackVpc>();
   for (const r of resources.filter((x) => x.type === T.awsxVpc)) {
-    const v: StackVpc = { resource: r, urns: new Set([r.urn]), ids: new Set(typeof r.props.vpcId === "string" ? [r.props.vpcId] : []) };
+    const vpcId = known(r.props, "vpcId");
+    const v: StackVpc = { resource: r, urns: new Set([r.urn]), ids: new Set(typeof vpcId === "string" ? [vpcId] : []) };
     components.set(r.urn, v);
     out.push(v);
   }
   for (const r of resources.filter((x) => x.type === T.vpc)) {
     const owner = r.parent && components.get(r.parent.urn);
-    const id = typeof r.props.id === "string" ? [r.props.id] : [];
+    const knownId = known(r.props, "id");
+    const id = typeof knownId === "string" ? [knownId] : [];
     if (owner) {
       owner.urns.add(r.urn);
       id.forEach((i) => owner.ids.add(i));
@@ -40,7 +43,8 @@ export function stackVpcs(resources: PolicyResource[]): StackVpc[] {
 export function refersTo(r: PolicyResource, prop: string, vpc: StackVpc): boolean {
   const deps = r.propertyDependencies[prop] ?? [];
   if (deps.some((d) => vpc.urns.has(d.urn) || (d.parent !== undefined && vpc.urns.has(d.parent.urn)))) return true;
-  const value = r.props[prop];
+  // During preview ids are unknown; the property dependencies above still link the resources.
+  const value = known(r.props, prop);
   return typeof value === "string" && vpc.ids.has(value);
 }
 

@@ -42,6 +42,10 @@ describe("cloudwatch-configure-log-group-retention", () => {
     );
   });
 
+  it("skips a DELIVERY-class log group, whose retention AWS fixes at 2 days", async () => {
+    assert.deepEqual(await check(configureLogGroupRetention, [withInputs(logGroup, { logGroupClass: "DELIVERY", retentionInDays: undefined })], prod), []);
+  });
+
   it("ignores other resource types, such as a log stream", async () => {
     const stream = fixture("aws:cloudwatch/logStream:LogStream", "app", { inputs: { logGroupName: "flow-logs" } });
     assert.deepEqual(await check(configureLogGroupRetention, [stream]), []);

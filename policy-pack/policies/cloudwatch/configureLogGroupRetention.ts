@@ -8,7 +8,7 @@ export interface LogRetentionConfig {
 
 export const configureLogGroupRetention: ResourceValidationPolicy = {
   name: "cloudwatch-configure-log-group-retention",
-  description: "CloudWatch log groups keep records for a set number of days, at least the configured minimum; never 'forever' by omission.",
+  description: "CloudWatch log groups keep records for a set number of days, at least the configured minimum; never 'forever' by omission. DELIVERY-class groups are out of scope: AWS fixes their retention at 2 days because they only relay vended logs onward.",
   severity: "medium",
   remediationSteps: "Set retentionInDays on the aws.cloudwatch.LogGroup to a CloudWatch retention value at or above minRetentionDays.",
   enforcementLevel: "mandatory",
@@ -17,6 +17,8 @@ export const configureLogGroupRetention: ResourceValidationPolicy = {
   },
   validateResource: (args, reportViolation) => {
     if (args.type !== T.logGroup) return;
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch_Logs_Log_Classes.html
+    if (args.props.logGroupClass === "DELIVERY") return;
     const { minRetentionDays } = args.getConfig<LogRetentionConfig>();
     const days = args.props.retentionInDays;
     if (days === undefined || days === null || days === 0) {

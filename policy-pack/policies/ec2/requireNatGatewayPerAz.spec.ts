@@ -33,8 +33,14 @@ describe("ec2-require-nat-gateway-per-az", () => {
     assert.equal(v.urn, vpc.urn);
   });
 
-  it("flags an awsx VPC with private subnets and natGateways.strategy None", async () => {
-    assertOneViolation(await check(requireNatGatewayPerAz, [noNat]), requireNatGatewayPerAz, expected("None"));
+  it("flags an awsx VPC with private subnets and natGateways.strategy None, saying they have no egress", async () => {
+    assertOneViolation(await check(requireNatGatewayPerAz, [noNat]), requireNatGatewayPerAz, [/NAT strategy None, so they have no egress/, /use strategy OnePerAz/]);
+  });
+
+  it("compares subnet types and strategies case-insensitively, as awsx does", async () => {
+    const lowerSpecs = withInputs(singleNat, { subnetSpecs: [{ type: "public" }, { type: "private" }] });
+    assertOneViolation(await check(requireNatGatewayPerAz, [lowerSpecs]), requireNatGatewayPerAz, expected("Single"));
+    assert.deepEqual(await check(requireNatGatewayPerAz, [withInputs(vpc, { natGateways: { strategy: "oneperaz" } })]), []);
   });
 
   it("flags a Single-NAT awsx VPC that omits subnetSpecs (awsx's default layout has private subnets)", async () => {

@@ -10,12 +10,17 @@ export const requireNatGatewayPerAz: ResourceValidationPolicy = {
   validateResource: (args, reportViolation) => {
     if (args.type !== T.awsxVpc) return;
     const specs: { type?: string }[] | undefined = args.props.subnetSpecs;
+    // awsx compares subnet types and strategies case-insensitively, so we do too.
+    const lower = (v: unknown) => String(v).toLowerCase();
     // awsx's default layout has private subnets; so does any layout declaring one.
-    const hasPrivate = specs === undefined || specs.some((s) => s.type === "Private");
+    const hasPrivate = specs === undefined || specs.some((s) => lower(s.type) === "private");
     // awsx defaults to OnePerAz when the strategy is omitted.
     const strategy = args.props.natGateways?.strategy ?? "OnePerAz";
-    if (hasPrivate && strategy !== "OnePerAz") {
-      reportViolation(`VPC uses NAT strategy ${strategy}, so private subnets in other AZs lose egress when its AZ fails; use strategy OnePerAz.`);
-    }
+    if (!hasPrivate || lower(strategy) === "oneperaz") return;
+    reportViolation(
+      lower(strategy) === "none"
+        ? "VPC has private subnets but NAT strategy None, so they have no egress; use strategy OnePerAz."
+        : `VPC uses NAT strategy ${strategy}, so private subnets in other AZs lose egress when its AZ fails; use strategy OnePerAz.`,
+    );
   },
 };

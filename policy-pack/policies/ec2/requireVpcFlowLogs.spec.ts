@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { T } from "../../lib/types";
 import { assertOneViolation, awsxChildVpc, awsxVpc, check, dependsOn, fixture, plainVpc, withOutputs } from "../../test/fixtures";
 import { requireVpcFlowLogs } from "./requireVpcFlowLogs";
@@ -61,6 +62,18 @@ describe("ec2-require-vpc-flow-logs", () => {
       const subnet = fixture(T.subnet, "legacy-a", { outputs: { id: "subnet-2a", vpcId: "vpc-2", availabilityZone: "us-west-2a" } });
       const sg = fixture("aws:ec2/securityGroup:SecurityGroup", "web", { outputs: { id: "sg-1", vpcId: "vpc-2" } });
       assert.deepEqual(await check(requireVpcFlowLogs, [...stack, subnet, sg]), []);
+    });
+  });
+
+  describe("during preview of a new stack, when VPC ids are still unknown", () => {
+    const previewVpc = withOutputs(awsxVpc, { vpcId: unknownValue });
+
+    it("still links the flow log by its property dependency and passes", async () => {
+      assert.deepEqual(await check(requireVpcFlowLogs, [previewVpc, awsxFlowLog]), []);
+    });
+
+    it("still reports a VPC without a flow log as mandatory, before anything is created", async () => {
+      assertOneViolation(await check(requireVpcFlowLogs, [previewVpc]), requireVpcFlowLogs, expected("main"));
     });
   });
 });

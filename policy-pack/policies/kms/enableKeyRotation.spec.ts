@@ -36,6 +36,10 @@ describe("kms-enable-key-rotation", () => {
       });
     }
 
+    it("skips a key in a custom key store, which AWS cannot rotate", async () => {
+      assert.deepEqual(await check(enableKeyRotation, [withInputs(rotationOff, { customKeyStoreId: "cks-1234567890abcdef0" })]), []);
+    });
+
     it("ignores other resource types, such as a KMS alias", async () => {
       const alias = fixture("aws:kms/alias:Alias", "data-key-alias", { inputs: { name: "alias/platform-data", targetKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab" } });
       assert.deepEqual(await check(enableKeyRotation, [alias]), []);
