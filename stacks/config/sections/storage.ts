@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { BUCKET_PURPOSES, LIFECYCLE_PRESETS, STORAGE_CLASSES, lifecycleProblems } from "../../../components/storage/lifecycle";
-import { bucketName, maxBucketConfigNameLength } from "../../../components/storage/naming";
+import { bucketName, bucketNameProblem, maxBucketConfigNameLength } from "../../../components/storage/naming";
 import type { ConfigProblem } from "../problems";
 import type { ServiceConfig } from "./services";
 import { Profile, REGION_PATTERN } from "../values";
@@ -87,6 +87,8 @@ function bucketProblems(s: StorageConfig, system: string | undefined, profile: P
       const derived = bucketName({ system, profile, name: b.name, accountId: "<12-digit account>", region: "<region>" });
       problems.push({ key: `${at}.name`, value: b.name, allowed: `at most ${maxBucketConfigNameLength(system, profile)} characters: the derived name ${derived} must fit S3's 63 in any region (up to 14 characters)` });
     }
+    const reserved = system && profile ? bucketNameProblem(bucketName({ system, profile, name: b.name, accountId: "000000000000", region: "us-east-1" })) : undefined;
+    if (reserved && !reserved.includes("characters")) problems.push({ key: `${at}.name`, value: b.name, allowed: `a name whose derived bucket name S3 accepts: ${reserved}` });
     if (b.purpose === "logs" && b.critical) problems.push({ key: `${at}.critical`, value: true, allowed: "false for the logs bucket: access logs stay in their region, and the second region gets its own log bucket" });
     for (const p of lifecycleProblems(b.lifecycle ?? LIFECYCLE_PRESETS[b.purpose])) problems.push({ key: `${at}.lifecycle.${p.field}`, value: p.value, allowed: p.allowed });
   });
