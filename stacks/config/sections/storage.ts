@@ -16,7 +16,7 @@ const days = (max: number) => z.number().int().min(1).max(max);
 
 const bucketSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, "2 to 32 characters of a-z, 0-9 and '-', starting with a letter")
-    .describe("Short name services use (services[].buckets[].name); the physical name is <name>-<profile>-<this>-<account>-<region>, at most 63 characters."),
+    .describe("Short name services use (services[].buckets[].name); the physical name is <platform:name>-<profile>-<this>-<account>-<region>, at most 63 characters."),
   purpose: z.enum(BUCKET_PURPOSES).describe(`What the bucket holds; selects its lifecycle preset. Exactly one bucket has purpose logs: it receives every other bucket's access logs and the edge tier's ALB and CloudFront logs. Allowed: ${BUCKET_PURPOSES.join(", ")}.`),
   critical: z.boolean().optional().describe("Replicate to platform:storage.replication.region when replication is enabled. Default: false. Not allowed on the logs bucket."),
   lifecycle: z.strictObject({
