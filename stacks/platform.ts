@@ -5,6 +5,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Network } from "../components/network/network";
 import { KeyRing } from "../components/security/keyRing";
+import { Storage } from "../components/storage/storage";
 import { readPlatformConfig } from "./config/load";
 import type { PlatformConfig } from "./config/schema";
 
@@ -49,6 +50,8 @@ export interface PlatformOutputs {
   privateSubnetIds: pulumi.Output<string[]>;
   databaseSubnetIds: pulumi.Output<string[]>;
   kmsKeyArns: Record<string, pulumi.Output<string>>;
+  bucketNames: Record<string, pulumi.Output<string>>;
+  backupVaultName: pulumi.Output<string>;
 }
 
 export async function createPlatform(config: PlatformConfig): Promise<PlatformOutputs> {
@@ -80,6 +83,8 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     opts,
   );
 
+  const storage = createStorage(config, { provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys });
+
   return {
     profile: config.profile,
     region: config.region,
@@ -89,7 +94,52 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     privateSubnetIds: network.privateSubnetIds,
     databaseSubnetIds: network.databaseSubnetIds,
     kmsKeyArns: keys.keyArns,
+    bucketNames: Object.fromEntries(Object.entries(storage.buckets).map(([k, b]) => [k, b.name])),
+    backupVaultName: storage.backupVaultName,
   };
+}
+
+interface StorageWiring {
+  provider: aws.Provider;
+  accountId: string;
+  partition: string;
+  azs: string[];
+  network: Network;
+  keys: KeyRing;
+}
+
+/**
+ * The storage tier. A second region gets its own explicit provider (same default tags), created here
+ * once and handed to the component, so every replica resource names its region in one place.
+ */
+function createStorage(config: PlatformConfig, w: StorageWiring): Storage {
+  const s = config.storage;
+  const replicaRegion = s.replication.enabled ? s.replication.region : undefined;
+  const replicaProvider = replicaRegion
+    ? new aws.Provider(`${config.name}-replica`, { region: replicaRegion as aws.Region, defaultTags: { tags: defaultTags(config) } })
+    : undefined;
+  return new Storage(
+    `${config.name}-storage`,
+    {
+      system: config.name,
+      profile: config.profile,
+      account: { accountId: w.accountId, partition: w.partition, region: config.region },
+      buckets: s.buckets,
+      noncurrentVersionExpirationDays: s.noncurrentVersionExpirationDays,
+      protect: s.protect,
+      dataKeyArn: w.keys.keyArns.data,
+      replication: replicaRegion && replicaProvider
+        ? { region: replicaRegion, provider: replicaProvider, keyDeletionWindowDays: config.keys.deletionWindowDays, keyProtect: config.keys.protect }
+        : undefined,
+      efs: s.efs.enabled
+        ? { ...s.efs, vpcId: w.network.vpcId, privateSubnetIds: w.network.privateSubnetIds, availabilityZones: w.azs, clientSecurityGroupIds: [] }
+        : undefined,
+      backup: s.backup,
+      // The data tier's RDS instance ARN joins this list when that tier is wired.
+      backupResourceArns: [],
+    },
+    { providers: { aws: w.provider } },
+  );
 }
 
 /** The program: read and validate the stack's config, then build the platform. */

@@ -11,6 +11,18 @@ import { requireNatGatewayPerAz } from "./ec2/requireNatGatewayPerAz";
 import { requireSubnetsAcrossAzs } from "./ec2/requireSubnetsAcrossAzs";
 import { requireVpcFlowLogs } from "./ec2/requireVpcFlowLogs";
 import { enableKeyRotation } from "./kms/enableKeyRotation";
+import { requireVaultEncryption } from "./backup/requireVaultEncryption";
+import { enableFileSystemBackups } from "./efs/enableFileSystemBackups";
+import { requireAccessPointIdentity } from "./efs/requireAccessPointIdentity";
+import { requireFileSystemEncryption } from "./efs/requireFileSystemEncryption";
+import { configureVersionedBucketLifecycle } from "./s3/configureVersionedBucketLifecycle";
+import { disallowBucketAcls } from "./s3/disallowBucketAcls";
+import { enableBucketVersioning } from "./s3/enableBucketVersioning";
+import { enableServerAccessLogging } from "./s3/enableServerAccessLogging";
+import { requireBucketEncryption } from "./s3/requireBucketEncryption";
+import { requireBucketGuardrails } from "./s3/requireBucketGuardrails";
+import { requireBucketPublicAccessBlock } from "./s3/requireBucketPublicAccessBlock";
+import { requireTlsOnlyPolicy } from "./s3/requireTlsOnlyPolicy";
 
 export const policies: Policies = [
   enableKeyRotation,
@@ -21,4 +33,16 @@ export const policies: Policies = [
   requireNatGatewayPerAz,
   requireSubnetsAcrossAzs,
   requireMultiAzSubnets,
+  requireBucketEncryption,
+  requireBucketPublicAccessBlock,
+  requireBucketGuardrails,
+  requireTlsOnlyPolicy,
+  enableBucketVersioning,
+  configureVersionedBucketLifecycle,
+  disallowBucketAcls,
+  enableServerAccessLogging,
+  requireFileSystemEncryption,
+  enableFileSystemBackups,
+  requireAccessPointIdentity,
+  requireVaultEncryption,
 ];

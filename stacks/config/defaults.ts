@@ -8,11 +8,12 @@ import { KEYS_DEFAULTS } from "./sections/keys";
 import { LOGGING_DEFAULTS } from "./sections/logging";
 import { NETWORK_DEFAULTS } from "./sections/network";
 import { SERVICES_DEFAULTS } from "./sections/services";
+import { STORAGE_DEFAULTS } from "./sections/storage";
 import type { PlatformConfig } from "./schema";
 import { PROFILES, Profile } from "./values";
 
 export type ProfileDefaults = Omit<PlatformConfig, "stack" | "region" | "profile" | "name" | "tags">;
 
 export const PROFILE_DEFAULTS: Record<Profile, ProfileDefaults> = Object.fromEntries(
-  PROFILES.map((p) => [p, { logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p] }]),
+  PROFILES.map((p) => [p, { logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p], storage: STORAGE_DEFAULTS[p] }]),
 ) as Record<Profile, ProfileDefaults>;

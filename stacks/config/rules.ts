@@ -8,8 +8,9 @@ import { keysRules } from "./sections/keys";
 import { loggingRules } from "./sections/logging";
 import { networkRules } from "./sections/network";
 import { servicesRules } from "./sections/services";
+import { storageRules } from "./sections/storage";
 
 export type Parsed = Partial<Omit<PlatformConfig, "stack" | "region">>;
 
 /** Every phase-2 rule; each tier appends its own. */
-export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [networkRules, loggingRules, keysRules, servicesRules];
+export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [networkRules, loggingRules, keysRules, servicesRules, storageRules];

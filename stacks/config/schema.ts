@@ -13,6 +13,7 @@ import { keysSchema } from "./sections/keys";
 import { loggingSchema } from "./sections/logging";
 import { networkSchema } from "./sections/network";
 import { servicesSchema } from "./sections/services";
+import { storageSchema } from "./sections/storage";
 import { PROFILES, REGION_PATTERN } from "./values";
 
 export const tagsSchema = z.strictObject({
@@ -34,6 +35,7 @@ export const sections = {
   keys: keysSchema,
   network: networkSchema,
   services: servicesSchema,
+  storage: storageSchema,
 } as const;
 
 export type SectionName = keyof typeof sections;
@@ -48,6 +50,7 @@ export type { NetworkConfig } from "./sections/network";
 export type { LoggingConfig } from "./sections/logging";
 export type { KeysConfig } from "./sections/keys";
 export type { ServiceConfig } from "./sections/services";
+export type { StorageConfig } from "./sections/storage";
 export type TagsConfig = z.infer<typeof tagsSchema>;
 
 /** The typed, validated stack configuration the program hands to components. */
@@ -62,4 +65,5 @@ export interface PlatformConfig {
   keys: z.infer<typeof keysSchema>;
   network: z.infer<typeof networkSchema>;
   services: z.infer<typeof servicesSchema>;
+  storage: z.infer<typeof storageSchema>;
 }

@@ -31,7 +31,7 @@ for (const stack of ["dev", "prod"] as const) {
 
     it("hands awsx the explicit provider, so its children get the stack's region and default tags", () => {
       const vpc = one(p, VPC);
-      const provider = one(p, "pulumi:providers:aws");
+      const provider = one(p, "pulumi:providers:aws", "medsearch");
       assert.equal(vpc.provider?.urn, provider.urn);
       assert.equal(vpc.provider?.region, "us-west-2");
       const tags = JSON.parse(provider.inputs.defaultTags).tags;
@@ -74,7 +74,7 @@ for (const stack of ["dev", "prod"] as const) {
       const trust = JSON.parse(role.inputs.assumeRolePolicy).Statement[0];
       assert.deepEqual(trust.Principal, { Service: "vpc-flow-logs.amazonaws.com" });
       assert.deepEqual(trust.Condition.StringEquals, { "aws:SourceAccount": "123456789012" });
-      const policy = JSON.parse(one(p, "aws:iam/rolePolicy:RolePolicy").inputs.policy).Statement[0];
+      const policy = JSON.parse(one(p, "aws:iam/rolePolicy:RolePolicy", "medsearch-network-flow-logs").inputs.policy).Statement[0];
       const arn = one(p, "aws:cloudwatch/logGroup:LogGroup").outputs.arn;
       assert.deepEqual(policy.Resource, [arn, `${arn}:*`]);
       assert.ok(policy.Action.every((a: string) => a.startsWith("logs:") && !a.includes("*")));

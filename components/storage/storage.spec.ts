@@ -1,0 +1,78 @@
+import { strict as assert } from "node:assert";
+import * as aws from "@pulumi/aws";
+import { runComponent } from "../../test/harness/runStack";
+import { Storage, StorageArgs } from "./storage";
+
+const RDS_ARN = "arn:aws:rds:us-west-2:123456789012:db:medsearch-db";
+
+function args(o: Partial<StorageArgs> = {}): StorageArgs {
+  return {
+    system: "medsearch",
+    profile: "dev",
+    account: { accountId: "123456789012", partition: "aws", region: "us-west-2" },
+    buckets: [{ name: "logs", purpose: "logs" }, { name: "documents", purpose: "documents", critical: true }],
+    noncurrentVersionExpirationDays: 7,
+    protect: false,
+    dataKeyArn: "arn:aws:kms:us-west-2:123456789012:key/data",
+    backup: { dailyRetentionDays: 7, monthlyRetentionDays: 30 },
+    backupResourceArns: [RDS_ARN],
+    ...o,
+  };
+}
+
+const efs = {
+  vpcId: "vpc-0123456789abcdef0",
+  privateSubnetIds: ["subnet-a", "subnet-b"],
+  availabilityZones: ["us-west-2a", "us-west-2b"],
+  clientSecurityGroupIds: ["sg-0cluster0000000000"],
+  throughputMode: "elastic" as const,
+  transitionToIa: "AFTER_30_DAYS",
+  accessPoints: [{ name: "qdrant", path: "/qdrant", uid: 1000, gid: 1000, permissions: "0750" }],
+};
+
+describe("Storage component", () => {
+  it("admits NFS only from the cluster's security groups and backs up the RDS instance and the file system", async () => {
+    const run = await runComponent(async () => {
+      new Storage("s", args({ efs }));
+    });
+    assert.equal(run.error, undefined, run.error?.message);
+    const sg = run.resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")!;
+    assert.deepEqual(sg.inputs.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.securityGroups, r.cidrBlocks]), [["tcp", 2049, 2049, ["sg-0cluster0000000000"], undefined]]);
+    const fs = run.resources.find((r) => r.type === "aws:efs/fileSystem:FileSystem")!;
+    const selection = run.resources.find((r) => r.type === "aws:backup/selection:Selection")!;
+    assert.deepEqual(selection.inputs.resources, [RDS_ARN, fs.outputs.arn]);
+    const role = run.resources.find((r) => r.type === "aws:iam/role:Role" && r.name === "s-backup")!;
+    assert.equal(selection.inputs.iamRoleArn, role.outputs.arn);
+    assert.deepEqual(JSON.parse(role.inputs.assumeRolePolicy).Statement[0].Principal, { Service: "backup.amazonaws.com" });
+    assert.deepEqual(run.resources.filter((r) => r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((r) => r.inputs.policyArn).sort(), [
+      "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
+      "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
+    ]);
+  });
+
+  it("makes no backup selection while there is nothing to protect", async () => {
+    const run = await runComponent(async () => {
+      new Storage("s", args({ backupResourceArns: [] }));
+    });
+    assert.equal(run.error, undefined, run.error?.message);
+    assert.equal(run.resources.filter((r) => r.type === "aws:backup/selection:Selection").length, 0);
+    assert.equal(run.resources.filter((r) => r.type === "aws:backup/plan:Plan").length, 1);
+  });
+
+  const rejected: Array<[string, Partial<StorageArgs> | ((p: aws.Provider) => Partial<StorageArgs>), RegExp]> = [
+    ["a second region equal to the first", (provider) => ({ replication: { region: "us-west-2", provider, keyDeletionWindowDays: 7, keyProtect: false } }), /platform:storage.replication.region: got "us-west-2"; allowed: a region other than aws:region/],
+    ["a derived bucket name over 63 characters", { buckets: [{ name: "logs", purpose: "logs" }, { name: "a-very-long-bucket-purpose-name", purpose: "archive" }] }, /platform:storage.buckets\[1\].name: derived bucket name "medsearch-dev-a-very-long-bucket-purpose-name-123456789012-us-west-2" is invalid: 68 characters/],
+    ["lifecycle transitions S3 rejects", { buckets: [{ name: "logs", purpose: "logs", lifecycle: { transitions: [{ days: 1, storageClass: "STANDARD_IA" }] } }] }, /platform:storage.buckets\[0\].lifecycle.transitions\[0\].days: got 1; allowed: at least 30/],
+    ["no log bucket", { buckets: [{ name: "documents", purpose: "documents" }] }, /exactly one bucket with purpose "logs" is needed, found 0/],
+  ];
+  for (const [what, o, message] of rejected) {
+    it(`rejects ${what} before creating anything`, async () => {
+      const run = await runComponent(async () => {
+        const provider = new aws.Provider("second", { region: "us-east-2" });
+        new Storage("s", args(typeof o === "function" ? o(provider) : o));
+      });
+      assert.match(run.error?.message ?? "", message);
+      assert.deepEqual(run.resources.filter((r) => r.type.startsWith("aws:s3/")), []);
+    });
+  }
+});

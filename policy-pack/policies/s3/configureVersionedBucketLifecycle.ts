@@ -1,0 +1,21 @@
+import type { StackValidationPolicy } from "@pulumi/policy";
+import { bucketName, buckets, settingsOf } from "../../lib/buckets";
+import { T } from "../../lib/types";
+
+export const configureVersionedBucketLifecycle: StackValidationPolicy = {
+  name: "s3-configure-versioned-bucket-lifecycle",
+  description: "Every versioned S3 bucket has an enabled lifecycle rule that expires noncurrent versions, so replaced and deleted versions do not accumulate and bill forever (Security Hub S3.10).",
+  severity: "low",
+  remediationSteps: "Add an aws.s3.BucketLifecycleConfiguration for the bucket with an Enabled rule setting noncurrentVersionExpiration: { noncurrentDays: <days> }.",
+  enforcementLevel: "mandatory",
+  validateStack: (args, reportViolation) => {
+    for (const b of buckets(args.resources)) {
+      const versioned = settingsOf(args.resources, T.bucketVersioning, b).some((v) => v.props.versioningConfiguration?.status === "Enabled");
+      if (!versioned) continue;
+      const rules = settingsOf(args.resources, T.bucketLifecycle, b).flatMap((l) => (l.props.rules ?? []) as any[]);
+      if (!rules.some((r) => r.status === "Enabled" && Number(r.noncurrentVersionExpiration?.noncurrentDays) > 0)) {
+        reportViolation(`Versioned bucket ${bucketName(b)} has no enabled lifecycle rule expiring noncurrent versions; add one with noncurrentVersionExpiration.noncurrentDays.`, b.urn);
+      }
+    }
+  },
+};

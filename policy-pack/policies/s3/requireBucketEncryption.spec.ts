@@ -1,0 +1,33 @@
+import { strict as assert } from "node:assert";
+import { bucket, change, compliantBuckets, messages } from "../../test/storageFixtures";
+import { requireBucketEncryption } from "./requireBucketEncryption";
+
+describe("s3-require-bucket-encryption", () => {
+  it("passes a KMS data bucket with a Bucket Key and an SSE-S3 log bucket", async () => {
+    assert.deepEqual(await messages(requireBucketEncryption, compliantBuckets()), []);
+  });
+
+  const cases: Array<[string, string, Record<string, any>, RegExp]> = [
+    ["a data bucket on SSE-S3", "documents-encryption", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }] }, /documents is encrypted with AES256 and no KMS key/],
+    ["a data bucket on KMS without a key id", "documents-encryption", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }] }, /and no KMS key/],
+    ["a data bucket without a Bucket Key", "documents-encryption", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "k" } }] }, /without an S3 Bucket Key/],
+    ["the log bucket on SSE-KMS, which log delivery cannot write to", "logs-encryption", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "k" }, bucketKeyEnabled: true }] }, /Log bucket logs uses aws:kms/],
+  ];
+  for (const [what, name, patch, message] of cases) {
+    it(`fails ${what}`, async () => {
+      const ms = await messages(requireBucketEncryption, change(compliantBuckets(), name, patch));
+      assert.equal(ms.length, 1, ms.join("\n"));
+      assert.match(ms[0], message);
+    });
+  }
+
+  it("exempts only a bucket that is both tagged Purpose=logs and a log target", async () => {
+    // A data bucket named as a log target is still held to KMS...
+    const targeted = [...bucket("logs", { logs: true }), ...bucket("documents", { logTo: "logs" }), ...bucket("other", { logTo: "documents" })];
+    const sseS3 = change(targeted, "documents-encryption", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] });
+    assert.match((await messages(requireBucketEncryption, sseS3))[0], /documents is encrypted with AES256/);
+    // ...and a bucket tagged logs that receives no logs is too.
+    const untargeted = change(compliantBuckets(), "documents-logging", { targetBucket: "elsewhere" });
+    assert.match((await messages(requireBucketEncryption, untargeted))[0], /Bucket logs is encrypted with AES256/);
+  });
+});

@@ -1,0 +1,37 @@
+import type { StackValidationPolicy } from "@pulumi/policy";
+import { accessLogTargets, bucketName, buckets, settingsOf } from "../../lib/buckets";
+import { T } from "../../lib/types";
+
+const KMS = new Set(["aws:kms", "aws:kms:dsse"]);
+
+export const requireBucketEncryption: StackValidationPolicy = {
+  name: "s3-require-bucket-encryption",
+  description:
+    "S3 buckets encrypt by default with a customer-managed KMS key and an S3 Bucket Key (Security Hub S3.17). " +
+    "One exemption: the log bucket (tagged Purpose=logs and the target of server access logging) uses SSE-S3, " +
+    "because S3 server access logs and ALB access logs cannot be delivered to a bucket whose default encryption is SSE-KMS.",
+  severity: "high",
+  remediationSteps:
+    "Give the aws.s3.BucketServerSideEncryptionConfiguration one rule with applyServerSideEncryptionByDefault " +
+    "{ sseAlgorithm: \"aws:kms\", kmsMasterKeyId: <data key ARN> } and bucketKeyEnabled: true; for the log bucket use sseAlgorithm \"AES256\".",
+  enforcementLevel: "mandatory",
+  validateStack: (args, reportViolation) => {
+    const logTargets = new Set(accessLogTargets(args.resources).map((b) => b.urn));
+    for (const b of buckets(args.resources)) {
+      for (const sse of settingsOf(args.resources, T.bucketEncryption, b)) {
+        for (const rule of (sse.props.rules ?? []) as any[]) {
+          const byDefault = rule.applyServerSideEncryptionByDefault ?? {};
+          if (logTargets.has(b.urn)) {
+            if (byDefault.sseAlgorithm !== "AES256") {
+              reportViolation(`Log bucket ${bucketName(b)} uses ${byDefault.sseAlgorithm ?? "no"} default encryption; S3 and ALB log delivery require SSE-S3 (sseAlgorithm "AES256").`, sse.urn);
+            }
+          } else if (!KMS.has(byDefault.sseAlgorithm) || !byDefault.kmsMasterKeyId) {
+            reportViolation(`Bucket ${bucketName(b)} is encrypted with ${byDefault.sseAlgorithm ?? "no algorithm"}${byDefault.kmsMasterKeyId ? "" : " and no KMS key"}; expected sseAlgorithm "aws:kms" with a customer-managed kmsMasterKeyId.`, sse.urn);
+          } else if (rule.bucketKeyEnabled !== true) {
+            reportViolation(`Bucket ${bucketName(b)} uses SSE-KMS without an S3 Bucket Key; set bucketKeyEnabled: true to cut KMS requests per object.`, sse.urn);
+          }
+        }
+      }
+    }
+  },
+};

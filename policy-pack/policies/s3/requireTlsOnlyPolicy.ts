@@ -1,0 +1,47 @@
+import type { StackValidationPolicy } from "@pulumi/policy";
+import { bucketName, buckets, settingsOf } from "../../lib/buckets";
+import { fsbp } from "../../lib/metadata";
+import { T } from "../../lib/types";
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
+/** A Deny of every S3 action, for everyone, on the bucket and its objects, when the request is not TLS. */
+export function deniesInsecureTransport(statement: any, arn: string): boolean {
+  if (statement?.Effect !== "Deny") return false;
+  const principal = statement.Principal;
+  const everyone = principal === "*" || list(principal?.AWS).includes("*");
+  const actions = list(statement.Action);
+  const resources = list(statement.Resource);
+  const insecure = statement.Condition?.Bool?.["aws:SecureTransport"];
+  return everyone && (actions.includes("s3:*") || actions.includes("*")) && resources.includes(arn) && resources.includes(`${arn}/*`) && String(insecure) === "false";
+}
+
+function parse(policy: unknown): any {
+  if (typeof policy !== "string") return policy;
+  try {
+    return JSON.parse(policy);
+  } catch {
+    return undefined;
+  }
+}
+
+export const requireTlsOnlyPolicy: StackValidationPolicy = {
+  name: "s3-require-tls-only-policy",
+  description: "Every S3 bucket has a bucket policy that denies requests not made over TLS, so patient data never crosses the network in clear text.",
+  severity: "high",
+  framework: fsbp("S3.5"),
+  remediationSteps:
+    "Add an aws.s3.BucketPolicy with a statement { Effect: \"Deny\", Principal: \"*\", Action: \"s3:*\", Resource: [<bucket ARN>, \"<bucket ARN>/*\"], " +
+    "Condition: { Bool: { \"aws:SecureTransport\": \"false\" } } }.",
+  enforcementLevel: "mandatory",
+  validateStack: (args, reportViolation) => {
+    for (const b of buckets(args.resources)) {
+      const arn = typeof b.props.arn === "string" ? b.props.arn : `arn:aws:s3:::${bucketName(b)}`;
+      const policies = settingsOf(args.resources, T.bucketPolicy, b);
+      const ok = policies.some((p) => list(parse(p.props.policy)?.Statement).some((s) => deniesInsecureTransport(s, arn)));
+      if (!ok) {
+        reportViolation(`Bucket ${bucketName(b)} has no policy denying non-TLS requests; add a Deny of s3:* on the bucket and its objects when aws:SecureTransport is false.`, b.urn);
+      }
+    }
+  },
+};
