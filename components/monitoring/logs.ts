@@ -1,0 +1,75 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { childName } from "../naming";
+import type { AccountContext } from "../security/keyPolicy";
+import { tierTags } from "../tags";
+import { ARCHIVE_PREFIX, firehoseTrust, logsSubscriptionTrust, putIntoStream, writeArchive } from "./archivePolicies";
+import { appLogGroupName } from "./naming";
+
+export interface AppLogsArgs {
+  component: string;
+  system: string;
+  stack: string;
+  namespaces: string[];
+  /** One of the CloudWatch Logs retention values (platform:logging.retentionDays). */
+  retentionDays: number;
+  /** The platform's logs key (its policy admits logs.<region>.amazonaws.com). */
+  kmsKeyArn: pulumi.Input<string>;
+  account: AccountContext;
+  /** When set, every group is streamed to this bucket under cloudwatch-logs/. */
+  archive?: { streamName: string; bucketArn: pulumi.Input<string> };
+}
+
+/** One encrypted log group per application namespace; optionally archived to S3. */
+export function appLogs(parent: pulumi.Resource, a: AppLogsArgs): Record<string, aws.cloudwatch.LogGroup> {
+  const opts = { parent };
+  const groups = Object.fromEntries(a.namespaces.map((ns) => [ns, new aws.cloudwatch.LogGroup(
+    childName(a.component, `logs-${ns}`),
+    { name: appLogGroupName(a.system, a.stack, ns), retentionInDays: a.retentionDays, kmsKeyId: a.kmsKeyArn, tags: tierTags("monitoring", { Namespace: ns }) },
+    opts,
+  )]));
+  if (a.archive) archive(parent, a, a.archive, groups);
+  return groups;
+}
+
+/**
+ * Subscription filter → Firehose → S3. Chosen over scheduled CreateExportTask: exports take fixed
+ * time ranges, so they need code on a schedule (a Lambda) and AWS runs one export per account at a
+ * time; the stream is declarative, archives within minutes, and costs per GB ingested.
+ * CloudWatch Logs already gzips what it sends, so Firehose does not compress again; objects are
+ * SSE-KMS with the logs key, as the log groups are.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html#FirehoseExample
+ */
+function archive(parent: pulumi.Resource, a: AppLogsArgs, target: NonNullable<AppLogsArgs["archive"]>, groups: Record<string, aws.cloudwatch.LogGroup>): void {
+  const opts = { parent };
+  const n = (role: string) => childName(a.component, `archive-${role}`);
+  const deliveryRole = new aws.iam.Role(n("firehose"), { assumeRolePolicy: JSON.stringify(firehoseTrust(a.account)), tags: tierTags("monitoring") }, opts);
+  const write = new aws.iam.RolePolicy(n("firehose"), {
+    role: deliveryRole.id,
+    policy: pulumi.all([target.bucketArn, a.kmsKeyArn]).apply(([bucketArn, logsKeyArn]) => JSON.stringify(writeArchive({ bucketArn, logsKeyArn, region: a.account.region }))),
+  }, opts);
+  const stream = new aws.kinesis.FirehoseDeliveryStream(n("stream"), {
+    name: target.streamName,
+    destination: "extended_s3",
+    serverSideEncryption: { enabled: true, keyType: "AWS_OWNED_CMK" },
+    extendedS3Configuration: {
+      roleArn: deliveryRole.arn,
+      bucketArn: target.bucketArn,
+      // Records and failed deliveries both stay under the prefix the role may write to.
+      prefix: `${ARCHIVE_PREFIX}/events/`,
+      errorOutputPrefix: `${ARCHIVE_PREFIX}/errors/`,
+      compressionFormat: "UNCOMPRESSED",
+      kmsKeyArn: a.kmsKeyArn,
+      bufferingInterval: 300,
+      bufferingSize: 5,
+    },
+    tags: tierTags("monitoring"),
+  }, { ...opts, dependsOn: [write] });
+  const subscriber = new aws.iam.Role(n("subscription"), { assumeRolePolicy: JSON.stringify(logsSubscriptionTrust(a.account)), tags: tierTags("monitoring") }, opts);
+  const put = new aws.iam.RolePolicy(n("subscription"), { role: subscriber.id, policy: stream.arn.apply((arn) => JSON.stringify(putIntoStream(arn))) }, opts);
+  for (const [ns, g] of Object.entries(groups)) {
+    new aws.cloudwatch.LogSubscriptionFilter(n(`filter-${ns}`), {
+      logGroup: g.name, filterPattern: "", destinationArn: stream.arn, roleArn: subscriber.arn,
+    }, { ...opts, dependsOn: [put] });
+  }
+}
