@@ -22,7 +22,8 @@ export interface AccountContext {
   region: string;
 }
 
-function accountRoot(ctx: AccountContext): PolicyStatement {
+/** The default key-policy statement: the account's IAM policies decide who may use the key. Other tiers' keys start from it too. */
+export function accountRoot(ctx: AccountContext): PolicyStatement {
   return {
     Sid: "EnableIamPolicies",
     Effect: "Allow",

@@ -13,6 +13,10 @@ export const LOG_PREFIXES = {
   alb: "alb",
   /** CloudFront standard logging v2 through CloudWatch vended-log delivery. */
   cloudfront: "cloudfront",
+  /** The monitoring tier's CloudTrail trail (CloudTrail appends AWSLogs/<account>/...). */
+  cloudtrail: "cloudtrail",
+  /** The monitoring tier's application-log archive (Firehose, same account: IAM grants it, not this policy). */
+  cloudwatchLogs: "cloudwatch-logs",
 } as const;
 
 /**
@@ -60,6 +64,8 @@ export interface LogBucketContext {
   region: string;
   /** ARNs of the buckets that send server access logs here (aws:SourceArn). */
   sourceBucketArns: string[];
+  /** Statements other tiers need for their deliveries (the monitoring tier's CloudTrail). */
+  extraStatements?: PolicyStatement[];
 }
 
 /**
@@ -127,7 +133,7 @@ export function logBucketPolicy(c: LogBucketContext): PolicyDocument {
   const statements = [denyInsecureTransport(c.bucketArn), albAccessLogs(c), ...vendedLogs(c)];
   // An ArnLike with an empty list matches nothing; leave the statement out instead.
   if (c.sourceBucketArns.length > 0) statements.splice(1, 0, serverAccessLogs(c));
-  return policyDocument(...statements);
+  return policyDocument(...statements, ...(c.extraStatements ?? []));
 }
 
 /** Policy of an access-log target that only S3 server access logs write to (the second region's). */

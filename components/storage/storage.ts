@@ -1,5 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { PolicyStatement } from "../iam/policyDocument";
+import { childName } from "../naming";
 import type { AccountContext } from "../security/keyPolicy";
 import { Backups, backups } from "./backup";
 import { secureBucket, storageTags } from "./bucket";
@@ -9,6 +11,9 @@ import type { BucketPurpose, LifecyclePolicy } from "./lifecycle";
 import { bucketName } from "./naming";
 import { ReplicationArgs, replicate } from "./replica";
 import { effectiveLifecycle, storageArgProblems } from "./validate";
+
+/** The request-metrics configuration id; S3 publishes its metrics with FilterId=<this>. */
+export const REQUEST_METRICS_ID = "EntireBucket";
 
 /** One bucket as configured (platform:storage.buckets[]). */
 export interface BucketSpec {
@@ -56,6 +61,18 @@ export interface StorageArgs {
    * must be known when the program runs; the values may be outputs.
    */
   backupResourceArns: pulumi.Input<string>[];
+  /**
+   * Extra statements for the log bucket's policy, given its ARN: other tiers' log deliveries that a
+   * bucket policy must admit (the monitoring tier's CloudTrail). Names are derived, so they can be
+   * written before the delivering resource exists.
+   */
+  logBucketStatements?: (bucketArn: string) => PolicyStatement[];
+  /**
+   * S3 request metrics (whole bucket, filter id EntireBucket) on every primary bucket, for the
+   * monitoring tier's dashboard; billed as CloudWatch custom metrics. Default false.
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-configurations.html
+   */
+  requestMetrics?: boolean;
 }
 
 const ref = (b: aws.s3.Bucket): BucketRef => ({ name: b.bucket, arn: b.arn, regionalDomainName: b.bucketRegionalDomainName });
@@ -97,7 +114,10 @@ export class Storage extends pulumi.ComponentResource {
       bucketName: nameIn(logSpec, region),
       purpose: "logs",
       lifecycle: effectiveLifecycle(logSpec),
-      policy: logBucketPolicy({ bucketArn: arnOf(nameIn(logSpec, region)), accountId, partition, region, sourceBucketArns: others.map((b) => arnOf(nameIn(b, region))) }),
+      policy: logBucketPolicy({
+        bucketArn: arnOf(nameIn(logSpec, region)), accountId, partition, region, sourceBucketArns: others.map((b) => arnOf(nameIn(b, region))),
+        extraStatements: args.logBucketStatements?.(arnOf(nameIn(logSpec, region))),
+      }),
       tags: storageTags(),
     });
     const created = new Map(others.map((b) => [b, secureBucket(this, {
@@ -112,6 +132,11 @@ export class Storage extends pulumi.ComponentResource {
       tags: storageTags(b.critical ? { Critical: "true" } : {}),
     })]));
 
+    if (args.requestMetrics) {
+      for (const [spec, b] of [[logSpec, logs] as const, ...[...created.entries()]]) {
+        new aws.s3.BucketMetric(childName(name, `${spec.name}-requests`), { bucket: b.bucket.bucket, name: REQUEST_METRICS_ID }, { parent: this });
+      }
+    }
     this.logsBucket = ref(logs.bucket);
     this.buckets = Object.fromEntries([[logSpec.name, this.logsBucket], ...others.map((b) => [b.name, ref(created.get(b)!.bucket)])]);
 
