@@ -4,6 +4,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Network } from "../components/network/network";
+import { cloudTrailBucketStatements, trailArn } from "../components/monitoring/auditPolicies";
+import { Monitoring } from "../components/monitoring/monitoring";
+import { monitoringNames, namePrefix } from "../components/monitoring/naming";
+import type { MonitoringTargets } from "../components/monitoring/targets";
 import { KeyRing } from "../components/security/keyRing";
 import { Storage } from "../components/storage/storage";
 import { readPlatformConfig } from "./config/load";
@@ -52,6 +56,8 @@ export interface PlatformOutputs {
   kmsKeyArns: Record<string, pulumi.Output<string>>;
   bucketNames: Record<string, pulumi.Output<string>>;
   backupVaultName: pulumi.Output<string>;
+  /** Alert topics and the dashboard; absent when platform:monitoring.enabled is false. */
+  monitoring?: { topicArns: Record<string, pulumi.Output<string>>; dashboardName: pulumi.Output<string> };
 }
 
 export async function createPlatform(config: PlatformConfig): Promise<PlatformOutputs> {
@@ -83,7 +89,9 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     opts,
   );
 
+  const account = { accountId: identity.accountId, partition: partition.partition, region: config.region };
   const storage = createStorage(config, { provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys });
+  const monitoring = config.monitoring.enabled ? createMonitoring(config, { provider, account, keys, storage }) : undefined;
 
   return {
     profile: config.profile,
@@ -96,6 +104,7 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     kmsKeyArns: keys.keyArns,
     bucketNames: Object.fromEntries(Object.entries(storage.buckets).map(([k, b]) => [k, b.name])),
     backupVaultName: storage.backupVaultName,
+    ...(monitoring ? { monitoring: { topicArns: monitoring.topicArns, dashboardName: monitoring.dashboardName } } : {}),
   };
 }
 
@@ -137,8 +146,70 @@ function createStorage(config: PlatformConfig, w: StorageWiring): Storage {
       backup: s.backup,
       // The data tier's RDS instance ARN joins this list when that tier is wired.
       backupResourceArns: [],
+      logBucketStatements: auditTrailDelivery(config, { accountId: w.accountId, partition: w.partition, region: config.region }),
+      requestMetrics: config.monitoring.enabled && config.monitoring.s3RequestMetrics,
     },
     { providers: { aws: w.provider } },
+  );
+}
+
+/**
+ * The log-bucket statements the monitoring tier's trail needs, from the trail's derived name, so
+ * the bucket policy admits the trail before it exists.
+ */
+function auditTrailDelivery(config: PlatformConfig, account: { accountId: string; partition: string; region: string }) {
+  const m = config.monitoring;
+  if (!m.enabled || !m.cloudTrail.enabled) return undefined;
+  const trail = trailArn(account, monitoringNames(namePrefix(config.name, config.stack)).trail);
+  return (bucketArn: string) => cloudTrailBucketStatements({ bucketArn, accountId: account.accountId, trailArn: trail });
+}
+
+interface MonitoringWiring {
+  provider: aws.Provider;
+  account: { accountId: string; partition: string; region: string };
+  keys: KeyRing;
+  storage: Storage;
+}
+
+/**
+ * The monitoring tier, watching what this branch builds: the storage tier's buckets. The cluster,
+ * data and edge tiers join `targets` (MonitoringTargets) as they are wired. It waits for the
+ * storage tier, so the log bucket's policy admits the trail before CloudTrail checks it.
+ */
+function createMonitoring(config: PlatformConfig, w: MonitoringWiring): Monitoring {
+  const m = config.monitoring;
+  const documents = config.storage.buckets.find((b) => b.purpose === "documents");
+  const targets: MonitoringTargets = {
+    buckets: {
+      names: Object.fromEntries(Object.entries(w.storage.buckets).map(([k, b]) => [k, b.name])),
+      documentsBucketArn: documents ? w.storage.buckets[documents.name].arn : undefined,
+      logsBucket: { name: w.storage.logsBucket.name, arn: w.storage.logsBucket.arn },
+    },
+  };
+  const tags = defaultTags(config);
+  return new Monitoring(
+    `${config.name}-monitoring`,
+    {
+      system: config.name,
+      stack: config.stack,
+      account: w.account,
+      targets,
+      notifications: m.notifications,
+      alarms: m.alarms,
+      budget: { ...m.budget, costAllocationTags: { System: tags.System, Environment: tags.Environment } },
+      dailyReport: m.dailyReport.enabled ? { scheduleExpression: m.dailyReport.scheduleExpression } : undefined,
+      logs: {
+        namespaces: [...new Set([...m.logs.namespaces, ...config.services.map((s) => s.namespace)])],
+        retentionDays: config.logging.retentionDays,
+        kmsKeyArn: w.keys.keyArns.logs,
+        archive: m.logs.archiveToS3,
+      },
+      tracing: m.tracing.enabled ? { samplingRate: m.tracing.samplingRate } : undefined,
+      cloudTrail: m.cloudTrail.enabled ? { documentDataEvents: m.cloudTrail.documentDataEvents && documents !== undefined } : undefined,
+      requestMetrics: m.s3RequestMetrics,
+      keys: { deletionWindowDays: config.keys.deletionWindowDays, protect: config.keys.protect },
+    },
+    { providers: { aws: w.provider }, dependsOn: [w.storage] },
   );
 }
 

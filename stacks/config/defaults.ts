@@ -6,6 +6,7 @@
  */
 import { KEYS_DEFAULTS } from "./sections/keys";
 import { LOGGING_DEFAULTS } from "./sections/logging";
+import { MONITORING_DEFAULTS } from "./sections/monitoring";
 import { NETWORK_DEFAULTS } from "./sections/network";
 import { SERVICES_DEFAULTS } from "./sections/services";
 import { STORAGE_DEFAULTS } from "./sections/storage";
@@ -15,5 +16,5 @@ import { PROFILES, Profile } from "./values";
 export type ProfileDefaults = Omit<PlatformConfig, "stack" | "region" | "profile" | "name" | "tags">;
 
 export const PROFILE_DEFAULTS: Record<Profile, ProfileDefaults> = Object.fromEntries(
-  PROFILES.map((p) => [p, { logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p], storage: STORAGE_DEFAULTS[p] }]),
+  PROFILES.map((p) => [p, { logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p], storage: STORAGE_DEFAULTS[p], monitoring: MONITORING_DEFAULTS[p] }]),
 ) as Record<Profile, ProfileDefaults>;

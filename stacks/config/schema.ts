@@ -11,9 +11,11 @@
 import { z } from "zod";
 import { keysSchema } from "./sections/keys";
 import { loggingSchema } from "./sections/logging";
+import { monitoringSchema } from "./sections/monitoring";
 import { networkSchema } from "./sections/network";
 import { servicesSchema } from "./sections/services";
 import { storageSchema } from "./sections/storage";
+import type { MonitoringConfig } from "./sections/monitoring";
 import { PROFILES, REGION_PATTERN } from "./values";
 
 export const tagsSchema = z.strictObject({
@@ -36,6 +38,7 @@ export const sections = {
   network: networkSchema,
   services: servicesSchema,
   storage: storageSchema,
+  monitoring: monitoringSchema,
 } as const;
 
 export type SectionName = keyof typeof sections;
@@ -51,6 +54,7 @@ export type { LoggingConfig } from "./sections/logging";
 export type { KeysConfig } from "./sections/keys";
 export type { ServiceConfig } from "./sections/services";
 export type { StorageConfig } from "./sections/storage";
+export type { MonitoringConfig } from "./sections/monitoring";
 export type TagsConfig = z.infer<typeof tagsSchema>;
 
 /** The typed, validated stack configuration the program hands to components. */
@@ -66,4 +70,5 @@ export interface PlatformConfig {
   network: z.infer<typeof networkSchema>;
   services: z.infer<typeof servicesSchema>;
   storage: z.infer<typeof storageSchema>;
+  monitoring: MonitoringConfig;
 }

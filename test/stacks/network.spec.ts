@@ -75,7 +75,7 @@ for (const stack of ["dev", "prod"] as const) {
       assert.deepEqual(trust.Principal, { Service: "vpc-flow-logs.amazonaws.com" });
       assert.deepEqual(trust.Condition.StringEquals, { "aws:SourceAccount": "123456789012" });
       const policy = JSON.parse(one(p, "aws:iam/rolePolicy:RolePolicy", "medsearch-network-flow-logs").inputs.policy).Statement[0];
-      const arn = one(p, "aws:cloudwatch/logGroup:LogGroup").outputs.arn;
+      const arn = one(p, "aws:cloudwatch/logGroup:LogGroup", "medsearch-network-flow-logs").outputs.arn;
       assert.deepEqual(policy.Resource, [arn, `${arn}:*`]);
       assert.ok(policy.Action.every((a: string) => a.startsWith("logs:") && !a.includes("*")));
     });

@@ -1,0 +1,123 @@
+/**
+ * `platform:monitoring`: alert endpoints, alarm thresholds (reference defaults from the alarm
+ * catalogue), the budget, the daily report, tracing, the audit trail and application log groups.
+ */
+import { z } from "zod";
+import { ALARM_TIERS, AlarmDefinition, alarmsOf } from "../../../components/monitoring/catalogue";
+import { isEmail, isHttpsUrl } from "../../../components/monitoring/endpoints";
+import { AlarmSettingsConfig, DEFAULT_ALARM_SETTINGS, PERIOD_RULE, THRESHOLD_RANGES, alarmConfigProblems } from "../../../components/monitoring/settings";
+import type { ConfigProblem } from "../problems";
+import type { Profile } from "../values";
+
+const KEY = "platform:monitoring";
+
+const endpoints = (who: string) => z.strictObject({
+  emails: z.array(z.string().refine(isEmail, "an e-mail address such as oncall@example.com"))
+    .describe(`E-mail addresses ${who}. Each must confirm the subscription from the mail SNS sends.`),
+  httpsUrls: z.array(z.string().refine(isHttpsUrl, "an https:// URL without credentials, such as https://hooks.example.com/alerts"))
+    .describe(`HTTPS endpoints ${who} (a paging service's SNS integration, a chat webhook). Plain HTTP is not accepted.`),
+});
+
+function threshold(def: AlarmDefinition) {
+  const r = THRESHOLD_RANGES[def.unit];
+  const base = r.minExclusive ? z.number().gt(r.min) : z.number().min(r.min);
+  const op = def.comparison === "GreaterThanThreshold" ? "above" : "below";
+  return base.max(r.max).describe(`${def.title} [${def.severity}]: alarm when ${op} this; ${r.text}.`);
+}
+
+function alarmSchema(def: AlarmDefinition) {
+  return z.strictObject({
+    threshold: threshold(def),
+    periodSeconds: z.number().int().refine((v) => v >= 60 && v <= 86400 && v % 60 === 0, PERIOD_RULE).describe(`Seconds per datapoint: ${PERIOD_RULE}.`),
+    evaluationPeriods: z.number().int().min(1).describe("Datapoints looked back over (N). period × N ≤ 1 day for periods under an hour, else ≤ 7 days (CloudWatch)."),
+    datapointsToAlarm: z.number().int().min(1).describe("Breaching datapoints within N that raise the alarm (M of N), 1 to evaluationPeriods."),
+  });
+}
+
+/** alarms.<tier>.<name>, built from the catalogue so config and alarms cannot drift apart. */
+const alarmsSchema = z.strictObject(Object.fromEntries(ALARM_TIERS.map((tier) => [
+  tier,
+  z.strictObject(Object.fromEntries(alarmsOf(tier).map((def) => [def.name, alarmSchema(def)]))).describe(`Alarms of the ${tier} tier; created only when the stack has that tier.`),
+]))) as unknown as z.ZodType<AlarmSettingsConfig>;
+
+const dnsLabel = z.string().regex(/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, "a lowercase DNS label");
+
+export const monitoringSchema = z.strictObject({
+  enabled: z.boolean().describe("Build the monitoring tier. Required in prod."),
+  notifications: z.strictObject({
+    critical: endpoints("paged for critical alarms (on-call)"),
+    warning: endpoints("notified of warnings, budget alerts and the daily report (the team)"),
+  }),
+  alarms: alarmsSchema.describe("Per alarm: threshold, periodSeconds, evaluationPeriods, datapointsToAlarm. Defaults are the reference system's."),
+  budget: z.strictObject({
+    monthlyLimitUsd: z.number().gt(0).describe("Monthly AWS Budget for the stack's tagged spend, in USD."),
+    actualPercent: z.number().gt(0).max(1000).describe("Notify the warning topic when actual spend passes this percentage of the limit."),
+    forecastPercent: z.number().gt(0).max(1000).describe("Notify the warning topic when the month's forecast passes this percentage of the limit."),
+  }),
+  dailyReport: z.strictObject({
+    enabled: z.boolean().describe("Send the daily usage report (links to the dashboard and the budget) to the warning topic."),
+    scheduleExpression: z.string().regex(/^(cron\([^)]+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\))$/, "an EventBridge cron(...) or rate(...) expression")
+      .describe("When, in UTC, as an EventBridge schedule expression."),
+  }),
+  tracing: z.strictObject({
+    enabled: z.boolean().describe("X-Ray sampling rule and the ADOT collector's IAM policy. Off in dev (cost)."),
+    samplingRate: z.number().min(0).max(1).describe("Fraction of requests traced beyond the first each second, 0 to 1."),
+  }),
+  cloudTrail: z.strictObject({
+    enabled: z.boolean().describe("A multi-region, KMS-encrypted, validated trail to the log bucket. Turn off only where an organization trail already records this account."),
+    documentDataEvents: z.boolean().describe("Also record object reads and writes on the bucket of purpose documents (patient data), when the stack has one."),
+  }),
+  logs: z.strictObject({
+    namespaces: z.array(dnsLabel).describe("Application namespaces that get a log group /<name>/<stack>/<namespace>; services[].namespace are added."),
+    archiveToS3: z.boolean().describe("Stream the application log groups to the log bucket (Firehose, SSE-KMS with the logs key)."),
+  }),
+  s3RequestMetrics: z.boolean().describe("The storage tier turns on S3 request metrics for every bucket, shown on the dashboard (billed as custom metrics)."),
+});
+
+export type MonitoringConfig = Omit<z.infer<typeof monitoringSchema>, "alarms"> & { alarms: AlarmSettingsConfig };
+
+const none = { emails: [], httpsUrls: [] };
+const base: Omit<MonitoringConfig, "budget" | "tracing" | "cloudTrail" | "logs" | "s3RequestMetrics"> = {
+  enabled: true,
+  notifications: { critical: none, warning: none },
+  alarms: DEFAULT_ALARM_SETTINGS,
+  dailyReport: { enabled: true, scheduleExpression: "cron(0 8 * * ? *)" },
+};
+const budget = (monthlyLimitUsd: number) => ({ monthlyLimitUsd, actualPercent: 80, forecastPercent: 100 });
+
+/**
+ * dev: no tracing, no data events, no archive, no request metrics (cost); a $200 budget (the
+ * reference dev costs ~$135). prod: all of them, a $1,000 budget (reference ~$705). Endpoints belong
+ * to the system, so no profile brings any.
+ */
+export const MONITORING_DEFAULTS: Record<Profile, MonitoringConfig> = {
+  dev: {
+    ...base, budget: budget(200), tracing: { enabled: false, samplingRate: 0.05 }, cloudTrail: { enabled: true, documentDataEvents: false },
+    logs: { namespaces: [], archiveToS3: false }, s3RequestMetrics: false,
+  },
+  staging: {
+    ...base, budget: budget(500), tracing: { enabled: true, samplingRate: 0.05 }, cloudTrail: { enabled: true, documentDataEvents: false },
+    logs: { namespaces: [], archiveToS3: false }, s3RequestMetrics: false,
+  },
+  prod: {
+    ...base, budget: budget(1000), tracing: { enabled: true, samplingRate: 0.05 }, cloudTrail: { enabled: true, documentDataEvents: true },
+    logs: { namespaces: [], archiveToS3: true }, s3RequestMetrics: true,
+  },
+};
+
+/**
+ * Cross-field rules. Endpoints are not required here: a stack that sets only profile, name and tags
+ * is valid by design; the policy pack rejects a plan whose critical topic pages nobody.
+ */
+export function monitoringRules(c: { profile?: Profile; monitoring?: MonitoringConfig }): ConfigProblem[] {
+  const m = c.monitoring;
+  if (!m) return [];
+  const problems: ConfigProblem[] = alarmConfigProblems(m.alarms, `${KEY}.alarms`);
+  if (c.profile === "prod" && !m.enabled) problems.push({ key: `${KEY}.enabled`, value: false, allowed: "true when profile is prod: production is watched" });
+  const seen = new Set<string>();
+  m.logs.namespaces.forEach((ns, i) => {
+    if (seen.has(ns)) problems.push({ key: `${KEY}.logs.namespaces[${i}]`, value: ns, allowed: "a namespace not already listed" });
+    seen.add(ns);
+  });
+  return problems;
+}
