@@ -5,6 +5,13 @@
 import type { Policies } from "@pulumi/policy";
 import { configureLogGroupRetention } from "./cloudwatch/configureLogGroupRetention";
 import { requireLogGroupEncryption } from "./cloudwatch/requireLogGroupEncryption";
+import { requireAlarmActions } from "./cloudwatch/requireAlarmActions";
+import { requireCriticalAlarms } from "./cloudwatch/requireCriticalAlarms";
+import { enableLogFileValidation } from "./cloudtrail/enableLogFileValidation";
+import { requireMultiRegionTrail } from "./cloudtrail/requireMultiRegionTrail";
+import { requireTrailEncryption } from "./cloudtrail/requireTrailEncryption";
+import { requireAlertSubscriptions } from "./sns/requireAlertSubscriptions";
+import { requireTopicEncryption } from "./sns/requireTopicEncryption";
 import { configureDefaultSecurityGroup } from "./ec2/configureDefaultSecurityGroup";
 import { requireMultiAzSubnets } from "./ec2/requireMultiAzSubnets";
 import { requireNatGatewayPerAz } from "./ec2/requireNatGatewayPerAz";
@@ -45,4 +52,11 @@ export const policies: Policies = [
   enableFileSystemBackups,
   requireAccessPointIdentity,
   requireVaultEncryption,
+  requireTopicEncryption,
+  requireAlertSubscriptions,
+  requireAlarmActions,
+  requireCriticalAlarms,
+  requireMultiRegionTrail,
+  requireTrailEncryption,
+  enableLogFileValidation,
 ];
