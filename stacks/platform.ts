@@ -173,8 +173,8 @@ interface MonitoringWiring {
 
 /**
  * The monitoring tier, watching what this branch builds: the storage tier's buckets. The cluster,
- * data and edge tiers join `targets` (MonitoringTargets) as they are wired. It waits for the
- * storage tier, so the log bucket's policy admits the trail before CloudTrail checks it.
+ * data and edge tiers join `targets` (MonitoringTargets) as they are wired. The trail waits for the
+ * storage tier, so the log bucket's policy admits it before CloudTrail checks.
  */
 function createMonitoring(config: PlatformConfig, w: MonitoringWiring): Monitoring {
   const m = config.monitoring;
@@ -205,11 +205,11 @@ function createMonitoring(config: PlatformConfig, w: MonitoringWiring): Monitori
         archive: m.logs.archiveToS3,
       },
       tracing: m.tracing.enabled ? { samplingRate: m.tracing.samplingRate } : undefined,
-      cloudTrail: m.cloudTrail.enabled ? { documentDataEvents: m.cloudTrail.documentDataEvents && documents !== undefined } : undefined,
+      cloudTrail: m.cloudTrail.enabled ? { documentDataEvents: m.cloudTrail.documentDataEvents && documents !== undefined, after: [w.storage] } : undefined,
       requestMetrics: m.s3RequestMetrics,
       keys: { deletionWindowDays: config.keys.deletionWindowDays, protect: config.keys.protect },
     },
-    { providers: { aws: w.provider }, dependsOn: [w.storage] },
+    { providers: { aws: w.provider } },
   );
 }
 

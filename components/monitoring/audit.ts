@@ -16,6 +16,8 @@ export interface AuditTrailArgs {
   documentsBucketArn?: pulumi.Input<string>;
   keyDeletionWindowDays: number;
   protect: boolean;
+  /** Resources the trail waits for (the log bucket's policy). */
+  after?: pulumi.Resource[];
 }
 
 /**
@@ -64,6 +66,6 @@ export function auditTrail(parent: pulumi.Resource, a: AuditTrailArgs): aws.clou
       advancedEventSelectors: [management, ...documents],
       tags: tierTags("monitoring"),
     },
-    opts,
+    { ...opts, dependsOn: a.after ?? [] },
   );
 }

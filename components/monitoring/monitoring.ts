@@ -50,7 +50,15 @@ export interface MonitoringArgs {
    * The audit trail; undefined where an organization trail already records the account.
    * documentDataEvents records object access on the documents bucket (needs documentsBucketArn).
    */
-  cloudTrail?: { documentDataEvents: boolean };
+  cloudTrail?: {
+    documentDataEvents: boolean;
+    /**
+     * What must exist before the trail: CreateTrail fails unless the bucket policy already admits
+     * CloudTrail, so pass the log bucket's policy, or the storage component (a dependency on a
+     * component waits for all its children).
+     */
+    after?: pulumi.Resource[];
+  };
   /** Whether the storage tier publishes S3 request metrics (StorageArgs.requestMetrics): adds the Requests panel. */
   requestMetrics: boolean;
   /** Deletion window (7-30 days) and `protect` of the tier's own KMS keys, as for the key ring. */
@@ -114,7 +122,7 @@ export class Monitoring extends pulumi.ComponentResource {
       this.trailArn = auditTrail(this, {
         component: name, trailName: names.trail, account: args.account, bucketName: args.targets.buckets!.logsBucket!.name,
         documentsBucketArn: args.cloudTrail.documentDataEvents ? args.targets.buckets!.documentsBucketArn : undefined,
-        keyDeletionWindowDays: args.keys.deletionWindowDays, protect: args.keys.protect,
+        keyDeletionWindowDays: args.keys.deletionWindowDays, protect: args.keys.protect, after: args.cloudTrail.after,
       }).arn;
     }
     this.registerOutputs({ topicArns: this.topicArns, dashboardName: this.dashboardName, alarmNames: this.alarmNames, logGroupNames: this.logGroupNames, trailArn: this.trailArn });

@@ -75,4 +75,35 @@ describe("Storage component", () => {
       assert.deepEqual(run.resources.filter((r) => r.type.startsWith("aws:s3/")), []);
     });
   }
+  it("appends other tiers' delivery statements to the log bucket's policy only, given its derived ARN", async () => {
+    const seen: string[] = [];
+    const run = await runComponent(async () => {
+      new Storage("s", args({
+        logBucketStatements: (arn) => {
+          seen.push(arn);
+          return [{ Sid: "TrailWrite", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:PutObject", Resource: `${arn}/cloudtrail/*` }];
+        },
+      }));
+    });
+    assert.equal(run.error, undefined, run.error?.message);
+    assert.deepEqual(seen, ["arn:aws:s3:::medsearch-dev-logs-123456789012-us-west-2"]);
+    const sids = (bucket: string) => JSON.parse(run.resources.find((r) => r.type === "aws:s3/bucketPolicy:BucketPolicy" && r.inputs.bucket === bucket)!.inputs.policy).Statement.map((x: any) => x.Sid);
+    assert.equal(sids("medsearch-dev-logs-123456789012-us-west-2").at(-1), "TrailWrite");
+    assert.ok(!sids("medsearch-dev-documents-123456789012-us-west-2").includes("TrailWrite"));
+  });
+
+  it("publishes whole-bucket request metrics on every bucket when asked, and none by default", async () => {
+    const metrics = async (o: Partial<StorageArgs>) => {
+      const run = await runComponent(async () => {
+        new Storage("s", args(o));
+      });
+      assert.equal(run.error, undefined, run.error?.message);
+      return run.resources.filter((r) => r.type === "aws:s3/bucketMetric:BucketMetric").map((r) => [r.inputs.bucket, r.inputs.name]);
+    };
+    assert.deepEqual(await metrics({ requestMetrics: true }), [
+      ["medsearch-dev-logs-123456789012-us-west-2", "EntireBucket"],
+      ["medsearch-dev-documents-123456789012-us-west-2", "EntireBucket"],
+    ]);
+    assert.deepEqual(await metrics({}), []);
+  });
 });

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { ALARM_TIERS, AlarmDefinition, alarmsOf } from "../../../components/monitoring/catalogue";
 import { isEmail, isHttpsUrl } from "../../../components/monitoring/endpoints";
-import { AlarmSettingsConfig, DEFAULT_ALARM_SETTINGS, PERIOD_RULE, THRESHOLD_RANGES, alarmConfigProblems } from "../../../components/monitoring/settings";
+import { AlarmSettingsConfig, DEFAULT_ALARM_SETTINGS, PERIOD_RULE, THRESHOLD_RANGES, alarmConfigProblems, inRange } from "../../../components/monitoring/settings";
 import type { ConfigProblem } from "../problems";
 import type { Profile } from "../values";
 
@@ -18,12 +18,14 @@ const endpoints = (who: string) => z.strictObject({
     .describe(`HTTPS endpoints ${who} (a paging service's SNS integration, a chat webhook). Plain HTTP is not accepted.`),
 });
 
+/** A refinement rather than gt/min/max, so the message states the unit's range (exclusive bounds included). */
 function threshold(def: AlarmDefinition) {
   const r = THRESHOLD_RANGES[def.unit];
-  const base = r.minExclusive ? z.number().gt(r.min) : z.number().min(r.min);
   const op = def.comparison === "GreaterThanThreshold" ? "above" : "below";
-  return base.max(r.max).describe(`${def.title} [${def.severity}]: alarm when ${op} this; ${r.text}.`);
+  return z.number().refine((v) => inRange(v, r), r.text).describe(`${def.title} [${def.severity}]: alarm when ${op} this; ${r.text}.`);
 }
+
+const above0 = (what: string) => z.number().refine((v) => v > 0, `${what} above 0`);
 
 function alarmSchema(def: AlarmDefinition) {
   return z.strictObject({
@@ -50,9 +52,9 @@ export const monitoringSchema = z.strictObject({
   }),
   alarms: alarmsSchema.describe("Per alarm: threshold, periodSeconds, evaluationPeriods, datapointsToAlarm. Defaults are the reference system's."),
   budget: z.strictObject({
-    monthlyLimitUsd: z.number().gt(0).describe("Monthly AWS Budget for the stack's tagged spend, in USD."),
-    actualPercent: z.number().gt(0).max(1000).describe("Notify the warning topic when actual spend passes this percentage of the limit."),
-    forecastPercent: z.number().gt(0).max(1000).describe("Notify the warning topic when the month's forecast passes this percentage of the limit."),
+    monthlyLimitUsd: above0("USD").describe("Monthly AWS Budget for the stack's tagged spend, in USD, above 0."),
+    actualPercent: above0("a percentage").describe("Notify the warning topic when actual spend passes this percentage of the limit."),
+    forecastPercent: above0("a percentage").describe("Notify the warning topic when the month's forecast passes this percentage of the limit."),
   }),
   dailyReport: z.strictObject({
     enabled: z.boolean().describe("Send the daily usage report (links to the dashboard and the budget) to the warning topic."),
