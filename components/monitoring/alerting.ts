@@ -19,9 +19,13 @@ export interface AlertTopicsArgs {
   account: AccountContext;
   /** Set when that region is not the provider's: every resource here then names it (aws v7 `region`). */
   region?: string;
+  /** Topics to create: both in the stack's region, only those its alarms need elsewhere. */
   severities: Severity[];
+  /** Subscriptions per topic (e-mail addresses, HTTPS URLs). */
   endpoints: Record<Severity, Endpoints>;
+  /** Days a deleted key waits, 7 to 30. https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html */
   keyDeletionWindowDays: number;
+  /** Pulumi `protect` on the key (prod). */
   protectKey: boolean;
 }
 

@@ -6,15 +6,19 @@ import { tierTags } from "../tags";
 import { TRAIL_PREFIX, trailArn, trailKeyPolicy } from "./auditPolicies";
 
 export interface AuditTrailArgs {
+  /** Parent component name, for child names. */
   component: string;
   /** Trail name (monitoringNames().trail); the log bucket's policy names it before it exists. */
   trailName: string;
+  /** Account, partition and the trail's home region (the key policy names the trail's ARN). */
   account: AccountContext;
   /** The storage tier's log bucket, whose policy already admits this trail. */
   bucketName: pulumi.Input<string>;
   /** ARN of the documents bucket: its object reads and writes are recorded (data events). */
   documentsBucketArn?: pulumi.Input<string>;
+  /** Days a deleted trail key waits, 7 to 30. */
   keyDeletionWindowDays: number;
+  /** Pulumi `protect` on the trail key (prod). */
   protect: boolean;
   /** Resources the trail waits for (the log bucket's policy). */
   after?: pulumi.Resource[];

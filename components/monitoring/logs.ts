@@ -7,14 +7,18 @@ import { ARCHIVE_PREFIX, firehoseTrust, logsSubscriptionTrust, putIntoStream, wr
 import { appLogGroupName } from "./naming";
 
 export interface AppLogsArgs {
+  /** Parent component name, for child names. */
   component: string;
+  /** platform:name and the stack name: the log groups are /<system>/<stack>/<namespace>. */
   system: string;
   stack: string;
+  /** Application namespaces (DNS labels), one log group each. */
   namespaces: string[];
   /** One of the CloudWatch Logs retention values (platform:logging.retentionDays). */
   retentionDays: number;
   /** The platform's logs key (its policy admits logs.<region>.amazonaws.com). */
   kmsKeyArn: pulumi.Input<string>;
+  /** Account, partition and region: the archive roles' trust conditions name them. */
   account: AccountContext;
   /** When set, every group is streamed to this bucket under cloudwatch-logs/. */
   archive?: { streamName: string; bucketArn: pulumi.Input<string> };
