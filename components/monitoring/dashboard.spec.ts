@@ -87,7 +87,8 @@ describe("dashboard body", () => {
   it("shows alarm states per region, at most 100 alarms per widget", () => {
     const alarms = [...Array.from({ length: 130 }, (_, i) => ({ region: "us-west-2", arn: `arn:${i}` })), { region: "us-east-1", arn: "arn:waf" }];
     const ws = dashboardBody(input(ALL_TIERS, { alarms })).widgets.filter((w) => w.type === "alarm");
-    assert.deepEqual(ws.map((w) => [w.properties.region, (w.properties.alarms as string[]).length]), [["us-west-2", 100], ["us-west-2", 30], ["us-east-1", 1]]);
+    assert.deepEqual(ws.map((w) => [w.properties.title, (w.properties.alarms as string[]).length]), [["Alarms (us-west-2)", 100], ["Alarms (us-west-2)", 30], ["Alarms (us-east-1)", 1]]);
+    assert.ok(ws.every((w) => w.properties.sortBy === "stateUpdatedTimestamp" && !("region" in w.properties)));
   });
 
   it("states the service targets in the header", () => {

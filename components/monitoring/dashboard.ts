@@ -110,7 +110,8 @@ function alarmStatus(input: DashboardInput): Omit<Widget, "x" | "y">[] {
   return [...byRegion.entries()].flatMap(([region, arns]) => {
     const chunks: string[][] = [];
     for (let i = 0; i < arns.length; i += ALARMS_PER_WIDGET) chunks.push(arns.slice(i, i + ALARMS_PER_WIDGET));
-    return chunks.map((alarms) => ({ type: "alarm" as const, width: GRID, height: 3, properties: { title: `Alarms (${region})`, region, alarms } }));
+    // The alarm widget takes ARNs, a title, sortBy and states; alarms in ALARM come first.
+    return chunks.map((alarms) => ({ type: "alarm" as const, width: GRID, height: 3, properties: { title: `Alarms (${region})`, sortBy: "stateUpdatedTimestamp", alarms } }));
   });
 }
 
