@@ -91,8 +91,9 @@ describe("dashboard body", () => {
     assert.ok(ws.every((w) => w.properties.sortBy === "stateUpdatedTimestamp" && !("region" in w.properties)));
   });
 
-  it("states the service targets in the header", () => {
+  it("states the service targets in the header, and the cluster's node groups (Container Insights has no node-group dimension)", () => {
     const [header] = dashboardBody(input(DEV_TIERS)).widgets;
     assert.match(String(header.properties.markdown), /availability above 99\.9 %, average response time under 2 s, error rate under 1 %/);
+    assert.match(String(dashboardBody(input(ALL_TIERS)).widgets[0].properties.markdown), /Node groups: general, gpu\.$/);
   });
 });

@@ -101,7 +101,8 @@ function tierWidgets(tier: DashboardTier, input: DashboardInput): Omit<Widget, "
 
 function header(input: DashboardInput, tiers: DashboardTier[]): Omit<Widget, "x" | "y"> {
   const rows = tiers.length > 0 ? tiers.map((t) => TIER_TITLES[t]).join(" · ") : "no monitored tiers yet";
-  return { type: "text", width: GRID, height: 2, properties: { markdown: `# ${input.title}\n${SERVICE_TARGETS} Rows: ${rows}.` } };
+  const groups = input.targets.cluster?.nodeGroupNames?.length ? ` Node groups: ${input.targets.cluster.nodeGroupNames.join(", ")}.` : "";
+  return { type: "text", width: GRID, height: 2, properties: { markdown: `# ${input.title}\n${SERVICE_TARGETS} Rows: ${rows}.${groups}` } };
 }
 
 function alarmStatus(input: DashboardInput): Omit<Widget, "x" | "y">[] {
