@@ -3,6 +3,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { Cluster } from "../components/cluster/cluster";
 import { Network } from "../components/network/network";
 import { KeyRing } from "../components/security/keyRing";
 import { readPlatformConfig } from "./config/load";
@@ -49,6 +50,19 @@ export interface PlatformOutputs {
   privateSubnetIds: pulumi.Output<string[]>;
   databaseSubnetIds: pulumi.Output<string[]>;
   kmsKeyArns: Record<string, pulumi.Output<string>>;
+  /** The cluster tier's outputs, when platform:cluster.enabled. */
+  cluster?: ClusterOutputs;
+}
+
+export interface ClusterOutputs {
+  clusterName: string;
+  nodeSecurityGroupId: pulumi.Output<string>;
+  clusterSecurityGroupId: pulumi.Output<string>;
+  oidcProviderArn: pulumi.Output<string>;
+  oidcProviderUrl: pulumi.Output<string>;
+  kubeconfig: pulumi.Output<string>;
+  repositoryUrls: Record<string, pulumi.Output<string>>;
+  serviceRoleArns: Record<string, pulumi.Output<string>>;
 }
 
 export async function createPlatform(config: PlatformConfig): Promise<PlatformOutputs> {
@@ -80,6 +94,8 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     opts,
   );
 
+  const cluster = config.cluster.enabled ? createCluster(config, { accountId: identity.accountId, partition: partition.partition, region: config.region }, azs, keys, network, opts) : undefined;
+
   return {
     profile: config.profile,
     region: config.region,
@@ -89,6 +105,55 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     privateSubnetIds: network.privateSubnetIds,
     databaseSubnetIds: network.databaseSubnetIds,
     kmsKeyArns: keys.keyArns,
+    ...(cluster ? { cluster: clusterOutputs(cluster) } : {}),
+  };
+}
+
+/**
+ * The cluster tier. Bucket, secret and queue ARNs stay empty until the storage, data and messaging
+ * tiers land; a service naming one before then fails the plan with the service and the name.
+ */
+function createCluster(config: PlatformConfig, account: { accountId: string; partition: string; region: string }, azs: string[], keys: KeyRing, network: Network, opts: pulumi.ComponentResourceOptions): Cluster {
+  const c = config.cluster;
+  return new Cluster(
+    `${config.name}-cluster`,
+    {
+      clusterName: `${config.name}-${config.stack}`,
+      kubernetesVersion: c.kubernetesVersion,
+      account,
+      vpcId: network.vpcId,
+      privateSubnetIds: network.privateSubnetIds,
+      availabilityZones: azs,
+      kmsKeyArns: keys.keyArns,
+      controlPlaneLogRetentionDays: config.logging.auditRetentionDays,
+      insightsLogRetentionDays: config.logging.retentionDays,
+      endpoint: c.endpoint,
+      adminPrincipalArns: c.adminPrincipalArns,
+      deletionProtection: c.deletionProtection,
+      nodeGroups: { system: c.nodeGroups.system, application: c.nodeGroups.application, ...(c.nodeGroups.gpu.enabled ? { gpu: c.nodeGroups.gpu } : {}) },
+      autoscaler: { kind: c.autoscaler.kind, chartVersion: c.autoscaler.kind === "karpenter" ? c.autoscaler.karpenterChartVersion : c.autoscaler.clusterAutoscalerChartVersion },
+      loadBalancerControllerChartVersion: c.loadBalancerController.chartVersion,
+      addonVersions: c.addons,
+      registry: c.registry,
+      services: config.services,
+      bucketArns: {},
+      secretArns: {},
+      queueArns: {},
+    },
+    opts,
+  );
+}
+
+function clusterOutputs(c: Cluster): ClusterOutputs {
+  return {
+    clusterName: c.clusterName,
+    nodeSecurityGroupId: c.nodeSecurityGroupId,
+    clusterSecurityGroupId: c.clusterSecurityGroupId,
+    oidcProviderArn: c.oidcProviderArn,
+    oidcProviderUrl: c.oidcProviderUrl,
+    kubeconfig: c.kubeconfig,
+    repositoryUrls: c.repositoryUrls,
+    serviceRoleArns: c.serviceRoleArns,
   };
 }
 
