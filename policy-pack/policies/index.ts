@@ -11,6 +11,18 @@ import { requireNatGatewayPerAz } from "./ec2/requireNatGatewayPerAz";
 import { requireSubnetsAcrossAzs } from "./ec2/requireSubnetsAcrossAzs";
 import { requireVpcFlowLogs } from "./ec2/requireVpcFlowLogs";
 import { enableKeyRotation } from "./kms/enableKeyRotation";
+import { requireLaunchTemplateEncryption } from "./ec2/requireLaunchTemplateEncryption";
+import { requireLaunchTemplateImdsv2 } from "./ec2/requireLaunchTemplateImdsv2";
+import { requireImageScanning } from "./ecr/requireImageScanning";
+import { requireImmutableTags } from "./ecr/requireImmutableTags";
+import { requireLifecyclePolicy } from "./ecr/requireLifecyclePolicy";
+import { disallowPublicEndpoint } from "./eks/disallowPublicEndpoint";
+import { enableAuditLogging } from "./eks/enableAuditLogging";
+import { requireNodeGroupsAcrossAzs } from "./eks/requireNodeGroupsAcrossAzs";
+import { requireNodeGroupsInPrivateSubnets } from "./eks/requireNodeGroupsInPrivateSubnets";
+import { requirePrivateNodePlacement } from "./eks/requirePrivateNodePlacement";
+import { requireSecretsEncryption } from "./eks/requireSecretsEncryption";
+import { disallowWildcardAdmin } from "./iam/disallowWildcardAdmin";
 
 export const policies: Policies = [
   enableKeyRotation,
@@ -21,4 +33,16 @@ export const policies: Policies = [
   requireNatGatewayPerAz,
   requireSubnetsAcrossAzs,
   requireMultiAzSubnets,
+  requireSecretsEncryption,
+  enableAuditLogging,
+  disallowPublicEndpoint,
+  requireNodeGroupsAcrossAzs,
+  requirePrivateNodePlacement,
+  requireNodeGroupsInPrivateSubnets,
+  requireLaunchTemplateImdsv2,
+  requireLaunchTemplateEncryption,
+  requireImageScanning,
+  requireImmutableTags,
+  requireLifecyclePolicy,
+  disallowWildcardAdmin,
 ];
