@@ -44,6 +44,7 @@ const search: WorkloadService = {
   buckets: [{ name: "documents", access: "read" }],
   secrets: ["database"],
   queues: ["documents.indexed"],
+  replicas: { min: 2, max: 20 },
 };
 const maps = {
   bucketArns: { documents: "arn:aws:s3:::medsearch-documents", exports: "arn:aws:s3:::medsearch-exports" },
@@ -77,7 +78,7 @@ describe("Cluster component: per-service grants", function () {
 
   it("gives a service that names nothing a role with no policy", async () => {
     const run = await runComponent(async () => {
-      new Cluster("medsearch-cluster", args([{ name: "frontend", namespace: "web", buckets: [], secrets: [], queues: [] }], maps));
+      new Cluster("medsearch-cluster", args([{ name: "frontend", namespace: "web", buckets: [], secrets: [], queues: [], replicas: { min: 2, max: 10 } }], maps));
     });
     assert.equal(run.error, undefined, run.error?.message);
     assert.ok(run.resources.some((r) => r.type === "aws:iam/role:Role" && r.name === "medsearch-cluster-svc-frontend"));

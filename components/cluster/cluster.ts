@@ -14,7 +14,7 @@ import { createNodeGroups } from "./nodes";
 import { Oidc, nodeRole } from "./roles";
 import { assertResolvable } from "./servicePolicy";
 import { AddonKey } from "./versions";
-import { RegistrySettings, WorkloadService, namespaces, repository, serviceIdentity } from "./workloads";
+import { RegistrySettings, WorkloadService, namespaces, podAutoscaler, repository, serviceIdentity } from "./workloads";
 
 export interface ClusterArgs {
   /** Physical EKS cluster name: 1 to 100 of A-Z, a-z, 0-9, '-' and '_', starting alphanumeric. https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html */
@@ -53,7 +53,7 @@ export interface ClusterArgs {
   /** Add-on builds per add-on, or "default" (see versions.ts). */
   addonVersions: Record<AddonKey, string>;
   registry: RegistrySettings;
-  /** Services: each gets a repository, an IRSA role and a service account in its namespace. */
+  /** Services: each gets a repository, an IRSA role, a service account and an HPA in its namespace. */
   services: WorkloadService[];
   /** ARNs by name from the storage, data and messaging tiers; a service naming one not listed is an error. */
   bucketArns: Record<string, pulumi.Input<string>>;
@@ -205,6 +205,7 @@ export class Cluster extends pulumi.ComponentResource {
         oidc, partition: args.account.partition, region: args.account.region, bucketArns: args.bucketArns, secretArns: args.secretArns,
         queueArns: args.queueArns, dataKeyArn: args.kmsKeyArns.data, secretsKeyArn: args.kmsKeyArns.secrets, provider: this.provider,
       }, ns[s.namespace], this).role.arn;
+      podAutoscaler(name, s, ns[s.namespace], this.provider, this);
     }
     return { repositoryUrls, serviceRoleArns };
   }

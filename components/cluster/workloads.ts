@@ -14,7 +14,12 @@ import { ServiceGrants, servicePolicy } from "./servicePolicy";
 
 export interface WorkloadService extends ServiceGrants {
   namespace: string;
+  /** Pod count bounds for the service's HorizontalPodAutoscaler; 1 ≤ min ≤ max. */
+  replicas: { min: number; max: number };
 }
+
+/** Average CPU utilization (of the pods' requests) the HPA holds each service at, in percent. */
+export const HPA_CPU_TARGET_PERCENT = 70;
 
 export interface RegistrySettings {
   immutableTags: boolean;
@@ -93,6 +98,23 @@ export interface IdentityInput {
   dataKeyArn: pulumi.Input<string>;
   secretsKeyArn: pulumi.Input<string>;
   provider: k8s.Provider;
+}
+
+/**
+ * Pod autoscaling for the service's Deployment (named after the service, deployed by its own
+ * pipeline), between its configured replica bounds; metrics-server supplies the CPU metrics.
+ * https://docs.aws.amazon.com/eks/latest/userguide/horizontal-pod-autoscaler.html
+ */
+export function podAutoscaler(parentName: string, s: WorkloadService, ns: k8s.core.v1.Namespace, provider: k8s.Provider, parent: pulumi.Resource): k8s.autoscaling.v2.HorizontalPodAutoscaler {
+  return new k8s.autoscaling.v2.HorizontalPodAutoscaler(childName(parentName, `hpa-${s.name}`), {
+    metadata: { name: s.name, namespace: ns.metadata.name },
+    spec: {
+      scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: s.name },
+      minReplicas: s.replicas.min,
+      maxReplicas: s.replicas.max,
+      metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: HPA_CPU_TARGET_PERCENT } } }],
+    },
+  }, { parent, provider });
 }
 
 /** The service's IAM role (assumable only by its service account) and the service account. */

@@ -236,6 +236,17 @@ for (const stack of ["dev", "prod"] as const) {
       }
     });
 
+    it("scales each service's pods with an HPA between its configured replica bounds", () => {
+      const svcs = JSON.parse(readStackFile(join(ROOT, `Pulumi.${stack}.yaml`))["platform:services"]);
+      for (const s of svcs) {
+        const hpa = one(p, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", `medsearch-cluster-hpa-${s.name}`).inputs;
+        assert.equal(hpa.metadata.namespace, s.namespace);
+        assert.deepEqual(hpa.spec.scaleTargetRef, { apiVersion: "apps/v1", kind: "Deployment", name: s.name });
+        assert.deepEqual([hpa.spec.minReplicas, hpa.spec.maxReplicas], [s.replicas.min, s.replicas.max]);
+        assert.equal(hpa.spec.minReplicas, prod ? 2 : 1);
+      }
+    });
+
     it("writes no IAM policy with a wildcard action", () => {
       for (const rp of ofType(p, "aws:iam/rolePolicy:RolePolicy")) {
         for (const st of JSON.parse(rp.inputs.policy).Statement) for (const a of [st.Action].flat()) assert.ok(!a.includes("*"), `${rp.name}: ${a}`);

@@ -52,8 +52,13 @@ describe("cluster config: rejected with the key named", () => {
   });
 
   it("a public endpoint open to 0.0.0.0/0 in prod", async () => {
-    const line = await rejected("prod", config("prod", { endpoint: { publicAccess: true, publicAccessCidrs: ["0.0.0.0/0"], privateAccessCidrs: [] } }), "platform:cluster.endpoint.publicAccessCidrs");
-    assert.match(line, /never open to the internet/);
+    const cfg = config("prod", { endpoint: { publicAccess: true, publicAccessCidrs: ["0.0.0.0/0"], privateAccessCidrs: [] } });
+    assert.match(await rejected("prod", cfg, "platform:cluster.endpoint.publicAccessCidrs"), /got \["0\.0\.0\.0\/0"\]; allowed: CIDRs other than 0\.0\.0\.0\/0 when profile is prod/);
+    assert.match(await rejected("prod", cfg, "platform:cluster.endpoint.publicAccess"), /false when profile is prod/);
+  });
+
+  it("any public endpoint in prod, even one limited to listed networks", async () => {
+    await rejected("prod", config("prod", { endpoint: { publicAccess: true, publicAccessCidrs: ["203.0.113.0/24"], privateAccessCidrs: [] } }), "platform:cluster.endpoint.publicAccess");
   });
 
   it("a public endpoint with no CIDRs, which EKS would open to everyone", async () => {

@@ -38,7 +38,7 @@ export const clusterSchema = z.strictObject({
   enabled: z.boolean().describe("Build the EKS cluster tier."),
   kubernetesVersion: z.string().describe(`Kubernetes minor version in EKS standard support: ${describeSupportedVersions()}. Upgrade policy is STANDARD, so EKS never bills extended support silently.`),
   endpoint: z.strictObject({
-    publicAccess: z.boolean().describe("Public API endpoint. The private endpoint is always on. With publicAccess, publicAccessCidrs must list the allowed networks; prod never allows 0.0.0.0/0."),
+    publicAccess: z.boolean().describe("Public API endpoint (EKS's default is on; ours is off). The private endpoint is always on. With publicAccess, publicAccessCidrs must list the allowed networks, never 0.0.0.0/0 in prod; prod keeps it off."),
     publicAccessCidrs: z.array(cidrBlock(0, 32)).describe("Networks allowed to reach the public endpoint (your office or CI egress), when publicAccess is on."),
     privateAccessCidrs: z.array(cidrBlock(8, 32)).describe("Networks inside or connected to the VPC (a CI runner's subnet, a VPN) admitted on 443 to the private endpoint."),
   }),
@@ -156,9 +156,13 @@ function endpointProblems(c: ClusterConfig, profile: Profile | undefined): Confi
   }
   // EKS opens a public endpoint to 0.0.0.0/0 when no CIDRs are given.
   if (e.publicAccessCidrs.length === 0) return [{ key: `${KEY}.endpoint.publicAccessCidrs`, value: e.publicAccessCidrs, allowed: "at least one CIDR when publicAccess is true; EKS would otherwise open the endpoint to 0.0.0.0/0" }];
-  const open = e.publicAccessCidrs.filter((cidr) => cidr.endsWith("/0"));
-  if (profile === "prod" && open.length > 0) return [{ key: `${KEY}.endpoint.publicAccessCidrs`, value: e.publicAccessCidrs, allowed: "CIDRs other than 0.0.0.0/0 when profile is prod: the API server is never open to the internet" }];
-  return [];
+  const out: ConfigProblem[] = [];
+  // prod is private-only: the policy pack rejects any public endpoint there (eks-disallow-public-endpoint).
+  if (profile === "prod") out.push({ key: `${KEY}.endpoint.publicAccess`, value: true, allowed: "false when profile is prod: deploy from a runner inside the VPC listed in endpoint.privateAccessCidrs" });
+  if (profile === "prod" && e.publicAccessCidrs.some((cidr) => cidr.endsWith("/0"))) {
+    out.push({ key: `${KEY}.endpoint.publicAccessCidrs`, value: e.publicAccessCidrs, allowed: "CIDRs other than 0.0.0.0/0 when profile is prod: the API server is never open to the internet" });
+  }
+  return out;
 }
 
 function serviceProblems(c: ClusterConfig, services: ServiceConfig[], system: string | undefined): ConfigProblem[] {
