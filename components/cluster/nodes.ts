@@ -29,7 +29,7 @@ export interface NodeGroupsInput {
  * when the template omits them. https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html
  */
 function launchTemplate(parentName: string, role: NodeGroupRole, g: NodeGroupConfig, input: NodeGroupsInput, parent: pulumi.ComponentResource): aws.ec2.LaunchTemplate {
-  const tags = tierTags("cluster", { NodeGroup: role, "eks:cluster-name": input.clusterName });
+  const tags = tierTags("cluster", { NodeGroup: role, Cluster: input.clusterName });
   return new aws.ec2.LaunchTemplate(
     childName(parentName, `${role}-lt`),
     {
