@@ -3,6 +3,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { Cluster } from "../components/cluster/cluster";
 import { Network } from "../components/network/network";
 import { KeyRing } from "../components/security/keyRing";
 import { Storage } from "../components/storage/storage";
@@ -52,6 +53,19 @@ export interface PlatformOutputs {
   kmsKeyArns: Record<string, pulumi.Output<string>>;
   bucketNames: Record<string, pulumi.Output<string>>;
   backupVaultName: pulumi.Output<string>;
+  /** The cluster tier's outputs, when platform:cluster.enabled. */
+  cluster?: ClusterOutputs;
+}
+
+export interface ClusterOutputs {
+  clusterName: string;
+  nodeSecurityGroupId: pulumi.Output<string>;
+  clusterSecurityGroupId: pulumi.Output<string>;
+  oidcProviderArn: pulumi.Output<string>;
+  oidcProviderUrl: pulumi.Output<string>;
+  kubeconfig: pulumi.Output<string>;
+  repositoryUrls: Record<string, pulumi.Output<string>>;
+  serviceRoleArns: Record<string, pulumi.Output<string>>;
 }
 
 export async function createPlatform(config: PlatformConfig): Promise<PlatformOutputs> {
@@ -84,6 +98,7 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
   );
 
   const storage = createStorage(config, { provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys });
+  const cluster = config.cluster.enabled ? createCluster(config, { accountId: identity.accountId, partition: partition.partition, region: config.region }, azs, keys, network, opts) : undefined;
 
   return {
     profile: config.profile,
@@ -96,6 +111,55 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     kmsKeyArns: keys.keyArns,
     bucketNames: Object.fromEntries(Object.entries(storage.buckets).map(([k, b]) => [k, b.name])),
     backupVaultName: storage.backupVaultName,
+    ...(cluster ? { cluster: clusterOutputs(cluster) } : {}),
+  };
+}
+
+/**
+ * The cluster tier. Bucket, secret and queue ARNs stay empty until the storage, data and messaging
+ * tiers land; a service naming one before then fails the plan with the service and the name.
+ */
+function createCluster(config: PlatformConfig, account: { accountId: string; partition: string; region: string }, azs: string[], keys: KeyRing, network: Network, opts: pulumi.ComponentResourceOptions): Cluster {
+  const c = config.cluster;
+  return new Cluster(
+    `${config.name}-cluster`,
+    {
+      clusterName: `${config.name}-${config.stack}`,
+      kubernetesVersion: c.kubernetesVersion,
+      account,
+      vpcId: network.vpcId,
+      privateSubnetIds: network.privateSubnetIds,
+      availabilityZones: azs,
+      kmsKeyArns: keys.keyArns,
+      controlPlaneLogRetentionDays: config.logging.auditRetentionDays,
+      insightsLogRetentionDays: config.logging.retentionDays,
+      endpoint: c.endpoint,
+      adminPrincipalArns: c.adminPrincipalArns,
+      deletionProtection: c.deletionProtection,
+      nodeGroups: { system: c.nodeGroups.system, application: c.nodeGroups.application, ...(c.nodeGroups.gpu.enabled ? { gpu: c.nodeGroups.gpu } : {}) },
+      autoscaler: { kind: c.autoscaler.kind, chartVersion: c.autoscaler.kind === "karpenter" ? c.autoscaler.karpenterChartVersion : c.autoscaler.clusterAutoscalerChartVersion },
+      loadBalancerControllerChartVersion: c.loadBalancerController.chartVersion,
+      addonVersions: c.addons,
+      registry: c.registry,
+      services: config.services,
+      bucketArns: {},
+      secretArns: {},
+      queueArns: {},
+    },
+    opts,
+  );
+}
+
+function clusterOutputs(c: Cluster): ClusterOutputs {
+  return {
+    clusterName: c.clusterName,
+    nodeSecurityGroupId: c.nodeSecurityGroupId,
+    clusterSecurityGroupId: c.clusterSecurityGroupId,
+    oidcProviderArn: c.oidcProviderArn,
+    oidcProviderUrl: c.oidcProviderUrl,
+    kubeconfig: c.kubeconfig,
+    repositoryUrls: c.repositoryUrls,
+    serviceRoleArns: c.serviceRoleArns,
   };
 }
 

@@ -23,6 +23,18 @@ import { requireBucketEncryption } from "./s3/requireBucketEncryption";
 import { requireBucketGuardrails } from "./s3/requireBucketGuardrails";
 import { requireBucketPublicAccessBlock } from "./s3/requireBucketPublicAccessBlock";
 import { requireTlsOnlyPolicy } from "./s3/requireTlsOnlyPolicy";
+import { requireLaunchTemplateEncryption } from "./ec2/requireLaunchTemplateEncryption";
+import { requireLaunchTemplateImdsv2 } from "./ec2/requireLaunchTemplateImdsv2";
+import { requireImageScanning } from "./ecr/requireImageScanning";
+import { requireImmutableTags } from "./ecr/requireImmutableTags";
+import { requireLifecyclePolicy } from "./ecr/requireLifecyclePolicy";
+import { disallowPublicEndpoint } from "./eks/disallowPublicEndpoint";
+import { enableAuditLogging } from "./eks/enableAuditLogging";
+import { requireNodeGroupsAcrossAzs } from "./eks/requireNodeGroupsAcrossAzs";
+import { requireNodeGroupsInPrivateSubnets } from "./eks/requireNodeGroupsInPrivateSubnets";
+import { requirePrivateNodePlacement } from "./eks/requirePrivateNodePlacement";
+import { requireSecretsEncryption } from "./eks/requireSecretsEncryption";
+import { disallowWildcardAdmin } from "./iam/disallowWildcardAdmin";
 
 export const policies: Policies = [
   enableKeyRotation,
@@ -45,4 +57,16 @@ export const policies: Policies = [
   enableFileSystemBackups,
   requireAccessPointIdentity,
   requireVaultEncryption,
+  requireSecretsEncryption,
+  enableAuditLogging,
+  disallowPublicEndpoint,
+  requireNodeGroupsAcrossAzs,
+  requirePrivateNodePlacement,
+  requireNodeGroupsInPrivateSubnets,
+  requireLaunchTemplateImdsv2,
+  requireLaunchTemplateEncryption,
+  requireImageScanning,
+  requireImmutableTags,
+  requireLifecyclePolicy,
+  disallowWildcardAdmin,
 ];

@@ -15,7 +15,9 @@ const configs = Object.fromEntries(
 );
 const { dev, prod } = configs;
 
-const MULTI_AZ = ["ec2-require-nat-gateway-per-az", "ec2-require-subnets-across-azs", "ec2-require-multi-az-subnets"];
+const MULTI_AZ = ["ec2-require-nat-gateway-per-az", "ec2-require-subnets-across-azs", "ec2-require-multi-az-subnets", "eks-require-node-groups-across-azs"];
+/** Requirements the issues set for prod only: immutable image tags (dev re-pushes a moving tag). */
+const PROD_ONLY = ["ecr-require-immutable-tags"];
 const ENCRYPTION_AND_LOGGING = ["kms-enable-key-rotation", "cloudwatch-require-log-group-encryption", "cloudwatch-configure-log-group-retention", "ec2-require-vpc-flow-logs"];
 
 const byName = (name: string): Policy => {
@@ -68,9 +70,9 @@ describe("policy pack config and metadata", () => {
     for (const name of ENCRYPTION_AND_LOGGING) assert.equal(enforcementLevel(byName(name), dev), "mandatory", name);
   });
 
-  it("relaxes nothing in dev but the Multi-AZ policies", () => {
+  it("relaxes nothing in dev but the Multi-AZ policies and the prod-only requirements", () => {
     const advisory = policies.filter((p) => enforcementLevel(p, dev) !== "mandatory").map((p) => p.name);
-    assert.deepEqual(advisory.sort(), [...MULTI_AZ].sort());
+    assert.deepEqual(advisory.sort(), [...MULTI_AZ, ...PROD_ONLY].sort());
   });
 
   it("names only policies of the pack in every config file (no stale names)", () => {

@@ -4,6 +4,7 @@
  */
 import type { ConfigProblem } from "./problems";
 import type { PlatformConfig } from "./schema";
+import { clusterRules } from "./sections/cluster";
 import { keysRules } from "./sections/keys";
 import { loggingRules } from "./sections/logging";
 import { networkRules } from "./sections/network";
@@ -13,4 +14,4 @@ import { storageRules } from "./sections/storage";
 export type Parsed = Partial<Omit<PlatformConfig, "stack" | "region">>;
 
 /** Every phase-2 rule; each tier appends its own. */
-export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [networkRules, loggingRules, keysRules, servicesRules, storageRules];
+export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [networkRules, loggingRules, keysRules, servicesRules, storageRules, clusterRules];

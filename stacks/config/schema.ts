@@ -9,6 +9,7 @@
  * schema has a default, so a value's origin is always either the stack file or the profile.
  */
 import { z } from "zod";
+import { clusterSchema } from "./sections/cluster";
 import { keysSchema } from "./sections/keys";
 import { loggingSchema } from "./sections/logging";
 import { networkSchema } from "./sections/network";
@@ -36,6 +37,7 @@ export const sections = {
   network: networkSchema,
   services: servicesSchema,
   storage: storageSchema,
+  cluster: clusterSchema,
 } as const;
 
 export type SectionName = keyof typeof sections;
@@ -51,6 +53,7 @@ export type { LoggingConfig } from "./sections/logging";
 export type { KeysConfig } from "./sections/keys";
 export type { ServiceConfig } from "./sections/services";
 export type { StorageConfig } from "./sections/storage";
+export type { ClusterConfig } from "./sections/cluster";
 export type TagsConfig = z.infer<typeof tagsSchema>;
 
 /** The typed, validated stack configuration the program hands to components. */
@@ -66,4 +69,5 @@ export interface PlatformConfig {
   network: z.infer<typeof networkSchema>;
   services: z.infer<typeof servicesSchema>;
   storage: z.infer<typeof storageSchema>;
+  cluster: z.infer<typeof clusterSchema>;
 }

@@ -5,6 +5,7 @@
 import { MOCK_ACCOUNT_ID } from "./ids";
 import { renderPolicyDocument } from "./policyDocument";
 import type { Ctx } from "./resourceShapes";
+import { CLUSTER_INVOKES } from "./shapes/cluster";
 
 export type Invoke = (inputs: Record<string, any>, ctx: Ctx) => Record<string, any>;
 
@@ -33,4 +34,4 @@ export const CORE_INVOKES: Record<string, Invoke> = {
   },
 };
 
-export const INVOKES: Record<string, Invoke> = { ...CORE_INVOKES };
+export const INVOKES: Record<string, Invoke> = { ...CORE_INVOKES, ...CLUSTER_INVOKES };

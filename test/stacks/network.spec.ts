@@ -75,7 +75,7 @@ for (const stack of ["dev", "prod"] as const) {
       assert.deepEqual(trust.Principal, { Service: "vpc-flow-logs.amazonaws.com" });
       assert.deepEqual(trust.Condition.StringEquals, { "aws:SourceAccount": "123456789012" });
       const policy = JSON.parse(one(p, "aws:iam/rolePolicy:RolePolicy", "medsearch-network-flow-logs").inputs.policy).Statement[0];
-      const arn = one(p, "aws:cloudwatch/logGroup:LogGroup").outputs.arn;
+      const arn = one(p, "aws:cloudwatch/logGroup:LogGroup", "medsearch-network-flow-logs").outputs.arn;
       assert.deepEqual(policy.Resource, [arn, `${arn}:*`]);
       assert.ok(policy.Action.every((a: string) => a.startsWith("logs:") && !a.includes("*")));
     });
@@ -84,7 +84,8 @@ for (const stack of ["dev", "prod"] as const) {
       const network = one(p, "platform:network:Network");
       const children = p.resources.filter((r) => r.parent === network.urn);
       assert.ok(children.length > 0);
-      for (const r of p.resources.filter((x) => x.type.startsWith("aws:ec2") || x.type === VPC)) assert.equal(byUrn(p, r.parent)?.type, "platform:network:Network", r.name);
+      // Launch templates belong to the cluster tier's node groups.
+      for (const r of p.resources.filter((x) => (x.type.startsWith("aws:ec2") && x.type !== "aws:ec2/launchTemplate:LaunchTemplate") || x.type === VPC)) assert.equal(byUrn(p, r.parent)?.type, "platform:network:Network", r.name);
     });
   });
 }
