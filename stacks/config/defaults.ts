@@ -4,6 +4,7 @@
  * sections/<tier>.ts; this module assembles them per profile. A stack file overrides any of them;
  * objects merge key by key, arrays replace.
  */
+import { EDGE_DEFAULTS } from "./sections/edge";
 import { KEYS_DEFAULTS } from "./sections/keys";
 import { LOGGING_DEFAULTS } from "./sections/logging";
 import { NETWORK_DEFAULTS } from "./sections/network";
@@ -14,5 +15,5 @@ import { PROFILES, Profile } from "./values";
 export type ProfileDefaults = Omit<PlatformConfig, "stack" | "region" | "profile" | "name" | "tags">;
 
 export const PROFILE_DEFAULTS: Record<Profile, ProfileDefaults> = Object.fromEntries(
-  PROFILES.map((p) => [p, { logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p] }]),
+  PROFILES.map((p) => [p, { logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p], edge: EDGE_DEFAULTS[p] }]),
 ) as Record<Profile, ProfileDefaults>;

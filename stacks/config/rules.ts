@@ -4,6 +4,7 @@
  */
 import type { ConfigProblem } from "./problems";
 import type { PlatformConfig } from "./schema";
+import { edgeRules } from "./sections/edge";
 import { keysRules } from "./sections/keys";
 import { loggingRules } from "./sections/logging";
 import { networkRules } from "./sections/network";
@@ -12,4 +13,4 @@ import { servicesRules } from "./sections/services";
 export type Parsed = Partial<Omit<PlatformConfig, "stack" | "region">>;
 
 /** Every phase-2 rule; each tier appends its own. */
-export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [networkRules, loggingRules, keysRules, servicesRules];
+export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [networkRules, loggingRules, keysRules, servicesRules, edgeRules];

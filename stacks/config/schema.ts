@@ -9,6 +9,7 @@
  * schema has a default, so a value's origin is always either the stack file or the profile.
  */
 import { z } from "zod";
+import { edgeSchema } from "./sections/edge";
 import { keysSchema } from "./sections/keys";
 import { loggingSchema } from "./sections/logging";
 import { networkSchema } from "./sections/network";
@@ -34,6 +35,7 @@ export const sections = {
   keys: keysSchema,
   network: networkSchema,
   services: servicesSchema,
+  edge: edgeSchema,
 } as const;
 
 export type SectionName = keyof typeof sections;
@@ -48,6 +50,7 @@ export type { NetworkConfig } from "./sections/network";
 export type { LoggingConfig } from "./sections/logging";
 export type { KeysConfig } from "./sections/keys";
 export type { ServiceConfig } from "./sections/services";
+export type { EdgeConfig } from "./sections/edge";
 export type TagsConfig = z.infer<typeof tagsSchema>;
 
 /** The typed, validated stack configuration the program hands to components. */
@@ -62,4 +65,5 @@ export interface PlatformConfig {
   keys: z.infer<typeof keysSchema>;
   network: z.infer<typeof networkSchema>;
   services: z.infer<typeof servicesSchema>;
+  edge: z.infer<typeof edgeSchema>;
 }

@@ -4,6 +4,7 @@
  */
 import { MOCK_ACCOUNT_ID } from "./ids";
 import { renderPolicyDocument } from "./policyDocument";
+import { EDGE_INVOKES } from "./shapes/edge";
 import type { Ctx } from "./resourceShapes";
 
 export type Invoke = (inputs: Record<string, any>, ctx: Ctx) => Record<string, any>;
@@ -33,4 +34,4 @@ export const CORE_INVOKES: Record<string, Invoke> = {
   },
 };
 
-export const INVOKES: Record<string, Invoke> = { ...CORE_INVOKES };
+export const INVOKES: Record<string, Invoke> = { ...CORE_INVOKES, ...EDGE_INVOKES };
