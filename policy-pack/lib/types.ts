@@ -11,4 +11,13 @@ export const T = {
   flowLog: "aws:ec2/flowLog:FlowLog",
   defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
   awsxVpc: "awsx:ec2:Vpc",
+  cloudfrontDistribution: "aws:cloudfront/distribution:Distribution",
+  cloudfrontVpcOrigin: "aws:cloudfront/vpcOrigin:VpcOrigin",
+  logDeliverySource: "aws:cloudwatch/logDeliverySource:LogDeliverySource",
+  logDelivery: "aws:cloudwatch/logDelivery:LogDelivery",
+  wafWebAcl: "aws:wafv2/webAcl:WebAcl",
+  wafLoggingConfiguration: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+  wafWebAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
+  lbLoadBalancer: "aws:lb/loadBalancer:LoadBalancer",
+  albLoadBalancer: "aws:alb/loadBalancer:LoadBalancer",
 } as const;
