@@ -42,7 +42,12 @@ export interface EdgeRunOptions {
   staticAssets?: boolean;
   kubernetes?: boolean;
   targetSecurityGroupIds?: string[];
+  /** AZ names to hand the edge; default: the first network.azCount of the region. */
+  availabilityZones?: string[];
 }
+
+/** The stand-in subnet id of a tier in an AZ, as the network tier would hand it over. */
+export const subnetId = (tier: "private" | "public", az: string) => `subnet-${hex(`${tier}:${az}`, 17)}`;
 
 const bucket = (name: string, region: string) => ({
   name: pulumi.output(name),
@@ -54,8 +59,8 @@ function buildEdge(config: PlatformConfig, opts: EdgeRunOptions): Edge {
   const tags = { defaultTags: { tags: defaultTags(config) } };
   const provider = new aws.Provider(config.name, { region: config.region as aws.Region, ...tags });
   const usEast1 = new aws.Provider(`${config.name}-us-east-1`, { region: "us-east-1", ...tags });
-  const azs = ["a", "b", "c", "d"].slice(0, config.network.azCount).map((l) => `${config.region}${l}`);
-  const subnets = (tier: string) => pulumi.output(azs.map((az) => `subnet-${hex(`${tier}:${az}`, 17)}`));
+  const azs = opts.availabilityZones ?? ["a", "b", "c", "d"].slice(0, config.network.azCount).map((l) => `${config.region}${l}`);
+  const subnets = (tier: "private" | "public") => pulumi.output(azs.map((az) => subnetId(tier, az)));
   return new Edge(
     `${config.name}-edge`,
     edgeArgs(config, {
