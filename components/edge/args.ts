@@ -59,7 +59,7 @@ export interface EdgeArgs {
   /** Custom domain; absent: CloudFront's default certificate and HTTP to the origin inside AWS. */
   domain?: EdgeDomain;
   waf: {
-    /** Requests per window per client IP before blocking, 10..2,000,000,000 (AWS WAF limits). */
+    /** Requests per window per client IP before blocking, 10..2,000,000,000. https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-high-level-settings.html */
     rateLimit: number;
     /** Seconds the rate rule looks back: 60, 120, 300 or 600. */
     rateLimitWindowSeconds: number;
@@ -71,11 +71,11 @@ export interface EdgeArgs {
     internal: boolean;
     /** ALB deletion protection (FSBP ELB.6); true in prod. */
     deletionProtection: boolean;
-    /** Idle connection timeout, seconds, 1..4000. */
+    /** Idle connection timeout, seconds, 1..4000. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-load-balancer-attributes.html#connection-idle-timeout */
     idleTimeoutSeconds: number;
   };
   cloudFront: {
-    /** PriceClass_100, PriceClass_200 or PriceClass_All. */
+    /** PriceClass_100, PriceClass_200 or PriceClass_All. https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PriceClass.html */
     priceClass: string;
   };
   logging: {

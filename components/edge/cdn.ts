@@ -13,20 +13,29 @@ import { Behavior, ORIGIN_ID, Route, behaviors } from "./routing";
 import { DEFAULT_CERTIFICATE_TLS, MANAGED_POLICY, ORIGIN_SSL_PROTOCOLS, VIEWER_TLS } from "./tls";
 
 export interface CdnArgs {
+  /** The application origin. */
   alb: aws.lb.LoadBalancer;
+  /** true: reach the ALB through a VPC origin; false: over HTTPS as a custom origin. */
   internal: boolean;
   /** 443 (HTTPS to origin.<domain>) or 80 (HTTP inside AWS's network, no domain). */
   originPort: number;
   /** Domain CloudFront connects to: origin.<domain>, or the ALB's own DNS name without a domain. */
   originDomainName: pulumi.Input<string>;
+  /** One ordered cache behavior to the application per route. */
   routes: readonly Route[];
+  /** Absent: no S3 origin; the application serves the default behavior. */
   staticAssetsBucket?: BucketRef;
+  /** Destination of standard logging (v2). */
   logsBucket: BucketRef;
+  /** The CLOUDFRONT web ACL (FSBP CloudFront.6). */
   webAclArn: pulumi.Input<string>;
   /** Apex and www with a domain; empty without. */
   aliases: string[];
+  /** The validated us-east-1 certificate; absent: CloudFront's default certificate. */
   viewerCertificateArn?: pulumi.Input<string>;
+  /** PriceClass_100, PriceClass_200 or PriceClass_All. */
   priceClass: string;
+  /** Provider for the log delivery, which CloudFront requires in us-east-1. */
   usEast1: aws.Provider;
 }
 

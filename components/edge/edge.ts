@@ -52,44 +52,8 @@ export class Edge extends pulumi.ComponentResource {
     super("platform:edge:Edge", name, {}, opts);
     const errors = checkEdgeArgs(args);
     if (errors.length > 0) throw new Error(`${name}: AWS would reject this edge: ${errors.join("; ")}`);
-    const rs = routes(args.services);
-    const rate = { limit: args.waf.rateLimit, windowSeconds: args.waf.rateLimitWindowSeconds };
-    const wafLogs = { rate, redactedHeaders: args.waf.redactedHeaders, retentionDays: args.logging.retentionDays };
-
-    const cfWaf = createWebAcl(this, childName(name, "cf-waf"), { ...wafLogs, scope: "CLOUDFRONT", kmsKeyArn: this.usEast1LogsKey(name, args), provider: args.usEast1Provider });
-    const albWaf = createWebAcl(this, childName(name, "alb-waf"), { ...wafLogs, scope: "REGIONAL", kmsKeyArn: args.logging.kmsKeyArn });
-    const certs = args.domain ? createCertificates(this, name, args.domain, args.usEast1Provider, args.protect) : undefined;
-    const lb = createLoadBalancer(this, name, {
-      vpcId: args.vpcId,
-      vpcCidr: args.vpcCidr,
-      subnetIds: args.alb.internal ? args.privateSubnetIds : args.publicSubnetIds!,
-      internal: args.alb.internal,
-      deletionProtection: args.alb.deletionProtection,
-      idleTimeoutSeconds: args.alb.idleTimeoutSeconds,
-      routes: rs,
-      certificateArn: certs?.originCertificateArn,
-      accessLogs: { bucket: args.logsBucket.name, prefix: ALB_ACCESS_LOG_PREFIX },
-      webAclArn: albWaf.arn,
-      targetSecurityGroupIds: args.targetSecurityGroupIds,
-      kubernetesProvider: args.kubernetesProvider,
-    });
-    const cdn = createCdn(this, name, {
-      alb: lb.alb,
-      internal: args.alb.internal,
-      originPort: lb.originPort,
-      originDomainName: args.domain ? originName(args.domain.name) : lb.alb.dnsName,
-      routes: rs,
-      staticAssetsBucket: args.staticAssetsBucket,
-      logsBucket: args.logsBucket,
-      webAclArn: cfWaf.arn,
-      aliases: args.domain ? [args.domain.name, wwwName(args.domain.name)] : [],
-      viewerCertificateArn: certs?.viewerCertificateArn,
-      priceClass: args.cloudFront.priceClass,
-      usEast1: args.usEast1Provider,
-    });
+    const { cfWaf, albWaf, certs, lb, cdn } = this.build(name, args);
     const dist = cdn.distribution;
-    if (args.domain && certs) createAliasRecords(this, name, certs.zoneId, args.domain.name, dist.domainName, lb.alb);
-
     this.distributionId = dist.id;
     this.distributionArn = dist.arn;
     this.distributionDomainName = dist.domainName;
@@ -123,6 +87,47 @@ export class Edge extends pulumi.ComponentResource {
       hostedZoneId: this.hostedZoneId,
       nameServers: this.nameServers,
     });
+  }
+
+  /** Web ACLs first (both ends attach one), then certificates, the ALB, CloudFront and DNS. */
+  private build(name: string, args: EdgeArgs) {
+    const rs = routes(args.services);
+    const wafLogs = {
+      rate: { limit: args.waf.rateLimit, windowSeconds: args.waf.rateLimitWindowSeconds },
+      redactedHeaders: args.waf.redactedHeaders,
+      retentionDays: args.logging.retentionDays,
+    };
+    const cfWaf = createWebAcl(this, childName(name, "cf-waf"), { ...wafLogs, scope: "CLOUDFRONT", kmsKeyArn: this.usEast1LogsKey(name, args), provider: args.usEast1Provider });
+    const albWaf = createWebAcl(this, childName(name, "alb-waf"), { ...wafLogs, scope: "REGIONAL", kmsKeyArn: args.logging.kmsKeyArn });
+    const certs = args.domain ? createCertificates(this, name, args.domain, args.usEast1Provider, args.protect) : undefined;
+    const lb = createLoadBalancer(this, name, {
+      vpcId: args.vpcId,
+      vpcCidr: args.vpcCidr,
+      subnetIds: args.alb.internal ? args.privateSubnetIds : args.publicSubnetIds!,
+      ...args.alb,
+      routes: rs,
+      certificateArn: certs?.originCertificateArn,
+      accessLogs: { bucket: args.logsBucket.name, prefix: ALB_ACCESS_LOG_PREFIX },
+      webAclArn: albWaf.arn,
+      targetSecurityGroupIds: args.targetSecurityGroupIds,
+      kubernetesProvider: args.kubernetesProvider,
+    });
+    const cdn = createCdn(this, name, {
+      alb: lb.alb,
+      internal: args.alb.internal,
+      originPort: lb.originPort,
+      originDomainName: args.domain ? originName(args.domain.name) : lb.alb.dnsName,
+      routes: rs,
+      staticAssetsBucket: args.staticAssetsBucket,
+      logsBucket: args.logsBucket,
+      webAclArn: cfWaf.arn,
+      aliases: args.domain ? [args.domain.name, wwwName(args.domain.name)] : [],
+      viewerCertificateArn: certs?.viewerCertificateArn,
+      priceClass: args.cloudFront.priceClass,
+      usEast1: args.usEast1Provider,
+    });
+    if (args.domain && certs) createAliasRecords(this, name, certs.zoneId, args.domain.name, cdn.distribution.domainName, lb.alb);
+    return { cfWaf, albWaf, certs, lb, cdn };
   }
 
   /**

@@ -13,19 +13,30 @@ import { albLogicalName } from "./names";
 import { Route } from "./routing";
 import { ALB_SSL_POLICY, CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST } from "./tls";
 
+/** Fields as on EdgeArgs; see there for units and AWS rules. */
 export interface LoadBalancerArgs {
+  /** VPC of the ALB, its security group and target groups. */
   vpcId: pulumi.Input<string>;
+  /** Egress range when no target security groups are given. */
   vpcCidr: string;
+  /** Private subnets (internal) or public subnets (internet-facing), at least 2. */
   subnetIds: pulumi.Input<string[]>;
   internal: boolean;
+  /** FSBP ELB.6. */
   deletionProtection: boolean;
+  /** Seconds, 1..4000. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-load-balancer-attributes.html */
   idleTimeoutSeconds: number;
+  /** Routed services: a target group, a listener rule and (with a cluster) a binding each. */
   routes: readonly Route[];
   /** Regional certificate: HTTPS on 443 and a redirect on 80. Absent: HTTP on 80 only. */
   certificateArn?: pulumi.Input<string>;
+  /** Access-log bucket name and key prefix (ELB adds AWSLogs/<account>/ below it). */
   accessLogs: { bucket: pulumi.Input<string>; prefix: string };
+  /** The REGIONAL web ACL to associate (FSBP ELB.16). */
   webAclArn: pulumi.Input<string>;
+  /** The targets' security groups: the only egress. Empty: the VPC CIDR. */
   targetSecurityGroupIds: pulumi.Input<string>[];
+  /** The cluster's provider, for TargetGroupBindings. */
   kubernetesProvider?: k8s.Provider;
 }
 

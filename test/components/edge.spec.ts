@@ -178,6 +178,15 @@ describe("edge (dev: no domain)", () => {
     }
   });
 
+  it("parents every resource to the Edge component and tags the taggable ones Tier=edge", async () => {
+    const p = await dev();
+    const edge = one(p, "platform:edge:Edge");
+    const children = p.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+    assert.ok(children.length > 25);
+    for (const r of children) assert.equal(r.parent, edge.urn, r.name);
+    for (const r of children.filter((c) => "tags" in c.inputs)) assert.equal(r.inputs.tags.Tier, "edge", r.name);
+  });
+
   it("creates no zone, certificate or record without a domain", async () => {
     const p = await dev();
     for (const t of [T.zone, T.cert, T.certValidation, T.record]) assert.equal(ofType(p, t).length, 0, t);
