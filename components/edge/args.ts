@@ -54,6 +54,11 @@ export interface EdgeArgs {
   usEast1Provider: aws.Provider;
   /** The cluster's Kubernetes provider; with it, one TargetGroupBinding per routed service. */
   kubernetesProvider?: k8s.Provider;
+  /**
+   * What the TargetGroupBindings wait for: the AWS Load Balancer Controller's release, which installs
+   * their CRD and reconciles them. https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/targetgroupbinding/targetgroupbinding/
+   */
+  kubernetesDependsOn?: pulumi.Resource[];
   /** Security groups of the targets (the cluster's node group): the ALB's only egress. Empty: the VPC CIDR. */
   targetSecurityGroupIds: pulumi.Input<string>[];
   /** Custom domain; absent: CloudFront's default certificate and HTTP to the origin inside AWS. */

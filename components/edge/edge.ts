@@ -111,6 +111,7 @@ export class Edge extends pulumi.ComponentResource {
       webAclArn: albWaf.arn,
       targetSecurityGroupIds: args.targetSecurityGroupIds,
       kubernetesProvider: args.kubernetesProvider,
+      kubernetesDependsOn: args.kubernetesDependsOn,
     });
     const cdn = createCdn(this, name, {
       alb: lb.alb,

@@ -38,6 +38,8 @@ export interface LoadBalancerArgs {
   targetSecurityGroupIds: pulumi.Input<string>[];
   /** The cluster's provider, for TargetGroupBindings. */
   kubernetesProvider?: k8s.Provider;
+  /** The load balancer controller's release: the bindings wait for it. */
+  kubernetesDependsOn?: pulumi.Resource[];
 }
 
 export interface LoadBalancerOutputs {
@@ -95,7 +97,7 @@ function listeners(parent: pulumi.Resource, name: string, args: LoadBalancerArgs
   );
 }
 
-function targetGroupBinding(parent: pulumi.Resource, name: string, route: Route, targetGroupArn: pulumi.Output<string>, albSgId: pulumi.Output<string>, provider: k8s.Provider): void {
+function targetGroupBinding(parent: pulumi.Resource, name: string, route: Route, targetGroupArn: pulumi.Output<string>, albSgId: pulumi.Output<string>, args: LoadBalancerArgs): void {
   new k8s.apiextensions.CustomResource(
     childName(name, `tgb-${route.service}`),
     {
@@ -110,7 +112,7 @@ function targetGroupBinding(parent: pulumi.Resource, name: string, route: Route,
         networking: { ingress: [{ from: [{ securityGroup: { groupID: albSgId } }], ports: [{ protocol: "TCP", port: route.port }] }] },
       },
     },
-    { parent, provider },
+    { parent, provider: args.kubernetesProvider, dependsOn: args.kubernetesDependsOn },
   );
 }
 
@@ -163,7 +165,7 @@ export function createLoadBalancer(parent: pulumi.Resource, name: string, args: 
       },
       { parent },
     );
-    if (args.kubernetesProvider) targetGroupBinding(parent, name, route, tg.arn, sg.id, args.kubernetesProvider);
+    if (args.kubernetesProvider) targetGroupBinding(parent, name, route, tg.arn, sg.id, args);
     targetGroupArns[route.service] = tg.arn;
   }
   return { alb, securityGroupId: sg.id, targetGroupArns, originPort };

@@ -18,6 +18,7 @@ export type EdgeDeps = Pick<
   | "staticAssetsBucket"
   | "usEast1Provider"
   | "kubernetesProvider"
+  | "kubernetesDependsOn"
   | "targetSecurityGroupIds"
 > & {
   /** The key ring's regional logs key. */

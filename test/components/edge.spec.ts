@@ -164,9 +164,10 @@ describe("edge (dev: no domain)", () => {
     ]);
   });
 
-  it("binds each routed service's pods to its target group through the cluster's provider", async () => {
+  it("binds each routed service's pods to its target group through the cluster's provider, after the controller", async () => {
     const p = await dev();
     const sg = one(p, T.sg);
+    const controller = one(p, "kubernetes:core/v1:Namespace");
     const tgbs = ofType(p, T.tgb);
     assert.equal(tgbs.length, 3);
     for (const [i, tgb] of tgbs.entries()) {
@@ -175,13 +176,15 @@ describe("edge (dev: no domain)", () => {
       assert.deepEqual(tgb.inputs.spec.serviceRef, { name: tgb.inputs.metadata.name, port: tg.inputs.port });
       assert.deepEqual([tgb.inputs.spec.targetGroupARN, tgb.inputs.spec.targetType], [tg.outputs.arn, "ip"]);
       assert.equal(tgb.inputs.spec.networking.ingress[0].from[0].securityGroup.groupID, sg.id);
+      assert.ok(tgb.dependencies.includes(controller.urn));
     }
   });
 
   it("parents every resource to the Edge component and tags the taggable ones Tier=edge", async () => {
     const p = await dev();
     const edge = one(p, "platform:edge:Edge");
-    const children = p.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+    // Everything but the providers and the cluster tier's stand-in controller release.
+    const children = p.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:") && r.name !== "aws-load-balancer-controller");
     assert.ok(children.length > 25);
     for (const r of children) assert.equal(r.parent, edge.urn, r.name);
     for (const r of children.filter((c) => "tags" in c.inputs)) assert.equal(r.inputs.tags.Tier, "edge", r.name);

@@ -55,6 +55,13 @@ const bucket = (name: string, region: string) => ({
   regionalDomainName: pulumi.output(`${name}.s3.${region}.amazonaws.com`),
 });
 
+/** The cluster tier's provider and a stand-in for its load balancer controller release. */
+function kubernetes() {
+  const kubernetesProvider = new k8s.Provider("cluster", { kubeconfig: "{}" });
+  const controller = new k8s.core.v1.Namespace("aws-load-balancer-controller", { metadata: { name: "kube-system" } }, { provider: kubernetesProvider });
+  return { kubernetesProvider, kubernetesDependsOn: [controller] };
+}
+
 function buildEdge(config: PlatformConfig, opts: EdgeRunOptions): Edge {
   const tags = { defaultTags: { tags: defaultTags(config) } };
   const provider = new aws.Provider(config.name, { region: config.region as aws.Region, ...tags });
@@ -73,7 +80,7 @@ function buildEdge(config: PlatformConfig, opts: EdgeRunOptions): Edge {
       logsBucket: bucket(`${config.name}-logs-${hex("logs", 8)}`, config.region),
       staticAssetsBucket: opts.staticAssets === false ? undefined : bucket(`${config.name}-static-${hex("static", 8)}`, config.region),
       usEast1Provider: usEast1,
-      kubernetesProvider: opts.kubernetes ? new k8s.Provider("cluster", { kubeconfig: "{}" }) : undefined,
+      ...(opts.kubernetes ? kubernetes() : {}),
       targetSecurityGroupIds: opts.targetSecurityGroupIds ?? [],
       logsKmsKeyArn: pulumi.output(`arn:aws:kms:${config.region}:${MOCK_ACCOUNT_ID}:key/${hex("logs-key", 8)}`),
     }),
