@@ -42,4 +42,13 @@ export const T = {
   iamUserPolicyAttachment: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
   iamGroupPolicyAttachment: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
   iamPolicyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
+  cloudfrontDistribution: "aws:cloudfront/distribution:Distribution",
+  cloudfrontVpcOrigin: "aws:cloudfront/vpcOrigin:VpcOrigin",
+  logDeliverySource: "aws:cloudwatch/logDeliverySource:LogDeliverySource",
+  logDelivery: "aws:cloudwatch/logDelivery:LogDelivery",
+  wafWebAcl: "aws:wafv2/webAcl:WebAcl",
+  wafLoggingConfiguration: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+  wafWebAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
+  lbLoadBalancer: "aws:lb/loadBalancer:LoadBalancer",
+  albLoadBalancer: "aws:alb/loadBalancer:LoadBalancer",
 } as const;

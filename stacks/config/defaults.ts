@@ -5,6 +5,7 @@
  * objects merge key by key, arrays replace.
  */
 import { CLUSTER_DEFAULTS } from "./sections/cluster";
+import { EDGE_DEFAULTS } from "./sections/edge";
 import { KEYS_DEFAULTS } from "./sections/keys";
 import { LOGGING_DEFAULTS } from "./sections/logging";
 import { NETWORK_DEFAULTS } from "./sections/network";
@@ -16,5 +17,5 @@ import { PROFILES, Profile } from "./values";
 export type ProfileDefaults = Omit<PlatformConfig, "stack" | "region" | "profile" | "name" | "tags">;
 
 export const PROFILE_DEFAULTS: Record<Profile, ProfileDefaults> = Object.fromEntries(
-  PROFILES.map((p) => [p, { logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p], storage: STORAGE_DEFAULTS[p], cluster: CLUSTER_DEFAULTS[p] }]),
+  PROFILES.map((p) => [p, { logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p], storage: STORAGE_DEFAULTS[p], cluster: CLUSTER_DEFAULTS[p], edge: EDGE_DEFAULTS[p] }]),
 ) as Record<Profile, ProfileDefaults>;

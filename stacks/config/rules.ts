@@ -5,6 +5,7 @@
 import type { ConfigProblem } from "./problems";
 import type { PlatformConfig } from "./schema";
 import { clusterRules } from "./sections/cluster";
+import { edgeRules } from "./sections/edge";
 import { keysRules } from "./sections/keys";
 import { loggingRules } from "./sections/logging";
 import { networkRules } from "./sections/network";
@@ -14,4 +15,4 @@ import { storageRules } from "./sections/storage";
 export type Parsed = Partial<Omit<PlatformConfig, "stack" | "region">>;
 
 /** Every phase-2 rule; each tier appends its own. */
-export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [networkRules, loggingRules, keysRules, servicesRules, storageRules, clusterRules];
+export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [networkRules, loggingRules, keysRules, servicesRules, storageRules, clusterRules, edgeRules];

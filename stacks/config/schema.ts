@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import { clusterSchema } from "./sections/cluster";
+import { edgeSchema } from "./sections/edge";
 import { keysSchema } from "./sections/keys";
 import { loggingSchema } from "./sections/logging";
 import { networkSchema } from "./sections/network";
@@ -38,6 +39,7 @@ export const sections = {
   services: servicesSchema,
   storage: storageSchema,
   cluster: clusterSchema,
+  edge: edgeSchema,
 } as const;
 
 export type SectionName = keyof typeof sections;
@@ -54,6 +56,7 @@ export type { KeysConfig } from "./sections/keys";
 export type { ServiceConfig } from "./sections/services";
 export type { StorageConfig } from "./sections/storage";
 export type { ClusterConfig } from "./sections/cluster";
+export type { EdgeConfig } from "./sections/edge";
 export type TagsConfig = z.infer<typeof tagsSchema>;
 
 /** The typed, validated stack configuration the program hands to components. */
@@ -70,4 +73,5 @@ export interface PlatformConfig {
   services: z.infer<typeof servicesSchema>;
   storage: z.infer<typeof storageSchema>;
   cluster: z.infer<typeof clusterSchema>;
+  edge: z.infer<typeof edgeSchema>;
 }
