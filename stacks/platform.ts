@@ -3,10 +3,12 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { DataTierOutputs } from "../components/data/outputs";
 import { Network } from "../components/network/network";
 import { KeyRing } from "../components/security/keyRing";
 import { readPlatformConfig } from "./config/load";
 import type { PlatformConfig } from "./config/schema";
+import { createDataTier } from "./dataTier";
 
 /** Tags on every taggable resource, through the provider's default tags. */
 export function defaultTags(config: PlatformConfig): Record<string, string> {
@@ -49,6 +51,8 @@ export interface PlatformOutputs {
   privateSubnetIds: pulumi.Output<string[]>;
   databaseSubnetIds: pulumi.Output<string[]>;
   kmsKeyArns: Record<string, pulumi.Output<string>>;
+  /** Endpoints, ports, security groups, secret ARNs and identifiers of the data stores. */
+  data: DataTierOutputs;
 }
 
 export async function createPlatform(config: PlatformConfig): Promise<PlatformOutputs> {
@@ -79,6 +83,20 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     },
     opts,
   );
+  const data = createDataTier(config, {
+    network: {
+      vpcId: network.vpcId,
+      vpcCidr: network.vpcCidr,
+      databaseSubnetIds: network.databaseSubnetIds,
+      privateSubnetIds: network.privateSubnetIds,
+      availabilityZones: azs,
+      // The cluster tier's node security group joins this list when it lands; empty admits nothing.
+      clientSecurityGroupIds: [],
+    },
+    keys: { dataKeyArn: keys.keyArns.data, secretsKeyArn: keys.keyArns.secrets, logsKeyArn: keys.keyArns.logs },
+    account: { accountId: identity.accountId, partition: partition.partition, region: config.region },
+    opts,
+  });
 
   return {
     profile: config.profile,
@@ -89,6 +107,7 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     privateSubnetIds: network.privateSubnetIds,
     databaseSubnetIds: network.databaseSubnetIds,
     kmsKeyArns: keys.keyArns,
+    data,
   };
 }
 

@@ -4,12 +4,18 @@
  */
 import type { ConfigProblem } from "./problems";
 import type { PlatformConfig } from "./schema";
+import { cacheRules } from "./sections/cache";
+import { dataSecretRules } from "./sections/dataSecrets";
+import { databaseRules } from "./sections/database";
 import { keysRules } from "./sections/keys";
 import { loggingRules } from "./sections/logging";
+import { messagingRules } from "./sections/messaging";
 import { networkRules } from "./sections/network";
 import { servicesRules } from "./sections/services";
 
 export type Parsed = Partial<Omit<PlatformConfig, "stack" | "region">>;
 
 /** Every phase-2 rule; each tier appends its own. */
-export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [networkRules, loggingRules, keysRules, servicesRules];
+export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [
+  networkRules, loggingRules, keysRules, servicesRules, databaseRules, cacheRules, messagingRules, dataSecretRules,
+];

@@ -9,8 +9,11 @@
  * schema has a default, so a value's origin is always either the stack file or the profile.
  */
 import { z } from "zod";
+import { cacheSchema } from "./sections/cache";
+import { databaseSchema } from "./sections/database";
 import { keysSchema } from "./sections/keys";
 import { loggingSchema } from "./sections/logging";
+import { messagingSchema } from "./sections/messaging";
 import { networkSchema } from "./sections/network";
 import { servicesSchema } from "./sections/services";
 import { PROFILES, REGION_PATTERN } from "./values";
@@ -34,6 +37,9 @@ export const sections = {
   keys: keysSchema,
   network: networkSchema,
   services: servicesSchema,
+  database: databaseSchema,
+  cache: cacheSchema,
+  messaging: messagingSchema,
 } as const;
 
 export type SectionName = keyof typeof sections;
@@ -48,6 +54,9 @@ export type { NetworkConfig } from "./sections/network";
 export type { LoggingConfig } from "./sections/logging";
 export type { KeysConfig } from "./sections/keys";
 export type { ServiceConfig } from "./sections/services";
+export type { DatabaseConfig } from "./sections/database";
+export type { CacheConfig } from "./sections/cache";
+export type { MessagingConfig } from "./sections/messaging";
 export type TagsConfig = z.infer<typeof tagsSchema>;
 
 /** The typed, validated stack configuration the program hands to components. */
@@ -62,4 +71,7 @@ export interface PlatformConfig {
   keys: z.infer<typeof keysSchema>;
   network: z.infer<typeof networkSchema>;
   services: z.infer<typeof servicesSchema>;
+  database: z.infer<typeof databaseSchema>;
+  cache: z.infer<typeof cacheSchema>;
+  messaging: z.infer<typeof messagingSchema>;
 }

@@ -4,6 +4,7 @@
  * enforces the limits too.
  */
 import { hex, uuid } from "./ids";
+import { DATA_SHAPES } from "./shapes/data";
 
 export interface Ctx {
   region: string;
@@ -59,7 +60,7 @@ export const CORE_SHAPES: Record<string, Shape> = {
   "aws:ec2/flowLog:FlowLog": ec2("fl", "vpc-flow-log"),
 };
 
-export const SHAPES: Record<string, Shape> = { ...CORE_SHAPES };
+export const SHAPES: Record<string, Shape> = { ...CORE_SHAPES, ...DATA_SHAPES };
 
 /** Fallback for types without a shape: an opaque id, never a silent empty string. */
 export const GENERIC: Shape = { id: (name) => `${name}-${hex(name, 8)}` };
