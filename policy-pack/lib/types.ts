@@ -11,4 +11,12 @@ export const T = {
   flowLog: "aws:ec2/flowLog:FlowLog",
   defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
   awsxVpc: "awsx:ec2:Vpc",
+  securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+  securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+  securityGroupIngressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  rdsInstance: "aws:rds/instance:Instance",
+  rdsParameterGroup: "aws:rds/parameterGroup:ParameterGroup",
+  replicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
+  mskCluster: "aws:msk/cluster:Cluster",
+  mqBroker: "aws:mq/broker:Broker",
 } as const;

@@ -103,6 +103,10 @@ describe("network tier: dev is cost first", () => {
     assert.deepEqual([...new Set(p.violations.map((v) => `${v.level} ${v.policy}`))].sort(), [
       "advisory ec2-require-nat-gateway-per-az",
       "advisory ec2-require-subnets-across-azs",
+      // The data tier's single-AZ, unprotected dev stores (see test/stacks/data.spec.ts).
+      "advisory elasticache-enable-automatic-failover",
+      "advisory rds-enable-deletion-protection",
+      "advisory rds-require-multi-az",
     ]);
   });
 });
