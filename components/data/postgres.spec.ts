@@ -29,10 +29,12 @@ describe("RDS for PostgreSQL rules", () => {
     fc.assert(
       fc.property(fc.integer({ min: 20, max: 60000 }), (gib) => {
         const min = minMaxAllocatedStorage(gib);
-        assert.ok(min >= gib * 1.1 && min - 1 < gib * 1.1);
+        // Exactly the smallest integer with 10 × max ≥ 11 × allocated.
+        assert.ok(10 * min >= 11 * gib && 10 * (min - 1) < 11 * gib, `${gib} -> ${min}`);
       }),
     );
     assert.equal(minMaxAllocatedStorage(1000), 1100);
+    assert.equal(minMaxAllocatedStorage(100), 110);
   });
 
   it("names instances and replicas within the 63-character identifier rules (property)", () => {

@@ -58,7 +58,8 @@ export const PERFORMANCE_INSIGHTS_RETENTION_RULE = "7, 731, or 31 × months for 
  * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.Autoscaling.html
  */
 export function minMaxAllocatedStorage(allocatedGiB: number): number {
-  return Math.ceil(allocatedGiB * 1.1);
+  // Integer arithmetic: 100 * 1.1 is 110.00000000000001 in floating point.
+  return Math.ceil((allocatedGiB * 11) / 10);
 }
 
 /**
