@@ -24,7 +24,10 @@ export interface KafkaArgs {
   maxVolumeSizeGiB: number;
   /** Disk utilization (%) at which storage grows, 10 to 80. */
   storageTargetPercent: number;
-  /** DEFAULT, PER_BROKER, PER_TOPIC_PER_BROKER or PER_TOPIC_PER_PARTITION. */
+  /**
+   * Enhanced monitoring: PER_BROKER, PER_TOPIC_PER_BROKER or PER_TOPIC_PER_PARTITION (never the basic
+   * DEFAULT). https://docs.aws.amazon.com/msk/latest/developerguide/metrics-details.html
+   */
   enhancedMonitoring: string;
   /** Pulumi `protect` on the cluster. */
   protect: boolean;
@@ -80,6 +83,17 @@ export function buildKafka(
     // Autoscaling grows the volumes; the program must not shrink them back to the initial size.
     { parent, protect: args.protect, ignoreChanges: ["brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"] },
   );
+  storageAutoscaling(parent, name, cluster, args);
+  return { clusterArn: cluster.arn, clusterName: cluster.clusterName, bootstrapBrokers: cluster.bootstrapBrokersSaslIam, securityGroupId: sg.id };
+}
+
+/**
+ * Broker storage grows by Application Auto Scaling: a scalable target on
+ * kafka:broker-storage:VolumeSize and a target-tracking policy on KafkaBrokerStorageUtilization.
+ * Deleting the cluster leaves the policy's CloudWatch alarm behind (an AWS behaviour).
+ * https://docs.aws.amazon.com/msk/latest/developerguide/msk-autoexpand-setup-api.html
+ */
+function storageAutoscaling(parent: pulumi.ComponentResource, name: string, cluster: aws.msk.Cluster, args: KafkaArgs): void {
   const target = new aws.appautoscaling.Target(
     childName(name, "storage"),
     { serviceNamespace: "kafka", scalableDimension: "kafka:broker-storage:VolumeSize", resourceId: cluster.arn, minCapacity: 1, maxCapacity: args.maxVolumeSizeGiB },
@@ -101,5 +115,4 @@ export function buildKafka(
     },
     { parent },
   );
-  return { clusterArn: cluster.arn, clusterName: cluster.clusterName, bootstrapBrokers: cluster.bootstrapBrokersSaslIam, securityGroupId: sg.id };
 }

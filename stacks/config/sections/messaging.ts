@@ -21,7 +21,8 @@ export const kafkaSchema = z.strictObject({
   volumeSizeGiB: z.number().int().min(1).max(KAFKA_MAX_VOLUME_GIB).describe(`Initial EBS storage per broker in GiB, 1 to ${KAFKA_MAX_VOLUME_GIB}.`),
   maxVolumeSizeGiB: z.number().int().min(1).max(KAFKA_MAX_VOLUME_GIB).describe(`Storage autoscaling ceiling per broker in GiB, up to ${KAFKA_MAX_VOLUME_GIB}; at least volumeSizeGiB.`),
   storageTargetPercent: z.number().int().min(KAFKA_STORAGE_TARGET.min).max(KAFKA_STORAGE_TARGET.max).describe("Disk utilization (%) at which MSK grows broker storage, 10 to 80 (AWS limits)."),
-  enhancedMonitoring: z.enum(["DEFAULT", "PER_BROKER", "PER_TOPIC_PER_BROKER", "PER_TOPIC_PER_PARTITION"]).describe("CloudWatch metric level; DEFAULT is free, the others are billed."),
+  enhancedMonitoring: z.enum(["PER_BROKER", "PER_TOPIC_PER_BROKER", "PER_TOPIC_PER_PARTITION"])
+    .describe("Enhanced monitoring level (billed CloudWatch metrics): PER_BROKER, PER_TOPIC_PER_BROKER or PER_TOPIC_PER_PARTITION. Basic (DEFAULT) is not offered."),
   protect: z.boolean().describe("Pulumi `protect` on the cluster. Mandatory in prod."),
 });
 
@@ -56,7 +57,7 @@ const rabbitCommon = { engineVersion: "4.2", username: "platform_admin", mainten
 export const MESSAGING_DEFAULTS: Record<Profile, MessagingConfig> = {
   dev: {
     engine: "none",
-    kafka: { ...kafkaCommon, brokerCount: 2, instanceType: "kafka.t3.small", volumeSizeGiB: 100, maxVolumeSizeGiB: 500, enhancedMonitoring: "DEFAULT", protect: false },
+    kafka: { ...kafkaCommon, brokerCount: 2, instanceType: "kafka.t3.small", volumeSizeGiB: 100, maxVolumeSizeGiB: 500, enhancedMonitoring: "PER_BROKER", protect: false },
     rabbitmq: { ...rabbitCommon, instanceType: "mq.m7g.medium", deploymentMode: "SINGLE_INSTANCE", protect: false },
   },
   staging: {
