@@ -46,13 +46,13 @@ for (const stack of ["dev", "prod"] as const) {
       const i = primary.inputs;
       assert.deepEqual([i.manageMasterUserPassword, i.masterUserSecretKmsKeyId, i.password, i.passwordWo], [true, key(p, "secrets"), undefined, undefined]);
       const secretArn = primary.outputs.masterUserSecrets[0].secretArn;
-      const rotation = one(p, "aws:secretsmanager/secretRotation:SecretRotation").inputs;
+      const rotation = one(p, "aws:secretsmanager/secretRotation:SecretRotation", "medsearch-database-secret-rotation").inputs;
       assert.deepEqual([rotation.secretId, rotation.rotationRules.automaticallyAfterDays], [secretArn, 7]);
       assert.equal(p.outputs.data.secretArns.database, secretArn);
     });
 
     it("lives in the isolated database subnets, private, behind its own group that admits nothing until clients are wired", () => {
-      const subnets = ofType(p, "aws:rds/subnetGroup:SubnetGroup")[0];
+      const subnets = one(p, "aws:rds/subnetGroup:SubnetGroup", "medsearch-database-subnets");
       assert.deepEqual(subnets.inputs.subnetIds, p.outputs.databaseSubnetIds);
       assert.equal(primary.inputs.dbSubnetGroupName, subnets.outputs.name);
       assert.equal(primary.inputs.publiclyAccessible, false);
@@ -61,7 +61,7 @@ for (const stack of ["dev", "prod"] as const) {
     });
 
     it("authenticates with IAM, forces TLS and logs slow queries through its own parameter group", () => {
-      const params = one(p, "aws:rds/parameterGroup:ParameterGroup");
+      const params = one(p, "aws:rds/parameterGroup:ParameterGroup", "medsearch-database-params");
       assert.equal(primary.inputs.iamDatabaseAuthenticationEnabled, true);
       assert.equal(primary.inputs.parameterGroupName, params.outputs.name);
       assert.equal(params.inputs.family, "postgres17");
@@ -97,19 +97,19 @@ for (const stack of ["dev", "prod"] as const) {
 
     it("runs a cache with TLS required, encrypted at rest with the data key, and an AUTH token kept only in Secrets Manager", () => {
       const rg = one(p, RG).inputs;
-      const token = secretText(one(p, "random:index/randomPassword:RandomPassword").outputs.result);
+      const token = secretText(one(p, "random:index/randomPassword:RandomPassword", "medsearch-cache-auth-token").outputs.result);
       assert.deepEqual([rg.engine, rg.engineVersion, rg.transitEncryptionEnabled, rg.transitEncryptionMode, rg.atRestEncryptionEnabled, rg.kmsKeyId],
         ["valkey", "8.2", true, "required", true, key(p, "data")]);
       assert.equal(secretText(rg.authToken), token);
       assert.ok(isValidAuthToken(token), "token uses only characters ElastiCache accepts");
       const secret = one(p, "aws:secretsmanager/secret:Secret", "medsearch-cache-secret");
-      const version = JSON.parse(secretText(one(p, "aws:secretsmanager/secretVersion:SecretVersion").inputs.secretString));
+      const version = JSON.parse(secretText(one(p, "aws:secretsmanager/secretVersion:SecretVersion", "medsearch-cache-secret").inputs.secretString));
       assert.deepEqual([secret.inputs.kmsKeyId, version.authToken, version.port, version.tls], [key(p, "secrets"), token, 6379, true]);
       assert.equal(p.outputs.data.secretArns.cache, secret.outputs.arn);
     });
 
     it("never writes a secret in plain text into the plan JSON", () => {
-      const token = secretText(one(p, "random:index/randomPassword:RandomPassword").outputs.result);
+      const token = secretText(one(p, "random:index/randomPassword:RandomPassword", "medsearch-cache-auth-token").outputs.result);
       const text = JSON.stringify(toPlanJson(p.stack, p.resources, p.outputs, p.violations));
       assert.ok(!text.includes(token));
       assert.ok(text.includes('"authToken":"[secret]"'));
@@ -117,7 +117,7 @@ for (const stack of ["dev", "prod"] as const) {
 
     it("gives the cache a custom parameter group, slow and engine logs in encrypted groups, and snapshots", () => {
       const rg = one(p, RG).inputs;
-      const params = one(p, "aws:elasticache/parameterGroup:ParameterGroup");
+      const params = one(p, "aws:elasticache/parameterGroup:ParameterGroup", "medsearch-cache-params");
       assert.equal(rg.parameterGroupName, params.outputs.name);
       assert.deepEqual([params.inputs.family, params.inputs.parameters[0]], ["valkey8", { name: "cluster-enabled", value: "no" }]);
       assert.deepEqual(rg.logDeliveryConfigurations.map((l: any) => l.logType), ["slow-log", "engine-log"]);
@@ -126,7 +126,7 @@ for (const stack of ["dev", "prod"] as const) {
         assert.deepEqual([l.destinationType, group.inputs.kmsKeyId], ["cloudwatch-logs", key(p, "logs")]);
       }
       assert.equal(rg.snapshotRetentionLimit, stack === "prod" ? 7 : 1);
-      assert.deepEqual(ofType(p, "aws:elasticache/subnetGroup:SubnetGroup")[0].inputs.subnetIds, p.outputs.privateSubnetIds);
+      assert.deepEqual(one(p, "aws:elasticache/subnetGroup:SubnetGroup", "medsearch-cache-subnets").inputs.subnetIds, p.outputs.privateSubnetIds);
       const sg = sgOf(p, rg.securityGroupIds[0]);
       assert.deepEqual([sg.inputs.ingress, sg.inputs.egress], [[], []]);
     });

@@ -65,8 +65,8 @@ describe("data tier variant: the billion-record API (MSK, Redis cluster mode, tw
 
   it("grows broker storage automatically up to 4 TB, sends broker logs to an encrypted group and keeps 3 copies of every write", () => {
     const cluster = one(p, "aws:msk/cluster:Cluster");
-    const target = one(p, "aws:appautoscaling/target:Target").inputs;
-    const policy = one(p, "aws:appautoscaling/policy:Policy").inputs;
+    const target = one(p, "aws:appautoscaling/target:Target", "billion-messaging-storage").inputs;
+    const policy = one(p, "aws:appautoscaling/policy:Policy", "billion-messaging-storage").inputs;
     assert.deepEqual([target.serviceNamespace, target.scalableDimension, target.resourceId, target.maxCapacity],
       ["kafka", "kafka:broker-storage:VolumeSize", cluster.outputs.arn, 4000]);
     assert.deepEqual([policy.policyType, policy.targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType, policy.targetTrackingScalingPolicyConfiguration.targetValue],
