@@ -4,11 +4,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "../components/cluster/cluster";
+import type { DataTierOutputs } from "../components/data/outputs";
 import { Network } from "../components/network/network";
 import { KeyRing } from "../components/security/keyRing";
 import { Storage } from "../components/storage/storage";
 import { readPlatformConfig } from "./config/load";
 import type { PlatformConfig } from "./config/schema";
+import { createDataTier } from "./dataTier";
 
 /** Tags on every taggable resource, through the provider's default tags. */
 export function defaultTags(config: PlatformConfig): Record<string, string> {
@@ -55,6 +57,8 @@ export interface PlatformOutputs {
   backupVaultName: pulumi.Output<string>;
   /** The cluster tier's outputs, when platform:cluster.enabled. */
   cluster?: ClusterOutputs;
+  /** Endpoints, ports, security groups, secret ARNs and identifiers of the data stores. */
+  data: DataTierOutputs;
 }
 
 export interface ClusterOutputs {
@@ -96,6 +100,20 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     },
     opts,
   );
+  const data = createDataTier(config, {
+    network: {
+      vpcId: network.vpcId,
+      vpcCidr: network.vpcCidr,
+      databaseSubnetIds: network.databaseSubnetIds,
+      privateSubnetIds: network.privateSubnetIds,
+      availabilityZones: azs,
+      // The cluster tier's node security group joins this list when it lands; empty admits nothing.
+      clientSecurityGroupIds: [],
+    },
+    keys: { dataKeyArn: keys.keyArns.data, secretsKeyArn: keys.keyArns.secrets, logsKeyArn: keys.keyArns.logs },
+    account: { accountId: identity.accountId, partition: partition.partition, region: config.region },
+    opts,
+  });
 
   const storage = createStorage(config, { provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys });
   const cluster = config.cluster.enabled ? createCluster(config, { accountId: identity.accountId, partition: partition.partition, region: config.region }, azs, keys, network, opts) : undefined;
@@ -112,6 +130,7 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     bucketNames: Object.fromEntries(Object.entries(storage.buckets).map(([k, b]) => [k, b.name])),
     backupVaultName: storage.backupVaultName,
     ...(cluster ? { cluster: clusterOutputs(cluster) } : {}),
+    data,
   };
 }
 

@@ -51,4 +51,12 @@ export const T = {
   wafWebAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
   lbLoadBalancer: "aws:lb/loadBalancer:LoadBalancer",
   albLoadBalancer: "aws:alb/loadBalancer:LoadBalancer",
+  securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+  securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+  securityGroupIngressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  rdsInstance: "aws:rds/instance:Instance",
+  rdsParameterGroup: "aws:rds/parameterGroup:ParameterGroup",
+  replicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
+  mskCluster: "aws:msk/cluster:Cluster",
+  mqBroker: "aws:mq/broker:Broker",
 } as const;

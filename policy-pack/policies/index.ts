@@ -17,7 +17,7 @@ import { requireNatGatewayPerAz } from "./ec2/requireNatGatewayPerAz";
 import { requireSubnetsAcrossAzs } from "./ec2/requireSubnetsAcrossAzs";
 import { requireVpcFlowLogs } from "./ec2/requireVpcFlowLogs";
 import { configureDesyncMitigation } from "./elb/configureDesyncMitigation";
-import { enableDeletionProtection } from "./elb/enableDeletionProtection";
+import { enableDeletionProtection as enableLoadBalancerDeletionProtection } from "./elb/enableDeletionProtection";
 import { requireAccessLogs as requireAlbAccessLogs } from "./elb/requireAccessLogs";
 import { requireDropInvalidHeaders } from "./elb/requireDropInvalidHeaders";
 import { requireWafAssociation } from "./elb/requireWafAssociation";
@@ -49,6 +49,27 @@ import { disallowWildcardAdmin } from "./iam/disallowWildcardAdmin";
 import { enableWebAclMetrics } from "./wafv2/enableWebAclMetrics";
 import { requireWebAclLogging } from "./wafv2/requireWebAclLogging";
 import { requireWebAclRules } from "./wafv2/requireWebAclRules";
+import { configureSnapshotRetention } from "./elasticache/configureSnapshotRetention";
+import { enableAutomaticFailover } from "./elasticache/enableAutomaticFailover";
+import { requireAuth } from "./elasticache/requireAuth";
+import { requireEncryptionAtRest as requireCacheEncryptionAtRest } from "./elasticache/requireEncryptionAtRest";
+import { requireEncryptionInTransit as requireCacheEncryptionInTransit } from "./elasticache/requireEncryptionInTransit";
+import { disallowPublicDataStores } from "./ec2/disallowPublicDataStores";
+import { disallowPublicAccess as disallowPublicBroker } from "./mq/disallowPublicAccess";
+import { requireCustomerManagedKey as requireBrokerCustomerManagedKey } from "./mq/requireCustomerManagedKey";
+import { requireMultiAzDeployment } from "./mq/requireMultiAzDeployment";
+import { disallowUnauthenticatedAccess } from "./msk/disallowUnauthenticatedAccess";
+import { requireBrokersAcrossAzs } from "./msk/requireBrokersAcrossAzs";
+import { requireEncryptionAtRest as requireKafkaEncryptionAtRest } from "./msk/requireEncryptionAtRest";
+import { requireTls as requireKafkaTls } from "./msk/requireTls";
+import { configureBackupRetention } from "./rds/configureBackupRetention";
+import { disallowPublicAccess as disallowPublicDatabase } from "./rds/disallowPublicAccess";
+import { enableAutoMinorVersionUpgrade } from "./rds/enableAutoMinorVersionUpgrade";
+import { enableDeletionProtection as enableDatabaseDeletionProtection } from "./rds/enableDeletionProtection";
+import { enableIamAuthentication } from "./rds/enableIamAuthentication";
+import { requireMultiAz as requireDatabaseMultiAz } from "./rds/requireMultiAz";
+import { requireStorageEncryption } from "./rds/requireStorageEncryption";
+import { requireTls as requireDatabaseTls } from "./rds/requireTls";
 
 export const policies: Policies = [
   enableKeyRotation,
@@ -94,7 +115,29 @@ export const policies: Policies = [
   requireWebAclLogging,
   requireDropInvalidHeaders,
   requireAlbAccessLogs,
-  enableDeletionProtection,
+  enableLoadBalancerDeletionProtection,
   configureDesyncMitigation,
   requireWafAssociation,
+  // Data tier.
+  requireStorageEncryption,
+  requireDatabaseMultiAz,
+  disallowPublicDatabase,
+  configureBackupRetention,
+  enableDatabaseDeletionProtection,
+  enableIamAuthentication,
+  requireDatabaseTls,
+  enableAutoMinorVersionUpgrade,
+  requireCacheEncryptionAtRest,
+  requireCacheEncryptionInTransit,
+  requireAuth,
+  enableAutomaticFailover,
+  configureSnapshotRetention,
+  requireKafkaTls,
+  disallowUnauthenticatedAccess,
+  requireKafkaEncryptionAtRest,
+  requireBrokersAcrossAzs,
+  requireMultiAzDeployment,
+  disallowPublicBroker,
+  requireBrokerCustomerManagedKey,
+  disallowPublicDataStores,
 ];

@@ -15,12 +15,15 @@ const configs = Object.fromEntries(
 );
 const { dev, prod } = configs;
 
-const MULTI_AZ = ["ec2-require-nat-gateway-per-az", "ec2-require-subnets-across-azs", "ec2-require-multi-az-subnets", "eks-require-node-groups-across-azs"];
+const MULTI_AZ = [
+  "ec2-require-nat-gateway-per-az", "ec2-require-subnets-across-azs", "ec2-require-multi-az-subnets", "eks-require-node-groups-across-azs",
+  "rds-require-multi-az", "elasticache-enable-automatic-failover", "msk-require-brokers-across-azs", "mq-require-multi-az-deployment",
+];
 /**
  * Requirements the issues set for prod only: immutable image tags (dev re-pushes a moving tag) and
  * load balancer deletion protection (dev is torn down freely).
  */
-const PROD_ONLY = ["ecr-require-immutable-tags", "elb-enable-deletion-protection"];
+const PROD_ONLY = ["ecr-require-immutable-tags", "elb-enable-deletion-protection", "rds-enable-deletion-protection"];
 /** Security Hub names a few control families differently from the service folder. */
 const FSBP_FAMILY: Record<string, string> = { wafv2: "waf" };
 const ENCRYPTION_AND_LOGGING = ["kms-enable-key-rotation", "cloudwatch-require-log-group-encryption", "cloudwatch-configure-log-group-retention", "ec2-require-vpc-flow-logs"];

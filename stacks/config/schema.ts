@@ -11,8 +11,11 @@
 import { z } from "zod";
 import { clusterSchema } from "./sections/cluster";
 import { edgeSchema } from "./sections/edge";
+import { cacheSchema } from "./sections/cache";
+import { databaseSchema } from "./sections/database";
 import { keysSchema } from "./sections/keys";
 import { loggingSchema } from "./sections/logging";
+import { messagingSchema } from "./sections/messaging";
 import { networkSchema } from "./sections/network";
 import { servicesSchema } from "./sections/services";
 import { storageSchema } from "./sections/storage";
@@ -40,6 +43,9 @@ export const sections = {
   storage: storageSchema,
   cluster: clusterSchema,
   edge: edgeSchema,
+  database: databaseSchema,
+  cache: cacheSchema,
+  messaging: messagingSchema,
 } as const;
 
 export type SectionName = keyof typeof sections;
@@ -57,6 +63,9 @@ export type { ServiceConfig } from "./sections/services";
 export type { StorageConfig } from "./sections/storage";
 export type { ClusterConfig } from "./sections/cluster";
 export type { EdgeConfig } from "./sections/edge";
+export type { DatabaseConfig } from "./sections/database";
+export type { CacheConfig } from "./sections/cache";
+export type { MessagingConfig } from "./sections/messaging";
 export type TagsConfig = z.infer<typeof tagsSchema>;
 
 /** The typed, validated stack configuration the program hands to components. */
@@ -74,4 +83,7 @@ export interface PlatformConfig {
   storage: z.infer<typeof storageSchema>;
   cluster: z.infer<typeof clusterSchema>;
   edge: z.infer<typeof edgeSchema>;
+  database: z.infer<typeof databaseSchema>;
+  cache: z.infer<typeof cacheSchema>;
+  messaging: z.infer<typeof messagingSchema>;
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { bucket, change, compliantBuckets, messages } from "../../test/storageFixtures";
+import { bucket, change, compliantBuckets, messages, without } from "../../test/storageFixtures";
 import { requireBucketEncryption } from "./requireBucketEncryption";
 
 describe("s3-require-bucket-encryption", () => {
@@ -29,5 +29,17 @@ describe("s3-require-bucket-encryption", () => {
     // ...and a bucket tagged logs that receives no logs is too.
     const untargeted = change(compliantBuckets(), "documents-logging", { targetBucket: "elsewhere" });
     assert.match((await messages(requireBucketEncryption, untargeted))[0], /Bucket logs is encrypted with AES256/);
+  });
+
+  it("exempts a Purpose=logs bucket that receives only ALB or vended log delivery, which also needs SSE-S3", async () => {
+    const delivery = { Sid: "VendedLogsWrite", Effect: "Allow", Principal: { Service: "delivery.logs.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::logs/*" };
+    const withDelivery = (name: string) => (rs: ReturnType<typeof compliantBuckets>) =>
+      change(rs, `${name}-policy`, { policy: JSON.stringify({ Version: "2012-10-17", Statement: [...JSON.parse(rs.find((r) => r.name === `${name}-policy`)!.outputs.policy).Statement, delivery] }) });
+    // No bucket sends it server access logs, but ALB/CloudFront deliver to it: still a log bucket.
+    const logsOnly = withDelivery("logs")(without(without(compliantBuckets(), "documents-logging"), "documents"));
+    assert.deepEqual(await messages(requireBucketEncryption, logsOnly), []);
+    // A data bucket that grants log delivery is not a log bucket: its tag says documents.
+    const dataOnSseS3 = change(withDelivery("documents")(compliantBuckets()), "documents-encryption", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] });
+    assert.match((await messages(requireBucketEncryption, dataOnSseS3))[0], /documents is encrypted with AES256/);
   });
 });
