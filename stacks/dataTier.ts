@@ -28,7 +28,7 @@ export function createDataTier(config: PlatformConfig, { network, keys, account,
   if (dbOn) {
     const d = new Database(`${config.name}-database`, { ...network, ...keys, ...db, account, logRetentionDays }, opts);
     out.database = {
-      endpoint: d.endpoint, address: d.address, replicaAddresses: d.replicaAddresses, port: d.port,
+      arn: d.arn, endpoint: d.endpoint, address: d.address, replicaAddresses: d.replicaAddresses, port: d.port,
       securityGroupId: d.securityGroupId, instanceIdentifiers: d.instanceIdentifiers,
     };
     out.secretArns.database = d.secretArn;

@@ -4,6 +4,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "../components/cluster/cluster";
+import { Workloads } from "../components/cluster/serviceWorkloads";
+import { kafkaTopicArn } from "../components/data/outputs";
 import type { DataTierOutputs } from "../components/data/outputs";
 import { Network } from "../components/network/network";
 import { KeyRing } from "../components/security/keyRing";
@@ -100,6 +102,11 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     },
     opts,
   );
+  const account = { accountId: identity.accountId, partition: partition.partition, region: config.region };
+  // The cluster comes first: data stores and EFS admit exactly its node security group, and the
+  // service roles (Workloads) come after them, naming their ARNs.
+  const cluster = config.cluster.enabled ? createCluster(config, account, azs, keys, network, opts) : undefined;
+  const clientSecurityGroupIds = cluster ? [cluster.nodeSecurityGroupId] : [];
   const data = createDataTier(config, {
     network: {
       vpcId: network.vpcId,
@@ -107,16 +114,17 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
       databaseSubnetIds: network.databaseSubnetIds,
       privateSubnetIds: network.privateSubnetIds,
       availabilityZones: azs,
-      // The cluster tier's node security group joins this list when it lands; empty admits nothing.
-      clientSecurityGroupIds: [],
+      clientSecurityGroupIds,
     },
     keys: { dataKeyArn: keys.keyArns.data, secretsKeyArn: keys.keyArns.secrets, logsKeyArn: keys.keyArns.logs },
-    account: { accountId: identity.accountId, partition: partition.partition, region: config.region },
+    account,
     opts,
   });
-
-  const storage = createStorage(config, { provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys });
-  const cluster = config.cluster.enabled ? createCluster(config, { accountId: identity.accountId, partition: partition.partition, region: config.region }, azs, keys, network, opts) : undefined;
+  const storage = createStorage(config, {
+    provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys, clientSecurityGroupIds,
+    backupResourceArns: data.database ? [data.database.arn] : [],
+  });
+  const workloads = cluster ? createWorkloads(config, { cluster, keys, storage, data, partition: partition.partition }, opts) : undefined;
 
   return {
     profile: config.profile,
@@ -129,7 +137,7 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     kmsKeyArns: keys.keyArns,
     bucketNames: Object.fromEntries(Object.entries(storage.buckets).map(([k, b]) => [k, b.name])),
     backupVaultName: storage.backupVaultName,
-    ...(cluster ? { cluster: clusterOutputs(cluster) } : {}),
+    ...(cluster && workloads ? { cluster: clusterOutputs(cluster, workloads) } : {}),
     data,
   };
 }
@@ -159,17 +167,42 @@ function createCluster(config: PlatformConfig, account: { accountId: string; par
       autoscaler: { kind: c.autoscaler.kind, chartVersion: c.autoscaler.kind === "karpenter" ? c.autoscaler.karpenterChartVersion : c.autoscaler.clusterAutoscalerChartVersion },
       loadBalancerControllerChartVersion: c.loadBalancerController.chartVersion,
       addonVersions: c.addons,
-      registry: c.registry,
-      services: config.services,
-      bucketArns: {},
-      secretArns: {},
-      queueArns: {},
     },
     opts,
   );
 }
 
-function clusterOutputs(c: Cluster): ClusterOutputs {
+/**
+ * Per-service repositories and identities, once the tiers they reference exist. Buckets by their
+ * config name; secrets by store (database, cache, messaging); Kafka topics by name. A RabbitMQ queue
+ * has no IAM ARN, so a service naming one fails with its name (see components/cluster/README.md).
+ */
+function createWorkloads(
+  config: PlatformConfig,
+  { cluster, keys, storage, data, partition }: { cluster: Cluster; keys: KeyRing; storage: Storage; data: DataTierOutputs; partition: string },
+  opts: pulumi.ComponentResourceOptions,
+): Workloads {
+  const kafka = data.messaging?.kafka;
+  const topics = [...new Set(config.services.flatMap((s) => s.queues))];
+  return new Workloads(
+    `${config.name}-workloads`,
+    {
+      clusterName: cluster.clusterName,
+      account: { partition, region: config.region },
+      oidc: cluster.oidc,
+      provider: cluster.provider,
+      kmsKeyArns: { data: keys.keyArns.data, secrets: keys.keyArns.secrets },
+      registry: config.cluster.registry,
+      services: config.services,
+      bucketArns: Object.fromEntries(Object.entries(storage.buckets).map(([name, b]) => [name, b.arn])),
+      secretArns: { ...data.secretArns },
+      queueArns: kafka ? Object.fromEntries(topics.map((t) => [t, kafka.clusterArn.apply((arn) => kafkaTopicArn(arn, t))])) : {},
+    },
+    opts,
+  );
+}
+
+function clusterOutputs(c: Cluster, w: Workloads): ClusterOutputs {
   return {
     clusterName: c.clusterName,
     nodeSecurityGroupId: c.nodeSecurityGroupId,
@@ -177,8 +210,8 @@ function clusterOutputs(c: Cluster): ClusterOutputs {
     oidcProviderArn: c.oidcProviderArn,
     oidcProviderUrl: c.oidcProviderUrl,
     kubeconfig: c.kubeconfig,
-    repositoryUrls: c.repositoryUrls,
-    serviceRoleArns: c.serviceRoleArns,
+    repositoryUrls: w.repositoryUrls,
+    serviceRoleArns: w.serviceRoleArns,
   };
 }
 
@@ -189,6 +222,10 @@ interface StorageWiring {
   azs: string[];
   network: Network;
   keys: KeyRing;
+  /** The cluster's node security group, the only client EFS admits; empty without a cluster. */
+  clientSecurityGroupIds: pulumi.Input<string>[];
+  /** What AWS Backup covers besides EFS: the RDS primary. */
+  backupResourceArns: pulumi.Input<string>[];
 }
 
 /**
@@ -215,11 +252,10 @@ function createStorage(config: PlatformConfig, w: StorageWiring): Storage {
         ? { region: replicaRegion, provider: replicaProvider, keyDeletionWindowDays: config.keys.deletionWindowDays, keyProtect: config.keys.protect }
         : undefined,
       efs: s.efs.enabled
-        ? { ...s.efs, vpcId: w.network.vpcId, privateSubnetIds: w.network.privateSubnetIds, availabilityZones: w.azs, clientSecurityGroupIds: [] }
+        ? { ...s.efs, vpcId: w.network.vpcId, privateSubnetIds: w.network.privateSubnetIds, availabilityZones: w.azs, clientSecurityGroupIds: w.clientSecurityGroupIds }
         : undefined,
       backup: s.backup,
-      // The data tier's RDS instance ARN joins this list when that tier is wired.
-      backupResourceArns: [],
+      backupResourceArns: w.backupResourceArns,
     },
     { providers: { aws: w.provider } },
   );

@@ -12,9 +12,7 @@ import { CONTROL_PLANE_LOG_TYPES, EKS_ADMIN_POLICY, asgServiceLinkedRoleArn, che
 import { NodeGroupConfig } from "./nodeGroups";
 import { createNodeGroups } from "./nodes";
 import { Oidc, nodeRole } from "./roles";
-import { assertResolvable } from "./servicePolicy";
 import { AddonKey } from "./versions";
-import { RegistrySettings, WorkloadService, namespaces, podAutoscaler, repository, serviceIdentity } from "./workloads";
 
 export interface ClusterArgs {
   /** Physical EKS cluster name: 1 to 100 of A-Z, a-z, 0-9, '-' and '_', starting alphanumeric. https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html */
@@ -52,18 +50,12 @@ export interface ClusterArgs {
   loadBalancerControllerChartVersion: string;
   /** Add-on builds per add-on, or "default" (see versions.ts). */
   addonVersions: Record<AddonKey, string>;
-  registry: RegistrySettings;
-  /** Services: each gets a repository, an IRSA role, a service account and an HPA in its namespace. */
-  services: WorkloadService[];
-  /** ARNs by name from the storage, data and messaging tiers; a service naming one not listed is an error. */
-  bucketArns: Record<string, pulumi.Input<string>>;
-  secretArns: Record<string, pulumi.Input<string>>;
-  queueArns: Record<string, pulumi.Input<string>>;
 }
 
 /**
- * An EKS cluster with managed node groups, add-ons, the load balancer controller, a node
- * autoscaler, and a registry and identity per service. See README.md beside this file.
+ * An EKS cluster with managed node groups, add-ons, the load balancer controller and a node
+ * autoscaler. Per-service registries and identities are the Workloads component
+ * (serviceWorkloads.ts), created once the tiers they reference exist. See README.md beside this file.
  */
 export class Cluster extends pulumi.ComponentResource {
   readonly clusterName: string;
@@ -76,15 +68,13 @@ export class Cluster extends pulumi.ComponentResource {
   readonly kubeconfig: pulumi.Output<string>;
   /** Kubernetes provider on this cluster, for other tiers' Kubernetes resources (TargetGroupBinding). */
   readonly provider: k8s.Provider;
-  readonly repositoryUrls: Record<string, pulumi.Output<string>>;
-  readonly serviceRoleArns: Record<string, pulumi.Output<string>>;
+  /** The IRSA OIDC provider, for the Workloads component's service roles. */
+  readonly oidc: Oidc;
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
     checkClusterName(args.clusterName);
     if (args.availabilityZones.length < 2) throw new Error(`${name}: EKS needs subnets in at least 2 AZs; got ${args.availabilityZones.length}`);
-    const known = { buckets: Object.keys(args.bucketArns), secrets: Object.keys(args.secretArns), queues: Object.keys(args.queueArns) };
-    args.services.forEach((s) => assertResolvable(s, known));
     this.clusterName = args.clusterName;
 
     const cluster = this.controlPlane(name, args);
@@ -97,6 +87,7 @@ export class Cluster extends pulumi.ComponentResource {
     this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
     this.provider = new k8s.Provider(childName(name, "k8s"), { kubeconfig: this.kubeconfig }, { parent: this });
     const oidc: Oidc = { providerArn: cluster.oidcProviderArn, providerUrl: cluster.oidcProviderUrl };
+    this.oidc = oidc;
 
     const nodes = this.nodes(name, args, cluster);
     const logGroups = INSIGHTS_LOG_GROUPS.map((g) => new aws.cloudwatch.LogGroup(childName(name, `insights-${g}`), {
@@ -123,12 +114,9 @@ export class Cluster extends pulumi.ComponentResource {
     }
     encryptedStorageClass(name, args.kmsKeyArns.data, args.deletionProtection, this.provider, this);
 
-    const { repositoryUrls, serviceRoleArns } = this.workloads(name, args, oidc);
-    this.repositoryUrls = repositoryUrls;
-    this.serviceRoleArns = serviceRoleArns;
     this.registerOutputs({
       clusterName: this.clusterName, nodeSecurityGroupId: this.nodeSecurityGroupId, clusterSecurityGroupId: this.clusterSecurityGroupId,
-      oidcProviderArn: this.oidcProviderArn, oidcProviderUrl: this.oidcProviderUrl, kubeconfig: this.kubeconfig, repositoryUrls, serviceRoleArns,
+      oidcProviderArn: this.oidcProviderArn, oidcProviderUrl: this.oidcProviderUrl, kubeconfig: this.kubeconfig,
     });
   }
 
@@ -193,20 +181,5 @@ export class Cluster extends pulumi.ComponentResource {
       groups: nodeGroupsToCreate(args.nodeGroups), dependsOn: [...role.resources, grant],
     }, this);
     return Object.values(groups);
-  }
-
-  private workloads(name: string, args: ClusterArgs, oidc: Oidc) {
-    const ns = namespaces(name, [...new Set(args.services.map((s) => s.namespace))], this.provider, this);
-    const repositoryUrls: Record<string, pulumi.Output<string>> = {};
-    const serviceRoleArns: Record<string, pulumi.Output<string>> = {};
-    for (const s of args.services) {
-      repositoryUrls[s.name] = repository(name, args.clusterName, s.name, args.registry, args.kmsKeyArns.data, this).repositoryUrl;
-      serviceRoleArns[s.name] = serviceIdentity(name, s, {
-        oidc, partition: args.account.partition, region: args.account.region, bucketArns: args.bucketArns, secretArns: args.secretArns,
-        queueArns: args.queueArns, dataKeyArn: args.kmsKeyArns.data, secretsKeyArn: args.kmsKeyArns.secrets, provider: this.provider,
-      }, ns[s.namespace], this).role.arn;
-      podAutoscaler(name, s, ns[s.namespace], this.provider, this);
-    }
-    return { repositoryUrls, serviceRoleArns };
   }
 }

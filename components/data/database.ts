@@ -83,6 +83,8 @@ export class Database extends pulumi.ComponentResource {
   readonly securityGroupId: pulumi.Output<string>;
   /** ARN of the RDS-managed master user secret (JSON with username and password). */
   readonly secretArn: pulumi.Output<string>;
+  /** ARN of the primary instance, for the storage tier's AWS Backup selection. */
+  readonly arn: pulumi.Output<string>;
 
   constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:Database", name, {}, opts);
@@ -104,6 +106,7 @@ export class Database extends pulumi.ComponentResource {
     const replicas = this.replicaIdentifiers.map((id, i) => this.replica(name, id, i + 1, primary, shared));
 
     this.securityGroupId = sg.id;
+    this.arn = primary.arn;
     this.address = primary.address;
     this.endpoint = primary.endpoint;
     this.replicaAddresses = replicas.map((r) => r.address);
@@ -115,7 +118,7 @@ export class Database extends pulumi.ComponentResource {
     );
     this.registerOutputs({
       instanceIdentifiers: this.instanceIdentifiers, address: this.address, endpoint: this.endpoint, replicaAddresses: this.replicaAddresses,
-      port: this.port, securityGroupId: this.securityGroupId, secretArn: this.secretArn,
+      port: this.port, securityGroupId: this.securityGroupId, secretArn: this.secretArn, arn: this.arn,
     });
   }
 

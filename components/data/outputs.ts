@@ -11,6 +11,8 @@ export type DataSecretName = (typeof DATA_SECRET_NAMES)[number];
  */
 export interface DataTierOutputs {
   database?: {
+    /** ARN of the primary instance (AWS Backup selects it). */
+    arn: pulumi.Output<string>;
     /** Writer "host:port" and host. */
     endpoint: pulumi.Output<string>;
     address: pulumi.Output<string>;
@@ -39,4 +41,14 @@ export interface DataTierOutputs {
   };
   /** Secrets Manager ARNs by the names services use in `secrets`. Kafka has none (IAM auth). */
   secretArns: Partial<Record<DataSecretName, pulumi.Output<string>>>;
+}
+
+/**
+ * The IAM ARN of a Kafka topic on an MSK cluster: the cluster ARN's `cluster/<name>/<uuid>` becomes
+ * `topic/<name>/<uuid>/<topic>`. https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control.html#msk-iam-resources
+ */
+export function kafkaTopicArn(clusterArn: string, topic: string): string {
+  const m = /^(arn:[^:]+:kafka:[^:]+:\d{12}):cluster\/([^/]+)\/([^/]+)$/.exec(clusterArn);
+  if (!m) throw new Error(`not an MSK cluster ARN: ${clusterArn}`);
+  return `${m[1]}:topic/${m[2]}/${m[3]}/${topic}`;
 }

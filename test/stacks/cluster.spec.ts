@@ -224,22 +224,30 @@ for (const stack of ["dev", "prod"] as const) {
       }
     });
 
-    it("gives each service an IRSA role only its own service account can assume, and no permissions until it names resources", () => {
-      for (const s of SERVICES) {
-        const role = one(p, ROLE, `medsearch-cluster-svc-${s}`);
+    it("gives each service an IRSA role only its own service account can assume, naming exactly the buckets and secrets it uses", () => {
+      const svcs = JSON.parse(readStackFile(join(ROOT, `Pulumi.${stack}.yaml`))["platform:services"]);
+      for (const svc of svcs) {
+        const s = svc.name as string;
+        const role = one(p, ROLE, `medsearch-workloads-svc-${s}`);
         assert.equal(trust(role).Principal.Federated, p.outputs.cluster.oidcProviderArn);
         assert.equal(subject(role), `system:serviceaccount:${NAMESPACES[s]}:${s}`);
-        const sa = one(p, "kubernetes:core/v1:ServiceAccount", `medsearch-cluster-sa-${s}`);
+        const sa = one(p, "kubernetes:core/v1:ServiceAccount", `medsearch-workloads-sa-${s}`);
         assert.equal(sa.inputs.metadata.namespace, NAMESPACES[s]);
         assert.equal(sa.inputs.metadata.annotations["eks.amazonaws.com/role-arn"], role.outputs.arn);
-        assert.equal(ofType(p, "aws:iam/rolePolicy:RolePolicy").filter((rp) => rp.name === `medsearch-cluster-svc-${s}`).length, 0);
+        const policies = ofType(p, "aws:iam/rolePolicy:RolePolicy").filter((rp) => rp.name === `medsearch-workloads-svc-${s}`);
+        const granted = policies.flatMap((rp) => JSON.parse(rp.inputs.policy).Statement.flatMap((st: any) => [st.Resource].flat()));
+        const bucketArns = [...new Set(granted.filter((r: string) => r.startsWith("arn:aws:s3:::")).map((r: string) => r.replace(/\/\*$/, "")))].sort();
+        const secretArns = granted.filter((r: string) => r.startsWith("arn:aws:secretsmanager:")).sort();
+        assert.deepEqual(bucketArns, svc.buckets.map((b: any) => `arn:aws:s3:::${p.outputs.bucketNames[b.name]}`).sort(), `${s} buckets`);
+        assert.deepEqual(secretArns, svc.secrets.map((n: string) => p.outputs.data.secretArns[n]).sort(), `${s} secrets`);
+        assert.equal(policies.length, svc.buckets.length + svc.secrets.length > 0 ? 1 : 0, `${s}: a role with nothing to touch has no policy`);
       }
     });
 
     it("scales each service's pods with an HPA between its configured replica bounds", () => {
       const svcs = JSON.parse(readStackFile(join(ROOT, `Pulumi.${stack}.yaml`))["platform:services"]);
       for (const s of svcs) {
-        const hpa = one(p, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", `medsearch-cluster-hpa-${s.name}`).inputs;
+        const hpa = one(p, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", `medsearch-workloads-hpa-${s.name}`).inputs;
         assert.equal(hpa.metadata.namespace, s.namespace);
         assert.deepEqual(hpa.spec.scaleTargetRef, { apiVersion: "apps/v1", kind: "Deployment", name: s.name });
         assert.deepEqual([hpa.spec.minReplicas, hpa.spec.maxReplicas], [s.replicas.min, s.replicas.max]);
@@ -263,21 +271,34 @@ for (const stack of ["dev", "prod"] as const) {
       assert.match(out.oidcProviderUrl, /^https:\/\/oidc\.eks\.us-west-2\.amazonaws\.com\/id\/[0-9A-F]{32}$/);
     });
 
-    it("parents every cluster resource to the Cluster component", () => {
+    it("parents the platform to the Cluster component and the per-service pieces to Workloads", () => {
       const cluster = one(p, "platform:cluster:Cluster");
+      const workloads = one(p, "platform:cluster:Workloads");
+      const perService = (r: { type: string }) => r.type.startsWith("aws:ecr") || ["kubernetes:core/v1:ServiceAccount", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler"].includes(r.type);
       const tier = p.resources.filter((r) => r.type.startsWith("eks:") || r.type.startsWith("kubernetes:") || r.type.startsWith("aws:ecr") || r.type === LT || r.type === ADDON);
-      for (const r of tier) assert.equal(byUrn(p, r.parent)?.urn, cluster.urn, r.name);
+      for (const r of tier) assert.ok([cluster.urn, workloads.urn].includes(byUrn(p, r.parent)!.urn), r.name);
+      for (const r of tier.filter(perService)) assert.equal(byUrn(p, r.parent)?.urn, workloads.urn, r.name);
     });
   });
 }
 
 describe("cluster tier: stack files", () => {
-  it("list the reference system's seven services with no bucket, secret or queue yet, and prod runs at least two replicas each", () => {
+  it("list the reference system's seven services with the buckets and secrets each uses, and prod runs at least two replicas each", () => {
+    // From the reference document's microservices: which store each service reads or writes.
+    const uses: Record<string, [string[], string[]]> = {
+      "user-service": [[], ["database", "cache"]],
+      "search-service": [["documents:read"], ["database", "cache"]],
+      "content-service": [["documents:readwrite"], ["database"]],
+      "ai-service": [["ml-artifacts:read", "documents:read"], ["cache"]],
+      "analytics-service": [[], ["database"]],
+      "notification-service": [[], ["cache"]],
+      frontend: [[], []],
+    };
     for (const stack of ["dev", "prod"]) {
       const services = JSON.parse(readStackFile(join(ROOT, `Pulumi.${stack}.yaml`))["platform:services"]);
       assert.deepEqual(services.map((s: any) => s.name), SERVICES);
       for (const s of services) {
-        assert.deepEqual([s.buckets, s.secrets, s.queues], [[], [], []]);
+        assert.deepEqual([s.buckets.map((b: any) => `${b.name}:${b.access}`), s.secrets, s.queues], [...uses[s.name], []], s.name);
         assert.equal(s.replicas.min, stack === "prod" ? 2 : 1);
         assert.equal(s.routePath, s.name === "frontend" ? "/" : `/api/${s.name.replace(/-service$/, "").replace(/^notification$/, "notifications").replace(/^user$/, "users")}/*`);
       }

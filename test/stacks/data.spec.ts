@@ -51,13 +51,14 @@ for (const stack of ["dev", "prod"] as const) {
       assert.equal(p.outputs.data.secretArns.database, secretArn);
     });
 
-    it("lives in the isolated database subnets, private, behind its own group that admits nothing until clients are wired", () => {
+    it("lives in the isolated database subnets, private, behind its own group that admits 5432 only from the cluster's nodes", () => {
       const subnets = one(p, "aws:rds/subnetGroup:SubnetGroup", "medsearch-database-subnets");
       assert.deepEqual(subnets.inputs.subnetIds, p.outputs.databaseSubnetIds);
       assert.equal(primary.inputs.dbSubnetGroupName, subnets.outputs.name);
       assert.equal(primary.inputs.publiclyAccessible, false);
       const sg = sgOf(p, primary.inputs.vpcSecurityGroupIds[0]);
-      assert.deepEqual([primary.inputs.vpcSecurityGroupIds.length, sg.inputs.ingress, sg.inputs.egress, sg.inputs.vpcId], [1, [], [], p.outputs.vpcId]);
+      assert.deepEqual([primary.inputs.vpcSecurityGroupIds.length, sg.inputs.egress, sg.inputs.vpcId], [1, [], p.outputs.vpcId]);
+      assert.deepEqual(sg.inputs.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.securityGroups, r.cidrBlocks ?? []]), [["tcp", 5432, 5432, [p.outputs.cluster.nodeSecurityGroupId], []]]);
     });
 
     it("authenticates with IAM, forces TLS and logs slow queries through its own parameter group", () => {
@@ -128,7 +129,8 @@ for (const stack of ["dev", "prod"] as const) {
       assert.equal(rg.snapshotRetentionLimit, stack === "prod" ? 7 : 1);
       assert.deepEqual(one(p, "aws:elasticache/subnetGroup:SubnetGroup", "medsearch-cache-subnets").inputs.subnetIds, p.outputs.privateSubnetIds);
       const sg = sgOf(p, rg.securityGroupIds[0]);
-      assert.deepEqual([sg.inputs.ingress, sg.inputs.egress], [[], []]);
+      assert.deepEqual(sg.inputs.egress, []);
+      assert.deepEqual(sg.inputs.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.securityGroups, r.cidrBlocks ?? []]), [["tcp", 6379, 6379, [p.outputs.cluster.nodeSecurityGroupId], []]]);
     });
 
     it("has no messaging, and hands the other tiers endpoints, ports, groups, secrets and identifiers", () => {
