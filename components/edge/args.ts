@@ -44,6 +44,12 @@ export interface EdgeArgs {
   services: readonly ServiceConfig[];
   /** Access-log bucket (SSE-S3, as ALB access logs require): ALB logs and CloudFront standard logs (v2). */
   logsBucket: BucketRef;
+  /**
+   * Key prefixes the log bucket's policy admits for each delivery (the storage tier's
+   * `logPrefixes`): ALB access logs land under `<alb>/AWSLogs/<account>/`, CloudFront standard logs
+   * under `<cloudfront>/`. A write outside them is denied by the bucket policy.
+   */
+  logPrefixes: { alb: string; cloudfront: string };
   /** Static-assets bucket, served through Origin Access Control. Absent: no S3 origin. */
   staticAssetsBucket?: BucketRef;
   /**

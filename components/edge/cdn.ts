@@ -27,6 +27,8 @@ export interface CdnArgs {
   staticAssetsBucket?: BucketRef;
   /** Destination of standard logging (v2). */
   logsBucket: BucketRef;
+  /** Key prefix under which CloudFront's standard logs land in the log bucket. */
+  logPrefix: string;
   /** The CLOUDFRONT web ACL (FSBP CloudFront.6). */
   webAclArn: pulumi.Input<string>;
   /** Apex and www with a domain; empty without. */
@@ -108,12 +110,13 @@ function staticOrigin(parent: pulumi.Resource, name: string, bucket: BucketRef):
  * legacy logs do). The delivery source must be created in us-east-1.
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html
  */
-function accessLogs(parent: pulumi.Resource, name: string, distributionArn: pulumi.Output<string>, logsBucket: BucketRef, usEast1: aws.Provider): pulumi.Output<string> {
+function accessLogs(parent: pulumi.Resource, name: string, distributionArn: pulumi.Output<string>, logsBucket: BucketRef, logPrefix: string, usEast1: aws.Provider): pulumi.Output<string> {
   const opts = { parent, provider: usEast1 };
   const source = new aws.cloudwatch.LogDeliverySource(childName(name, "cdn-logs-source"), { logType: "ACCESS_LOGS", resourceArn: distributionArn, tags: tierTags("edge") }, opts);
   const destination = new aws.cloudwatch.LogDeliveryDestination(
     childName(name, "cdn-logs-destination"),
-    { outputFormat: "json", deliveryDestinationConfiguration: { destinationResourceArn: logsBucket.arn }, tags: tierTags("edge") },
+    // A bucket ARN with a path puts the logs under that prefix, the one the log bucket's policy admits.
+    { outputFormat: "json", deliveryDestinationConfiguration: { destinationResourceArn: pulumi.interpolate`${logsBucket.arn}/${logPrefix}` }, tags: tierTags("edge") },
     opts,
   );
   new aws.cloudwatch.LogDelivery(childName(name, "cdn-logs-delivery"), { deliverySourceName: source.name, deliveryDestinationArn: destination.arn, tags: tierTags("edge") }, opts);
@@ -147,5 +150,5 @@ export function createCdn(parent: pulumi.Resource, name: string, args: CdnArgs):
     },
     { parent },
   );
-  return { distribution, logDeliverySourceArn: accessLogs(parent, name, distribution.arn, args.logsBucket, args.usEast1) };
+  return { distribution, logDeliverySourceArn: accessLogs(parent, name, distribution.arn, args.logsBucket, args.logPrefix, args.usEast1) };
 }

@@ -17,7 +17,6 @@ import { createWebAcl } from "./webAcl";
 export type { BucketRef, EdgeArgs, EdgeDomain, HostedZone } from "./args";
 
 /** Prefix of the ALB's access logs in the logs bucket (ELB adds AWSLogs/<account>/ below it). */
-export const ALB_ACCESS_LOG_PREFIX = "edge/alb";
 
 /**
  * The way in: CloudFront with AWS WAF, on a Route 53 domain with ACM certificates (optional), in
@@ -46,10 +45,11 @@ export class Edge extends pulumi.ComponentResource {
   readonly staticAssetsBucketStatements: pulumi.Output<PolicyStatement[]>;
   /** Statements the storage tier merges into the logs bucket policy (CloudFront log delivery). */
   readonly logsBucketStatements: pulumi.Output<PolicyStatement[]>;
-  readonly albAccessLogPrefix = ALB_ACCESS_LOG_PREFIX;
+  readonly albAccessLogPrefix: string;
 
   constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:edge:Edge", name, {}, opts);
+    this.albAccessLogPrefix = args.logPrefixes.alb;
     const errors = checkEdgeArgs(args);
     if (errors.length > 0) throw new Error(`${name}: AWS would reject this edge: ${errors.join("; ")}`);
     const { cfWaf, albWaf, certs, lb, cdn } = this.build(name, args);
@@ -107,7 +107,7 @@ export class Edge extends pulumi.ComponentResource {
       ...args.alb,
       routes: rs,
       certificateArn: certs?.originCertificateArn,
-      accessLogs: { bucket: args.logsBucket.name, prefix: ALB_ACCESS_LOG_PREFIX },
+      accessLogs: { bucket: args.logsBucket.name, prefix: args.logPrefixes.alb },
       webAclArn: albWaf.arn,
       targetSecurityGroupIds: args.targetSecurityGroupIds,
       kubernetesProvider: args.kubernetesProvider,
@@ -121,6 +121,7 @@ export class Edge extends pulumi.ComponentResource {
       routes: rs,
       staticAssetsBucket: args.staticAssetsBucket,
       logsBucket: args.logsBucket,
+      logPrefix: args.logPrefixes.cloudfront,
       webAclArn: cfWaf.arn,
       aliases: args.domain ? [args.domain.name, wwwName(args.domain.name)] : [],
       viewerCertificateArn: certs?.viewerCertificateArn,

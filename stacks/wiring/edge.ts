@@ -15,6 +15,7 @@ export type EdgeDeps = Pick<
   | "privateSubnetIds"
   | "publicSubnetIds"
   | "logsBucket"
+  | "logPrefixes"
   | "staticAssetsBucket"
   | "usEast1Provider"
   | "kubernetesProvider"

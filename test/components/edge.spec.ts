@@ -3,6 +3,7 @@
  * stack files' config the way stacks/platform.ts will build it, with the policy pack run over it.
  */
 import { strict as assert } from "node:assert";
+import { LOG_PREFIXES } from "../../components/storage/bucketPolicy";
 import { cloudFrontReadStatement } from "../../components/edge/bucketStatements";
 import { MANAGED_RULE_GROUPS } from "../../components/edge/wafRules";
 import { mandatory, ofType, one } from "../helpers";
@@ -127,7 +128,8 @@ describe("edge (dev: no domain)", () => {
     const p = await dev();
     const [source, destination, delivery] = [one(p, T.source), one(p, T.destination), one(p, T.delivery)];
     assert.deepEqual([source.inputs.logType, source.inputs.resourceArn, source.provider?.region], ["ACCESS_LOGS", one(p, T.dist).outputs.arn, "us-east-1"]);
-    assert.equal(destination.inputs.deliveryDestinationConfiguration.destinationResourceArn, "arn:aws:s3:::medsearch-logs-2a3313e2");
+    // Under the prefix the storage tier's log-bucket policy admits for vended logs.
+    assert.equal(destination.inputs.deliveryDestinationConfiguration.destinationResourceArn, `arn:aws:s3:::medsearch-logs-2a3313e2/${LOG_PREFIXES.cloudfront}`);
     assert.deepEqual([delivery.inputs.deliverySourceName, delivery.inputs.deliveryDestinationArn], [source.outputs.name, destination.outputs.arn]);
     assert.equal(one(p, T.dist).inputs.loggingConfig, undefined, "no legacy logging, so the bucket needs no ACLs");
   });
@@ -137,7 +139,7 @@ describe("edge (dev: no domain)", () => {
     assert.equal(alb.inputs.internal, true);
     assert.deepEqual(alb.inputs.subnets, [subnetId("private", "us-west-2a"), subnetId("private", "us-west-2b")]);
     assert.deepEqual([alb.inputs.dropInvalidHeaderFields, alb.inputs.desyncMitigationMode, alb.inputs.enableDeletionProtection, alb.inputs.enableWafFailOpen], [true, "defensive", false, false]);
-    assert.deepEqual(alb.inputs.accessLogs, { bucket: "medsearch-logs-2a3313e2", prefix: "edge/alb", enabled: true });
+    assert.deepEqual(alb.inputs.accessLogs, { bucket: "medsearch-logs-2a3313e2", prefix: LOG_PREFIXES.alb, enabled: true });
     assert.ok(alb.outputs.name.length <= 32, alb.outputs.name);
   });
 

@@ -8,6 +8,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { join } from "node:path";
 import { Edge } from "../../components/edge/edge";
+import { LOG_PREFIXES } from "../../components/storage/bucketPolicy";
 import { readPlatformConfig } from "../../stacks/config/load";
 import type { PlatformConfig } from "../../stacks/config/schema";
 import type { ServiceConfig } from "../../stacks/config/sections/services";
@@ -78,6 +79,7 @@ function buildEdge(config: PlatformConfig, opts: EdgeRunOptions): Edge {
       privateSubnetIds: subnets("private"),
       publicSubnetIds: subnets("public"),
       logsBucket: bucket(`${config.name}-logs-${hex("logs", 8)}`, config.region),
+      logPrefixes: { alb: LOG_PREFIXES.alb, cloudfront: LOG_PREFIXES.cloudfront },
       staticAssetsBucket: opts.staticAssets === false ? undefined : bucket(`${config.name}-static-${hex("static", 8)}`, config.region),
       usEast1Provider: usEast1,
       ...(opts.kubernetes ? kubernetes() : {}),
