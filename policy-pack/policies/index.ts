@@ -1,8 +1,9 @@
 /**
  * Every policy of the pack, in one list. Each lives in its own module (policies/<service>/<verbObject>.ts)
- * so tests import it directly; `new PolicyPack(...)` lives in ../index.ts.
+ * so tests import it directly; `new PolicyPack(...)` lives in ../index.ts. Each is a PackPolicy: it
+ * declares the resource types it checks (lib/metadata.ts), from which docs/policies.md is generated.
  */
-import type { Policies } from "@pulumi/policy";
+import type { PackPolicy } from "../lib/metadata";
 import { configureLogGroupRetention } from "./cloudwatch/configureLogGroupRetention";
 import { requireLogGroupEncryption } from "./cloudwatch/requireLogGroupEncryption";
 import { configureDefaultSecurityGroup } from "./ec2/configureDefaultSecurityGroup";
@@ -24,7 +25,7 @@ import { requireBucketGuardrails } from "./s3/requireBucketGuardrails";
 import { requireBucketPublicAccessBlock } from "./s3/requireBucketPublicAccessBlock";
 import { requireTlsOnlyPolicy } from "./s3/requireTlsOnlyPolicy";
 
-export const policies: Policies = [
+export const policies: PackPolicy[] = [
   enableKeyRotation,
   requireLogGroupEncryption,
   configureLogGroupRetention,

@@ -1,10 +1,10 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 import { refersTo, stackVpcs } from "../../lib/vpcs";
 
-export const requireVpcFlowLogs: StackValidationPolicy = {
+export const requireVpcFlowLogs: PackStackPolicy = {
   name: "ec2-require-vpc-flow-logs",
+  resourceTypes: [T.flowLog, T.vpc, T.awsxVpc],
   description: "Every VPC has a flow log, so network access to patient data can be investigated.",
   severity: "medium",
   framework: fsbp("EC2.6"),

@@ -1,11 +1,12 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
 import { accessLogTargets, bucketName, buckets, settingsOf } from "../../lib/buckets";
+import type { PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 const KMS = new Set(["aws:kms", "aws:kms:dsse"]);
 
-export const requireBucketEncryption: StackValidationPolicy = {
+export const requireBucketEncryption: PackStackPolicy = {
   name: "s3-require-bucket-encryption",
+  resourceTypes: [T.bucket, T.bucketEncryption, T.bucketLogging],
   description:
     "S3 buckets encrypt by default with a customer-managed KMS key and an S3 Bucket Key (Security Hub S3.17). " +
     "One exemption: the log bucket (tagged Purpose=logs and the target of server access logging) uses SSE-S3, " +

@@ -1,6 +1,5 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
 import { bucketName, buckets, settingsOf } from "../../lib/buckets";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
@@ -25,8 +24,9 @@ function parse(policy: unknown): any {
   }
 }
 
-export const requireTlsOnlyPolicy: StackValidationPolicy = {
+export const requireTlsOnlyPolicy: PackStackPolicy = {
   name: "s3-require-tls-only-policy",
+  resourceTypes: [T.bucket, T.bucketPolicy],
   description: "Every S3 bucket has a bucket policy that denies requests not made over TLS, so patient data never crosses the network in clear text.",
   severity: "high",
   framework: fsbp("S3.5"),
