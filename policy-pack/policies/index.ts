@@ -24,6 +24,7 @@ import { requireBucketEncryption } from "./s3/requireBucketEncryption";
 import { requireBucketGuardrails } from "./s3/requireBucketGuardrails";
 import { requireBucketPublicAccessBlock } from "./s3/requireBucketPublicAccessBlock";
 import { requireTlsOnlyPolicy } from "./s3/requireTlsOnlyPolicy";
+import { requireTags } from "./tags/requireTags";
 
 export const policies: PackPolicy[] = [
   enableKeyRotation,
@@ -46,4 +47,5 @@ export const policies: PackPolicy[] = [
   enableFileSystemBackups,
   requireAccessPointIdentity,
   requireVaultEncryption,
+  requireTags,
 ];
