@@ -25,4 +25,11 @@ export const T = {
   efsBackupPolicy: "aws:efs/backupPolicy:BackupPolicy",
   efsAccessPoint: "aws:efs/accessPoint:AccessPoint",
   backupVault: "aws:backup/vault:Vault",
+  kmsAlias: "aws:kms/alias:Alias",
+  rdsInstance: "aws:rds/instance:Instance",
+  rdsCluster: "aws:rds/cluster:Cluster",
+  elasticacheReplicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
+  elasticacheServerlessCache: "aws:elasticache/serverlessCache:ServerlessCache",
+  mqBroker: "aws:mq/broker:Broker",
+  mskCluster: "aws:msk/cluster:Cluster",
 } as const;

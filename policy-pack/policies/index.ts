@@ -25,6 +25,7 @@ import { requireBucketGuardrails } from "./s3/requireBucketGuardrails";
 import { requireBucketPublicAccessBlock } from "./s3/requireBucketPublicAccessBlock";
 import { requireTlsOnlyPolicy } from "./s3/requireTlsOnlyPolicy";
 import { requireTags } from "./tags/requireTags";
+import { requireDataClassification } from "./phi/requireDataClassification";
 
 export const policies: PackPolicy[] = [
   enableKeyRotation,
@@ -48,4 +49,5 @@ export const policies: PackPolicy[] = [
   requireAccessPointIdentity,
   requireVaultEncryption,
   requireTags,
+  requireDataClassification,
 ];
