@@ -1,6 +1,7 @@
 import { bucketName, buckets, settingsOf } from "../../lib/buckets";
 import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
+import { known } from "../../lib/unknowns";
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
@@ -36,7 +37,9 @@ export const requireTlsOnlyPolicy: PackStackPolicy = {
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
     for (const b of buckets(args.resources)) {
-      const arn = typeof b.props.arn === "string" ? b.props.arn : `arn:aws:s3:::${bucketName(b)}`;
+      // During preview the ARN output is unknown; the policy's Resource names the bucket by name anyway.
+      const knownArn = known(b.props, "arn");
+      const arn = typeof knownArn === "string" ? knownArn : `arn:aws:s3:::${bucketName(b)}`;
       const policies = settingsOf(args.resources, T.bucketPolicy, b);
       const ok = policies.some((p) => list(parse(p.props.policy)?.Statement).some((s) => deniesInsecureTransport(s, arn)));
       if (!ok) {
