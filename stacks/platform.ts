@@ -3,11 +3,16 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { Cluster } from "../components/cluster/cluster";
+import { Workloads } from "../components/cluster/serviceWorkloads";
+import { kafkaTopicArn } from "../components/data/outputs";
+import type { DataTierOutputs } from "../components/data/outputs";
 import { Network } from "../components/network/network";
 import { KeyRing } from "../components/security/keyRing";
 import { Storage } from "../components/storage/storage";
 import { readPlatformConfig } from "./config/load";
 import type { PlatformConfig } from "./config/schema";
+import { createDataTier } from "./dataTier";
 
 /** Tags on every taggable resource, through the provider's default tags. */
 export function defaultTags(config: PlatformConfig): Record<string, string> {
@@ -52,6 +57,21 @@ export interface PlatformOutputs {
   kmsKeyArns: Record<string, pulumi.Output<string>>;
   bucketNames: Record<string, pulumi.Output<string>>;
   backupVaultName: pulumi.Output<string>;
+  /** The cluster tier's outputs, when platform:cluster.enabled. */
+  cluster?: ClusterOutputs;
+  /** Endpoints, ports, security groups, secret ARNs and identifiers of the data stores. */
+  data: DataTierOutputs;
+}
+
+export interface ClusterOutputs {
+  clusterName: string;
+  nodeSecurityGroupId: pulumi.Output<string>;
+  clusterSecurityGroupId: pulumi.Output<string>;
+  oidcProviderArn: pulumi.Output<string>;
+  oidcProviderUrl: pulumi.Output<string>;
+  kubeconfig: pulumi.Output<string>;
+  repositoryUrls: Record<string, pulumi.Output<string>>;
+  serviceRoleArns: Record<string, pulumi.Output<string>>;
 }
 
 export async function createPlatform(config: PlatformConfig): Promise<PlatformOutputs> {
@@ -82,8 +102,29 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     },
     opts,
   );
-
-  const storage = createStorage(config, { provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys });
+  const account = { accountId: identity.accountId, partition: partition.partition, region: config.region };
+  // The cluster comes first: data stores and EFS admit exactly its node security group, and the
+  // service roles (Workloads) come after them, naming their ARNs.
+  const cluster = config.cluster.enabled ? createCluster(config, account, azs, keys, network, opts) : undefined;
+  const clientSecurityGroupIds = cluster ? [cluster.nodeSecurityGroupId] : [];
+  const data = createDataTier(config, {
+    network: {
+      vpcId: network.vpcId,
+      vpcCidr: network.vpcCidr,
+      databaseSubnetIds: network.databaseSubnetIds,
+      privateSubnetIds: network.privateSubnetIds,
+      availabilityZones: azs,
+      clientSecurityGroupIds,
+    },
+    keys: { dataKeyArn: keys.keyArns.data, secretsKeyArn: keys.keyArns.secrets, logsKeyArn: keys.keyArns.logs },
+    account,
+    opts,
+  });
+  const storage = createStorage(config, {
+    provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys, clientSecurityGroupIds,
+    backupResourceArns: data.database ? [data.database.arn] : [],
+  });
+  const workloads = cluster ? createWorkloads(config, { cluster, keys, storage, data, partition: partition.partition }, opts) : undefined;
 
   return {
     profile: config.profile,
@@ -96,6 +137,81 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     kmsKeyArns: keys.keyArns,
     bucketNames: Object.fromEntries(Object.entries(storage.buckets).map(([k, b]) => [k, b.name])),
     backupVaultName: storage.backupVaultName,
+    ...(cluster && workloads ? { cluster: clusterOutputs(cluster, workloads) } : {}),
+    data,
+  };
+}
+
+/**
+ * The cluster tier. Bucket, secret and queue ARNs stay empty until the storage, data and messaging
+ * tiers land; a service naming one before then fails the plan with the service and the name.
+ */
+function createCluster(config: PlatformConfig, account: { accountId: string; partition: string; region: string }, azs: string[], keys: KeyRing, network: Network, opts: pulumi.ComponentResourceOptions): Cluster {
+  const c = config.cluster;
+  return new Cluster(
+    `${config.name}-cluster`,
+    {
+      clusterName: `${config.name}-${config.stack}`,
+      kubernetesVersion: c.kubernetesVersion,
+      account,
+      vpcId: network.vpcId,
+      privateSubnetIds: network.privateSubnetIds,
+      availabilityZones: azs,
+      kmsKeyArns: keys.keyArns,
+      controlPlaneLogRetentionDays: config.logging.auditRetentionDays,
+      insightsLogRetentionDays: config.logging.retentionDays,
+      endpoint: c.endpoint,
+      adminPrincipalArns: c.adminPrincipalArns,
+      deletionProtection: c.deletionProtection,
+      nodeGroups: { system: c.nodeGroups.system, application: c.nodeGroups.application, ...(c.nodeGroups.gpu.enabled ? { gpu: c.nodeGroups.gpu } : {}) },
+      autoscaler: { kind: c.autoscaler.kind, chartVersion: c.autoscaler.kind === "karpenter" ? c.autoscaler.karpenterChartVersion : c.autoscaler.clusterAutoscalerChartVersion },
+      loadBalancerControllerChartVersion: c.loadBalancerController.chartVersion,
+      addonVersions: c.addons,
+    },
+    opts,
+  );
+}
+
+/**
+ * Per-service repositories and identities, once the tiers they reference exist. Buckets by their
+ * config name; secrets by store (database, cache, messaging); Kafka topics by name. A RabbitMQ queue
+ * has no IAM ARN, so a service naming one fails with its name (see components/cluster/README.md).
+ */
+function createWorkloads(
+  config: PlatformConfig,
+  { cluster, keys, storage, data, partition }: { cluster: Cluster; keys: KeyRing; storage: Storage; data: DataTierOutputs; partition: string },
+  opts: pulumi.ComponentResourceOptions,
+): Workloads {
+  const kafka = data.messaging?.kafka;
+  const topics = [...new Set(config.services.flatMap((s) => s.queues))];
+  return new Workloads(
+    `${config.name}-workloads`,
+    {
+      clusterName: cluster.clusterName,
+      account: { partition, region: config.region },
+      oidc: cluster.oidc,
+      provider: cluster.provider,
+      kmsKeyArns: { data: keys.keyArns.data, secrets: keys.keyArns.secrets },
+      registry: config.cluster.registry,
+      services: config.services,
+      bucketArns: Object.fromEntries(Object.entries(storage.buckets).map(([name, b]) => [name, b.arn])),
+      secretArns: { ...data.secretArns },
+      queueArns: kafka ? Object.fromEntries(topics.map((t) => [t, kafka.clusterArn.apply((arn) => kafkaTopicArn(arn, t))])) : {},
+    },
+    opts,
+  );
+}
+
+function clusterOutputs(c: Cluster, w: Workloads): ClusterOutputs {
+  return {
+    clusterName: c.clusterName,
+    nodeSecurityGroupId: c.nodeSecurityGroupId,
+    clusterSecurityGroupId: c.clusterSecurityGroupId,
+    oidcProviderArn: c.oidcProviderArn,
+    oidcProviderUrl: c.oidcProviderUrl,
+    kubeconfig: c.kubeconfig,
+    repositoryUrls: w.repositoryUrls,
+    serviceRoleArns: w.serviceRoleArns,
   };
 }
 
@@ -106,6 +222,10 @@ interface StorageWiring {
   azs: string[];
   network: Network;
   keys: KeyRing;
+  /** The cluster's node security group, the only client EFS admits; empty without a cluster. */
+  clientSecurityGroupIds: pulumi.Input<string>[];
+  /** What AWS Backup covers besides EFS: the RDS primary. */
+  backupResourceArns: pulumi.Input<string>[];
 }
 
 /**
@@ -132,11 +252,10 @@ function createStorage(config: PlatformConfig, w: StorageWiring): Storage {
         ? { region: replicaRegion, provider: replicaProvider, keyDeletionWindowDays: config.keys.deletionWindowDays, keyProtect: config.keys.protect }
         : undefined,
       efs: s.efs.enabled
-        ? { ...s.efs, vpcId: w.network.vpcId, privateSubnetIds: w.network.privateSubnetIds, availabilityZones: w.azs, clientSecurityGroupIds: [] }
+        ? { ...s.efs, vpcId: w.network.vpcId, privateSubnetIds: w.network.privateSubnetIds, availabilityZones: w.azs, clientSecurityGroupIds: w.clientSecurityGroupIds }
         : undefined,
       backup: s.backup,
-      // The data tier's RDS instance ARN joins this list when that tier is wired.
-      backupResourceArns: [],
+      backupResourceArns: w.backupResourceArns,
     },
     { providers: { aws: w.provider } },
   );

@@ -52,7 +52,7 @@ export const STORES: Record<string, StoreSpec> = {
   [T.backupVault]: { label: "Backup vault", keyProp: "kmsKeyArn", key: at("kmsKeyArn") },
   [T.rdsInstance]: { label: "RDS instance", keyProp: "kmsKeyId", key: at("kmsKeyId"), encryptedFlag: "storageEncrypted" },
   [T.rdsCluster]: { label: "RDS cluster", keyProp: "kmsKeyId", key: at("kmsKeyId"), encryptedFlag: "storageEncrypted" },
-  [T.elasticacheReplicationGroup]: { label: "ElastiCache replication group", keyProp: "kmsKeyId", key: at("kmsKeyId"), encryptedFlag: "atRestEncryptionEnabled" },
+  [T.replicationGroup]: { label: "ElastiCache replication group", keyProp: "kmsKeyId", key: at("kmsKeyId"), encryptedFlag: "atRestEncryptionEnabled" },
   [T.elasticacheServerlessCache]: { label: "ElastiCache serverless cache", keyProp: "kmsKeyId", key: at("kmsKeyId") },
   [T.efsFileSystem]: { label: "EFS file system", keyProp: "kmsKeyId", key: at("kmsKeyId"), encryptedFlag: "encrypted" },
   [T.mqBroker]: { label: "MQ broker", keyProp: "encryptionOptions", key: mqKey, exempt: rabbitMq },

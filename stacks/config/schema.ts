@@ -9,8 +9,13 @@
  * schema has a default, so a value's origin is always either the stack file or the profile.
  */
 import { z } from "zod";
+import { clusterSchema } from "./sections/cluster";
+import { edgeSchema } from "./sections/edge";
+import { cacheSchema } from "./sections/cache";
+import { databaseSchema } from "./sections/database";
 import { keysSchema } from "./sections/keys";
 import { loggingSchema } from "./sections/logging";
+import { messagingSchema } from "./sections/messaging";
 import { networkSchema } from "./sections/network";
 import { servicesSchema } from "./sections/services";
 import { storageSchema } from "./sections/storage";
@@ -36,6 +41,11 @@ export const sections = {
   network: networkSchema,
   services: servicesSchema,
   storage: storageSchema,
+  cluster: clusterSchema,
+  edge: edgeSchema,
+  database: databaseSchema,
+  cache: cacheSchema,
+  messaging: messagingSchema,
 } as const;
 
 export type SectionName = keyof typeof sections;
@@ -51,6 +61,11 @@ export type { LoggingConfig } from "./sections/logging";
 export type { KeysConfig } from "./sections/keys";
 export type { ServiceConfig } from "./sections/services";
 export type { StorageConfig } from "./sections/storage";
+export type { ClusterConfig } from "./sections/cluster";
+export type { EdgeConfig } from "./sections/edge";
+export type { DatabaseConfig } from "./sections/database";
+export type { CacheConfig } from "./sections/cache";
+export type { MessagingConfig } from "./sections/messaging";
 export type TagsConfig = z.infer<typeof tagsSchema>;
 
 /** The typed, validated stack configuration the program hands to components. */
@@ -66,4 +81,9 @@ export interface PlatformConfig {
   network: z.infer<typeof networkSchema>;
   services: z.infer<typeof servicesSchema>;
   storage: z.infer<typeof storageSchema>;
+  cluster: z.infer<typeof clusterSchema>;
+  edge: z.infer<typeof edgeSchema>;
+  database: z.infer<typeof databaseSchema>;
+  cache: z.infer<typeof cacheSchema>;
+  messaging: z.infer<typeof messagingSchema>;
 }

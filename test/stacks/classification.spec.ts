@@ -52,6 +52,27 @@ for (const stack of ["dev", "prod"] as const) {
       }
     });
 
+    it("tags every RDS instance PHI; the primary is on the rotating data key and each same-Region replica inherits it", () => {
+      const instances = ofType(run, "aws:rds/instance:Instance");
+      assert.equal(instances.length, stack === "prod" ? 2 : 1, "prod adds one read replica");
+      const [primary] = instances.filter((i) => !i.inputs.replicateSourceDb);
+      const key = keyBehind(run, primary, "kmsKeyId");
+      assert.deepEqual([key?.name, key?.inputs.enableKeyRotation, primary.inputs.storageEncrypted], ["medsearch-keys-data", true, true]);
+      for (const i of instances) assert.equal(i.inputs.tags.DataClassification, "PHI", i.name);
+      for (const r of instances.filter((i) => i.inputs.replicateSourceDb)) {
+        // RDS rejects a KmsKeyId for a same-Region replica: it is always encrypted with the source's key.
+        assert.deepEqual([r.inputs.kmsKeyId, r.inputs.storageEncrypted, r.propertyDependencies.replicateSourceDb], [undefined, true, [primary.urn]]);
+      }
+    });
+
+    it("tags the cache's replication group PHI and encrypts it at rest with the rotating data key", () => {
+      const [rg] = ofType(run, "aws:elasticache/replicationGroup:ReplicationGroup");
+      assert.equal(rg.inputs.tags.DataClassification, "PHI");
+      assert.equal(rg.inputs.atRestEncryptionEnabled, true);
+      const key = keyBehind(run, rg, "kmsKeyId");
+      assert.deepEqual([key?.name, key?.inputs.enableKeyRotation], ["medsearch-keys-data", true]);
+    });
+
     it("passes phi-require-data-classification", () => {
       assert.deepEqual(run.violations.filter((v) => v.policy === "phi-require-data-classification"), []);
     });

@@ -28,7 +28,7 @@ const [logs, logsSse] = bucketWith("logs", { Purpose: "logs", DataClassification
 const vault = store(T.backupVault, "vault", "kmsKeyArn", { kmsKeyArn: KEY_ARN });
 const rdsInstance = store(T.rdsInstance, "db", "kmsKeyId", { storageEncrypted: true, kmsKeyId: KEY_ARN });
 const rdsCluster = store(T.rdsCluster, "aurora", "kmsKeyId", { storageEncrypted: true, kmsKeyId: KEY_ARN });
-const cache = store(T.elasticacheReplicationGroup, "cache", "kmsKeyId", { atRestEncryptionEnabled: true, kmsKeyId: KEY_ARN });
+const cache = store(T.replicationGroup, "cache", "kmsKeyId", { atRestEncryptionEnabled: true, kmsKeyId: KEY_ARN });
 const serverless = store(T.elasticacheServerlessCache, "serverless", "kmsKeyId", { kmsKeyId: KEY_ARN });
 const fileSystem = store(T.efsFileSystem, "efs", "kmsKeyId", { encrypted: true, kmsKeyId: KEY_ARN });
 const activeMq = store(T.mqBroker, "activemq", "encryptionOptions", { engineType: "ActiveMQ", encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: KEY_ARN } });
@@ -137,6 +137,40 @@ describe("phi-require-data-classification", () => {
 
     it("follows an alias of the stack to its key", async () => {
       assert.deepEqual(await run(changed(rdsInstance, { kmsKeyId: "alias/platform-data" }, true)), []);
+    });
+  });
+
+  describe("same-Region RDS read replica, which inherits its source's key", () => {
+    const SOURCE_ARN = "arn:aws:rds:us-west-2:123456789012:db:db";
+    const source = withOutputs(rdsInstance, { arn: SOURCE_ARN, identifier: "db" });
+    const replica = fixture(T.rdsInstance, "db-replica", { outputs: { tags: PHI, storageEncrypted: true, replicateSourceDb: SOURCE_ARN }, ...dependsOn({ replicateSourceDb: [source.urn] }) });
+    const withReplica = (src: RecordedResource, rep: RecordedResource) => [...replace(stack, src), rep];
+
+    it("passes a replica without kmsKeyId whose source uses the rotating data key", async () => {
+      assert.deepEqual(await run(withReplica(source, replica)), []);
+    });
+
+    it("finds the source by its ARN when no dependency links it", async () => {
+      assert.deepEqual(await run(withReplica(source, { ...replica, dependencies: [], propertyDependencies: {} })), []);
+    });
+
+    it("flags the replica when its source is on the AWS-managed key, naming the source to fix", async () => {
+      const awsKeySource = { ...withOutputs(source, { kmsKeyId: undefined }), dependencies: [], propertyDependencies: {} };
+      const vs = await run(withReplica(awsKeySource, replica));
+      assert.deepEqual(vs.map((v) => v.message).sort(), [
+        "PHI store RDS instance db is encrypted with an AWS-managed key; set kmsKeyId to a customer-managed KMS key.",
+        "PHI store RDS instance db-replica inherits the AWS-managed key of its source db; set kmsKeyId on db to a customer-managed KMS key.",
+      ]);
+    });
+
+    it("flags the replica when the inherited key's rotation is off", async () => {
+      const vs = await run([...withReplica(source, replica).filter((r) => r !== key), withOutputs(key, { enableKeyRotation: false })]);
+      assert.ok(vs.some((v) => v.urn === replica.urn && /db-replica uses KMS key data, whose automatic rotation is off/.test(v.message)));
+    });
+
+    it("still flags a replica of a source outside the stack that names no key", async () => {
+      const external = fixture(T.rdsInstance, "db-replica", { outputs: { tags: PHI, storageEncrypted: true, replicateSourceDb: "arn:aws:rds:us-east-1:123456789012:db:elsewhere" } });
+      assertOneViolation(await run([...stack, external]), policy, [/RDS instance db-replica is encrypted with an AWS-managed key; set kmsKeyId/]);
     });
   });
 

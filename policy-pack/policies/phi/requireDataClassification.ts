@@ -66,7 +66,38 @@ function checkStoreKey(resources: PolicyResource[], r: PolicyResource, report: R
     report(`PHI store ${labelOf(r)} is not encrypted at rest; set ${spec.encryptedFlag}: true and ${spec.keyProp} to a customer-managed KMS key.`, r.urn);
     return;
   }
+  if (r.type === T.rdsInstance && checkInheritedKey(resources, r, report)) return;
   checkKey(r, resolveKey(resources, r, spec.keyProp, spec.key(r.props)), spec.keyProp, report);
+}
+
+/**
+ * A same-Region read replica names no key: RDS encrypts it with its source's key and rejects a
+ * KmsKeyId for it, so the replica's key is its source's. Resolved when the source is an instance of
+ * this stack (by dependency or by its ARN or identifier); true when the replica was judged so.
+ * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html
+ */
+function checkInheritedKey(resources: PolicyResource[], replica: PolicyResource, report: Report): boolean {
+  const own = read(replica.props, "kmsKeyId");
+  if (own.unknown || own.value) return false;
+  const source = sourceOf(resources, replica);
+  if (!source) return false;
+  const ref = resolveKey(resources, source, "kmsKeyId", read(source.props, "kmsKeyId"));
+  if (ref.kind === "aws-managed") {
+    report(`PHI store ${labelOf(replica)} inherits the AWS-managed key of its source ${source.name}; set kmsKeyId on ${source.name} to a customer-managed KMS key.`, replica.urn);
+  } else {
+    checkKey(replica, ref, "kmsKeyId", report);
+  }
+  return true;
+}
+
+/** The stack instance a replica's replicateSourceDb names, by property dependency or by its known ARN or identifier. */
+function sourceOf(resources: PolicyResource[], replica: PolicyResource): PolicyResource | undefined {
+  const instances = resources.filter((s) => s.type === T.rdsInstance && s.urn !== replica.urn);
+  const dep = (replica.propertyDependencies.replicateSourceDb ?? []).find((d) => instances.some((i) => i.urn === d.urn));
+  if (dep) return instances.find((i) => i.urn === dep.urn);
+  const value = known(replica.props, "replicateSourceDb");
+  if (typeof value !== "string" || value === "") return undefined;
+  return instances.find((i) => ["arn", "identifier", "id"].some((k) => known(i.props, k) === value));
 }
 
 /** Whether `r` must be PHI, and why (for the message). */
@@ -112,7 +143,7 @@ export const requireDataClassification: PackStackPolicy = {
       },
       phiResourceTypes: {
         type: "array", items: { enum: Object.keys(STORES) }, uniqueItems: true,
-        default: [T.rdsInstance, T.rdsCluster, T.elasticacheReplicationGroup, T.backupVault],
+        default: [T.rdsInstance, T.rdsCluster, T.replicationGroup, T.backupVault],
         description: "Store types whose every resource holds patient records and must be tagged PHI.",
       },
       phiBucketPurposes: {

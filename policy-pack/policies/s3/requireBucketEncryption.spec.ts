@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { fixture } from "../../test/fixtures";
-import { KEY_ARN, bucket, change, compliantBuckets, messages } from "../../test/storageFixtures";
+import { KEY_ARN, bucket, change, compliantBuckets, messages, without } from "../../test/storageFixtures";
 import { requireBucketEncryption } from "./requireBucketEncryption";
 
 describe("s3-require-bucket-encryption", () => {
@@ -56,5 +56,17 @@ describe("s3-require-bucket-encryption", () => {
 
   it("still reads a known key ARN from outside the stack as customer-managed", async () => {
     assert.deepEqual(await messages(requireBucketEncryption, change(compliantBuckets(), "documents-encryption", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN }, bucketKeyEnabled: true }] })), []);
+  });
+
+  it("exempts a Purpose=logs bucket that receives only ALB or vended log delivery, which also needs SSE-S3", async () => {
+    const delivery = { Sid: "VendedLogsWrite", Effect: "Allow", Principal: { Service: "delivery.logs.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::logs/*" };
+    const withDelivery = (name: string) => (rs: ReturnType<typeof compliantBuckets>) =>
+      change(rs, `${name}-policy`, { policy: JSON.stringify({ Version: "2012-10-17", Statement: [...JSON.parse(rs.find((r) => r.name === `${name}-policy`)!.outputs.policy).Statement, delivery] }) });
+    // No bucket sends it server access logs, but ALB/CloudFront deliver to it: still a log bucket.
+    const logsOnly = withDelivery("logs")(without(without(compliantBuckets(), "documents-logging"), "documents"));
+    assert.deepEqual(await messages(requireBucketEncryption, logsOnly), []);
+    // A data bucket that grants log delivery is not a log bucket: its tag says documents.
+    const dataOnSseS3 = change(withDelivery("documents")(compliantBuckets()), "documents-encryption", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] });
+    assert.match((await messages(requireBucketEncryption, dataOnSseS3))[0], /documents is encrypted with AES256/);
   });
 });
