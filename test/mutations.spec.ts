@@ -11,8 +11,11 @@ import { policies } from "../policy-pack/policies";
 import { FOUNDATION_MUTATIONS } from "./mutations/foundation";
 import { Mutation, PROD_PACK_CONFIG, applyMutation, isRejected, prodConfig, setPath, splitPath } from "./mutations/harness";
 import { STORAGE_MUTATIONS } from "./mutations/storage";
+import { CLUSTER_MUTATIONS } from "./mutations/cluster";
+import { DATA_MUTATIONS } from "./mutations/data";
+import { EDGE_MUTATIONS } from "./mutations/edge";
 
-const MUTATIONS: Mutation[] = [...FOUNDATION_MUTATIONS, ...STORAGE_MUTATIONS];
+const MUTATIONS: Mutation[] = [...FOUNDATION_MUTATIONS, ...STORAGE_MUTATIONS, ...CLUSTER_MUTATIONS, ...DATA_MUTATIONS, ...EDGE_MUTATIONS];
 
 const mandatoryInProd = policies.filter((p) => enforcementLevel(p, readPackConfig(PROD_PACK_CONFIG)) === "mandatory").map((p) => p.name);
 
