@@ -25,8 +25,11 @@ export const requireNodeGroupsInPrivateSubnets: PackStackPolicy = {
   remediationSteps: "Pass only the VPC's private subnet ids as the node group's subnetIds.",
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
+    const groups = args.resources.filter((r) => r.type === T.eksNodeGroup);
+    // Without node groups (an offline plan shows only the remote component) there is nothing to read.
+    if (groups.length === 0) return;
     const pub = publicSubnetIds(args.resources);
-    for (const ng of args.resources.filter((r) => r.type === T.eksNodeGroup)) {
+    for (const ng of groups) {
       const bad: string[] = (ng.props.subnetIds ?? []).filter((id: string) => pub.has(id));
       if (bad.length > 0) reportViolation(`Node group ${ng.name} runs in public subnets ${bad.join(", ")}; use private subnets only.`, ng.urn);
     }

@@ -1,4 +1,5 @@
 import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
+import { isReadReplica } from "../../lib/rds";
 import { T } from "../../lib/types";
 
 export interface BackupRetentionConfig {
@@ -22,7 +23,7 @@ export const configureBackupRetention: PackResourcePolicy = {
     properties: { minRetentionDays: { type: "integer", minimum: 1, maximum: 35, default: 7, description: "Fewest days of automated backups." } },
   },
   validateResource: (args, reportViolation) => {
-    if (args.type !== T.rdsInstance || args.props.replicateSourceDb) return;
+    if (args.type !== T.rdsInstance || isReadReplica(args.props)) return;
     const { minRetentionDays } = args.getConfig<BackupRetentionConfig>();
     const days = args.props.backupRetentionPeriod ?? 0;
     if (days < minRetentionDays) {

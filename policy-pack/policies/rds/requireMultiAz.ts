@@ -1,4 +1,5 @@
 import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
+import { isReadReplica } from "../../lib/rds";
 import { T } from "../../lib/types";
 
 /**
@@ -14,7 +15,7 @@ export const requireMultiAz: PackResourcePolicy = {
   remediationSteps: "Set multiAz: true on the aws.rds.Instance (platform config: database.multiAz: true).",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
-    if (args.type !== T.rdsInstance || args.props.replicateSourceDb) return;
+    if (args.type !== T.rdsInstance || isReadReplica(args.props)) return;
     if (args.props.multiAz !== true) {
       reportViolation("DB instance runs in a single AZ, so an AZ failure takes the database down; set multiAz: true.");
     }

@@ -1,4 +1,5 @@
 import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
+import { isReadReplica } from "../../lib/rds";
 import { T } from "../../lib/types";
 
 /**
@@ -17,7 +18,7 @@ export const requireStorageEncryption: PackResourcePolicy = {
     if (args.type !== T.rdsInstance) return;
     if (args.props.storageEncrypted !== true) {
       reportViolation("DB instance storage is not encrypted; set storageEncrypted: true with a customer-managed kmsKeyId.");
-    } else if (!args.props.replicateSourceDb && !args.props.kmsKeyId) {
+    } else if (!isReadReplica(args.props) && !args.props.kmsKeyId) {
       reportViolation("DB instance is encrypted with the AWS-managed key; set kmsKeyId to a customer-managed KMS key.");
     }
   },
