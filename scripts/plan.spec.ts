@@ -36,8 +36,8 @@ describe("offline plan", () => {
     const { code, text } = await planLines(["--stack", "dev"]);
     assert.equal(code, 0);
     assert.match(text, /[├└]─ medsearch-network \(platform:network:Network\) \[region us-west-2\] — \d+ resources/);
-    assert.match(text, /^\s+3 {2}aws:kms\/key:Key$/m);
-    assert.match(text, /Policy violations: 0 mandatory, 5 advisory\.\n {2}Advisories from: ec2-require-nat-gateway-per-az, ec2-require-subnets-across-azs, rds-require-multi-az, rds-enable-deletion-protection, elasticache-enable-automatic-failover \(run with --verbose/);
+    assert.match(text, /^\s+\d+ {2}aws:kms\/key:Key$/m);
+    assert.match(text, /Policy violations: 0 mandatory, 6 advisory\.\n {2}Advisories from: ec2-require-nat-gateway-per-az, ec2-require-subnets-across-azs, elb-enable-deletion-protection, rds-require-multi-az, rds-enable-deletion-protection, elasticache-enable-automatic-failover \(run with --verbose/);
   });
 
   it("previews with --preview: unknown ids, no mandatory violation, and only the advisories a preview cannot decide", async () => {

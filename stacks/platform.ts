@@ -6,6 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "../components/cluster/cluster";
 import { Workloads } from "../components/cluster/serviceWorkloads";
 import { kafkaTopicArn } from "../components/data/outputs";
+import { Edge } from "../components/edge/edge";
+import type { PolicyStatement } from "../components/iam/policyDocument";
+import { edgeArgs } from "./wiring/edge";
 import type { DataTierOutputs } from "../components/data/outputs";
 import { Network } from "../components/network/network";
 import { KeyRing } from "../components/security/keyRing";
@@ -61,6 +64,8 @@ export interface PlatformOutputs {
   cluster?: ClusterOutputs;
   /** Endpoints, ports, security groups, secret ARNs and identifiers of the data stores. */
   data: DataTierOutputs;
+  /** The edge tier's entry point, when platform:edge.enabled. */
+  edge?: { url: pulumi.Output<string>; distributionId: pulumi.Output<string>; albArn: pulumi.Output<string> };
 }
 
 export interface ClusterOutputs {
@@ -120,11 +125,40 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     account,
     opts,
   });
+  // The static-assets bucket must exist before the distribution that reads it, yet its one policy
+  // names that distribution: the edge's statements arrive later through a deferred output.
+  const staticBucket = config.storage.buckets.find((b) => b.purpose === "static-assets");
+  const [edgeStatements, setEdgeStatements] = pulumi.deferredOutput<PolicyStatement[]>();
   const storage = createStorage(config, {
     provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys, clientSecurityGroupIds,
     backupResourceArns: data.database ? [data.database.arn] : [],
+    extraBucketStatements: staticBucket ? { [staticBucket.name]: edgeStatements } : undefined,
   });
   const workloads = cluster ? createWorkloads(config, { cluster, keys, storage, data, partition: partition.partition }, opts) : undefined;
+  const edge = config.edge.enabled
+    ? new Edge(
+      `${config.name}-edge`,
+      edgeArgs(config, {
+        account,
+        vpcId: network.vpcId,
+        vpcCidr: network.vpcCidr,
+        availabilityZones: azs,
+        privateSubnetIds: network.privateSubnetIds,
+        publicSubnetIds: network.publicSubnetIds,
+        logsBucket: storage.logsBucket,
+        logPrefixes: { alb: storage.logPrefixes.alb, cloudfront: storage.logPrefixes.cloudfront },
+        staticAssetsBucket: staticBucket ? storage.buckets[staticBucket.name] : undefined,
+        // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region.
+        usEast1Provider: new aws.Provider(`${config.name}-us-east-1`, { region: "us-east-1", defaultTags: { tags: defaultTags(config) } }),
+        kubernetesProvider: cluster?.provider,
+        kubernetesDependsOn: cluster ? [cluster.loadBalancerController] : undefined,
+        targetSecurityGroupIds: clientSecurityGroupIds,
+        logsKmsKeyArn: keys.keyArns.logs,
+      }),
+      opts,
+    )
+    : undefined;
+  setEdgeStatements(edge ? edge.staticAssetsBucketStatements : pulumi.output([]));
 
   return {
     profile: config.profile,
@@ -138,6 +172,7 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     bucketNames: Object.fromEntries(Object.entries(storage.buckets).map(([k, b]) => [k, b.name])),
     backupVaultName: storage.backupVaultName,
     ...(cluster && workloads ? { cluster: clusterOutputs(cluster, workloads) } : {}),
+    ...(edge ? { edge: { url: edge.url, distributionId: edge.distributionId, albArn: edge.albArn } } : {}),
     data,
   };
 }
@@ -226,6 +261,8 @@ interface StorageWiring {
   clientSecurityGroupIds: pulumi.Input<string>[];
   /** What AWS Backup covers besides EFS: the RDS primary. */
   backupResourceArns: pulumi.Input<string>[];
+  /** Bucket-policy statements from other tiers, by bucket config name. */
+  extraBucketStatements?: Record<string, pulumi.Input<PolicyStatement[]>>;
 }
 
 /**
@@ -256,6 +293,7 @@ function createStorage(config: PlatformConfig, w: StorageWiring): Storage {
         : undefined,
       backup: s.backup,
       backupResourceArns: w.backupResourceArns,
+      extraBucketStatements: w.extraBucketStatements,
     },
     { providers: { aws: w.provider } },
   );

@@ -70,6 +70,8 @@ export class Cluster extends pulumi.ComponentResource {
   readonly provider: k8s.Provider;
   /** The IRSA OIDC provider, for the Workloads component's service roles. */
   readonly oidc: Oidc;
+  /** The AWS Load Balancer Controller release: TargetGroupBindings wait for its CRDs. */
+  readonly loadBalancerController: k8s.helm.v3.Release;
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
@@ -102,7 +104,7 @@ export class Cluster extends pulumi.ComponentResource {
       clusterName: args.clusterName, region: args.account.region, partition: args.account.partition, accountId: args.account.accountId,
       vpcId: args.vpcId, oidc, provider: this.provider, dependsOn: [...nodes, addons[0]],
     };
-    loadBalancerController(name, args.loadBalancerControllerChartVersion, ctl, this);
+    this.loadBalancerController = loadBalancerController(name, args.loadBalancerControllerChartVersion, ctl, this);
     if (args.autoscaler.kind === "cluster-autoscaler") {
       clusterAutoscaler(name, args.autoscaler.chartVersion, ctl, this);
     } else {

@@ -116,9 +116,30 @@ function targetGroupBinding(parent: pulumi.Resource, name: string, route: Route,
   );
 }
 
+/**
+ * The other half of the ALB's egress: each target group (the cluster's node security group) admits
+ * the service ports from the ALB's group only. With IP targets the pods use the node group's
+ * security group, which by default admits only itself, so without these rules every health check
+ * and request would be dropped.
+ * https://docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html
+ */
+function targetIngress(parent: pulumi.Resource, name: string, args: LoadBalancerArgs, albSg: aws.ec2.SecurityGroup): void {
+  const ports = [...new Set(args.routes.map((r) => r.port))].sort((a, b) => a - b);
+  args.targetSecurityGroupIds.forEach((target, i) => {
+    for (const port of ports) {
+      new aws.vpc.SecurityGroupIngressRule(
+        childName(name, `targets-${port}`, i + 1),
+        { securityGroupId: target, referencedSecurityGroupId: albSg.id, ipProtocol: "tcp", fromPort: port, toPort: port, description: `ALB to services on ${port}`, tags: tierTags("edge") },
+        { parent },
+      );
+    }
+  });
+}
+
 export function createLoadBalancer(parent: pulumi.Resource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
   const originPort = args.certificateArn ? 443 : 80;
   const sg = securityGroup(parent, name, args, originPort);
+  targetIngress(parent, name, args, sg);
   const alb = new aws.lb.LoadBalancer(
     albLogicalName(name),
     {

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { PolicyStatement } from "../iam/policyDocument";
 import type { AccountContext } from "../security/keyPolicy";
 import { Backups, backups } from "./backup";
 import { secureBucket, storageTags } from "./bucket";
@@ -56,6 +57,8 @@ export interface StorageArgs {
    * must be known when the program runs; the values may be outputs.
    */
   backupResourceArns: pulumi.Input<string>[];
+  /** Extra bucket-policy statements by bucket config name, from other tiers (the edge's CloudFront read). */
+  extraBucketStatements?: Record<string, pulumi.Input<PolicyStatement[]>>;
 }
 
 const ref = (b: aws.s3.Bucket): BucketRef => ({ name: b.bucket, arn: b.arn, regionalDomainName: b.bucketRegionalDomainName });
@@ -109,6 +112,7 @@ export class Storage extends pulumi.ComponentResource {
       kmsKeyArn: args.dataKeyArn,
       accessLogs: { targetBucket: logs.bucket.bucket, prefix: `${LOG_PREFIXES.s3Access}/${b.name}/` },
       policy: bucketPolicy(arnOf(nameIn(b, region))),
+      extraStatements: args.extraBucketStatements?.[b.name],
       tags: storageTags(b.critical ? { Critical: "true" } : {}),
     })]));
 

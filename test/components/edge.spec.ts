@@ -41,7 +41,8 @@ const once = <T>(f: () => Promise<T>) => {
 };
 const dev = once(() => planEdge("Pulumi.dev.yaml", { kubernetes: true }));
 const prodDomain = once(() => planEdge("Pulumi.prod.yaml", { config: withDomain, kubernetes: true, targetSecurityGroupIds: ["sg-0nodes0000000000a"] }));
-const prodNoDomain = once(() => planEdge("Pulumi.prod.yaml", { kubernetes: true }));
+// The prod stack file serves a domain; this variant takes it away (the edge section without one).
+const prodNoDomain = once(() => planEdge("Pulumi.prod.yaml", { kubernetes: true, config: { "platform:edge": "{}" } }));
 const app = (d: RecordedResource) => d.inputs.origins.find((o: any) => o.originId === "app");
 
 describe("edge (dev: no domain)", () => {

@@ -118,7 +118,8 @@ describe("cluster config: variants", () => {
 
   it("admits a runner's network to the private endpoint on 443 through the EKS cluster security group", async () => {
     const p = await planConfig("prod", config("prod", { endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: ["10.0.96.0/24"] } }));
-    const rule = one(p, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+    // The edge adds its own rules (ALB to the services); this one is the cluster's.
+    const rule = one(p, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "medsearch-cluster-api-private-1");
     assert.deepEqual([rule.inputs.cidrIpv4, rule.inputs.ipProtocol, rule.inputs.fromPort, rule.inputs.toPort], ["10.0.96.0/24", "tcp", 443, 443]);
     assert.equal(rule.inputs.securityGroupId, one(p, "eks:index:Cluster").outputs.clusterSecurityGroupId);
   });

@@ -105,6 +105,7 @@ describe("network tier: dev is cost first", () => {
       "advisory ec2-require-subnets-across-azs",
       // The data tier's single-AZ, unprotected dev stores (see test/stacks/data.spec.ts).
       "advisory elasticache-enable-automatic-failover",
+      "advisory elb-enable-deletion-protection",
       "advisory rds-enable-deletion-protection",
       "advisory rds-require-multi-az",
     ]);
