@@ -29,6 +29,9 @@ const UNDECIDABLE_IN_PREVIEW: Record<string, string> = {
   "rds-require-storage-encryption": KEY_REFERENCE,
   "iam-disallow-wildcard-admin": "every policy document is JSON built from ARNs of the stack's resources, so the whole document is unknown until they exist",
   "eks-require-node-groups-across-azs": "a node group's subnetIds are the VPC's outputs, unknown until the VPC exists; a resource policy cannot count AZs in them",
+  "cloudfront-require-web-acl": "it reads the web ACL's scope from its ARN (global/ in us-east-1), unknown until the web ACL exists",
+  "cloudfront-require-origin-access-control": "it tells S3 REST origins from website endpoints and custom origins by domain name; the static bucket's regional domain name is unknown until the bucket exists",
+  "s3-require-tls-only-policy": "the static-assets bucket's one policy also admits the CloudFront distribution by ARN, so its whole JSON is unknown until the distribution exists",
   "ec2-disallow-public-data-stores": "it joins each store to its security groups' rules by group id, unknown until the groups exist; it does not yet follow property dependencies instead",
 };
 
