@@ -40,6 +40,16 @@ describe("offline plan", () => {
     assert.match(text, /Policy violations: 0 mandatory, 6 advisory\.\n {2}Advisories from: ec2-require-nat-gateway-per-az, ec2-require-subnets-across-azs, elb-enable-deletion-protection, rds-require-multi-az, rds-enable-deletion-protection, elasticache-enable-automatic-failover \(run with --verbose/);
   });
 
+  it("previews with --preview: unknown ids, no mandatory violation, and only the advisories a preview cannot decide", async () => {
+    assert.equal(parsePlanArgs(["--stack", "prod", "--preview"]).preview, true);
+    assert.equal(parsePlanArgs(["--stack", "prod"]).preview, false);
+    const { code, text } = await planLines(["--stack", "prod", "--preview", "--verbose"]);
+    assert.equal(code, 0, text);
+    assert.match(text, /^Offline preview for stack prod/);
+    assert.match(text, /Policy violations: 0 mandatory, \d+ advisory\./);
+    assert.match(text, /can't run policy 'backup-require-vault-encryption' during preview/);
+  });
+
   it("lists each advisory with --verbose", async () => {
     const { text } = await planLines(["--stack", "dev", "--verbose"]);
     assert.match(text, /\[advisory\] ec2-require-subnets-across-azs: VPC spans 2 AZs; spread its subnets over at least 3 AZs/);

@@ -68,7 +68,7 @@ export const ROOT_DEVICE = "/dev/xvda";
  * The root volume of every node: gp3, encrypted with the given key, deleted with the instance.
  * EBS wants booleans as strings in a launch template mapping.
  */
-export function rootVolume(sizeGiB: number, kmsKeyArn: string) {
+export function rootVolume<K>(sizeGiB: number, kmsKeyArn: K) {
   return {
     deviceName: ROOT_DEVICE,
     ebs: { volumeSize: sizeGiB, volumeType: "gp3", encrypted: "true", kmsKeyId: kmsKeyArn, deleteOnTermination: "true" },

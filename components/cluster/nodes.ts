@@ -35,7 +35,8 @@ function launchTemplate(parentName: string, role: NodeGroupRole, g: NodeGroupCon
     {
       description: `EKS ${input.clusterName} ${role} nodes: IMDSv2 only, encrypted gp3 root volume`,
       metadataOptions: { ...METADATA_OPTIONS },
-      blockDeviceMappings: [pulumi.output(input.dataKeyArn).apply((key) => rootVolume(g.diskSizeGiB, key))],
+      // Only the key ARN is an output: the mapping stays plain, so a preview shows it encrypted.
+      blockDeviceMappings: [rootVolume(g.diskSizeGiB, input.dataKeyArn)],
       // The provider's default tags reach the template, not the instances and volumes it launches.
       tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags })),
       updateDefaultVersion: true,

@@ -4,7 +4,7 @@ import * as random from "@pulumi/random";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
 import { AUTH_TOKEN_LENGTH, AUTH_TOKEN_SPECIALS, CACHE_PORT, CacheEngine, cacheFamily, cacheNodeAzs, cacheParameters, nodeCount } from "./cacheEngine";
-import { DataKeyArgs, DataNetworkArgs, dataLogGroup, dataStoreSecurityGroup } from "./common";
+import { DataKeyArgs, DataNetworkArgs, PHI_CLASSIFICATION, dataLogGroup, dataStoreSecurityGroup } from "./common";
 import { credentialSecret } from "./secrets";
 
 export interface CacheArgs extends DataNetworkArgs, DataKeyArgs {
@@ -143,7 +143,7 @@ export class Cache extends pulumi.ComponentResource {
         autoMinorVersionUpgrade: true,
         applyImmediately: false,
         logDeliveryConfigurations: [logs("slow-log"), logs("engine-log")],
-        tags: tierTags("data"),
+        tags: tierTags("data", PHI_CLASSIFICATION),
       },
       { parent: this, protect: args.protect },
     );

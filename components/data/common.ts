@@ -25,6 +25,15 @@ export interface DataNetworkArgs {
   clientSecurityGroupIds: pulumi.Input<string>[];
 }
 
+/**
+ * Every data-tier store may hold patient records (rows, cached query results, messages), so each is
+ * tagged DataClassification=PHI, as the policy pack's phi-require-data-classification reads it; PHI
+ * stores are encrypted with the data key (customer-managed, rotating), except RabbitMQ brokers,
+ * which Amazon MQ encrypts only with an AWS-owned key.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-amazonmq-broker-encryptionoptions.html
+ */
+export const PHI_CLASSIFICATION = { DataClassification: "PHI" } as const;
+
 /** Platform KMS keys (security tier): data for storage, secrets for Secrets Manager, logs for log groups. */
 export interface DataKeyArgs {
   dataKeyArn: pulumi.Input<string>;

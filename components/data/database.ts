@@ -4,7 +4,7 @@ import { policyDocument, serviceTrustPolicy } from "../iam/policyDocument";
 import { childName } from "../naming";
 import type { AccountContext } from "../security/keyPolicy";
 import { tierTags } from "../tags";
-import { DataKeyArgs, DataNetworkArgs, dataLogGroup, dataStoreSecurityGroup } from "./common";
+import { DataKeyArgs, DataNetworkArgs, PHI_CLASSIFICATION, dataLogGroup, dataStoreSecurityGroup } from "./common";
 import { POSTGRES_LOG_EXPORTS, POSTGRES_PORT, dbIdentifier, postgresFamily, postgresParameters, rdsLogGroupName, replicaAzs } from "./postgres";
 
 export interface DatabaseArgs extends DataNetworkArgs, DataKeyArgs {
@@ -183,7 +183,7 @@ export class Database extends pulumi.ComponentResource {
         deleteAutomatedBackups: false,
         skipFinalSnapshot: !args.finalSnapshot,
         finalSnapshotIdentifier: args.finalSnapshot ? `${id}-final` : undefined,
-        tags: tierTags("data", { Role: "primary" }),
+        tags: tierTags("data", { Role: "primary", ...PHI_CLASSIFICATION }),
       },
       { parent: this, protect: args.protect, dependsOn: this.logGroups(name, id, args, "primary") },
     );
@@ -208,7 +208,7 @@ export class Database extends pulumi.ComponentResource {
         multiAz: false,
         availabilityZone: replicaAzs(args.availabilityZones, args.readReplicas)[n - 1],
         skipFinalSnapshot: true,
-        tags: tierTags("data", { Role: "replica" }),
+        tags: tierTags("data", { Role: "replica", ...PHI_CLASSIFICATION }),
       },
       { parent: this, protect: args.protect, dependsOn: this.logGroups(name, id, args, `replica-${n}`) },
     );

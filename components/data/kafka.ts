@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
-import { DataKeyArgs, DataNetworkArgs, dataLogGroup, dataStoreSecurityGroup } from "./common";
+import { DataKeyArgs, DataNetworkArgs, PHI_CLASSIFICATION, dataLogGroup, dataStoreSecurityGroup } from "./common";
 import { KAFKA_IAM_PORT, kafkaAzCount, kafkaServerProperties } from "./messagingEngine";
 
 export interface KafkaArgs {
@@ -78,7 +78,7 @@ export function buildKafka(
       configurationInfo: { arn: configuration.arn, revision: configuration.latestRevision },
       enhancedMonitoring: args.enhancedMonitoring,
       loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: logs.name } } },
-      tags: tierTags("data"),
+      tags: tierTags("data", PHI_CLASSIFICATION),
     },
     // Autoscaling grows the volumes; the program must not shrink them back to the initial size.
     { parent, protect: args.protect, ignoreChanges: ["brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"] },
@@ -96,7 +96,7 @@ export function buildKafka(
 function storageAutoscaling(parent: pulumi.ComponentResource, name: string, cluster: aws.msk.Cluster, args: KafkaArgs): void {
   const target = new aws.appautoscaling.Target(
     childName(name, "storage"),
-    { serviceNamespace: "kafka", scalableDimension: "kafka:broker-storage:VolumeSize", resourceId: cluster.arn, minCapacity: 1, maxCapacity: args.maxVolumeSizeGiB },
+    { serviceNamespace: "kafka", scalableDimension: "kafka:broker-storage:VolumeSize", resourceId: cluster.arn, minCapacity: 1, maxCapacity: args.maxVolumeSizeGiB, tags: tierTags("data") },
     { parent },
   );
   new aws.appautoscaling.Policy(

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
-import { DataNetworkArgs, dataStoreSecurityGroup } from "./common";
+import { DataNetworkArgs, PHI_CLASSIFICATION, dataStoreSecurityGroup } from "./common";
 import { AMQPS_PORT, MQ_PASSWORD_SPECIALS } from "./messagingEngine";
 import { credentialSecret } from "./secrets";
 
@@ -75,7 +75,7 @@ export function buildRabbitMq(
       autoMinorVersionUpgrade: true,
       applyImmediately: false,
       maintenanceWindowStartTime: { dayOfWeek: args.maintenanceDay, timeOfDay: args.maintenanceTime, timeZone: "UTC" },
-      tags: tierTags("data"),
+      tags: tierTags("data", PHI_CLASSIFICATION),
     },
     { parent, protect: args.protect },
   );

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PolicyDocument, PolicyStatement } from "../iam/policyDocument";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
+import { BUCKET_CLASSIFICATION, classificationTag } from "./classification";
 import { BucketPurpose, LifecyclePolicy, lifecycleRule } from "./lifecycle";
 
 /** One bucket with every guard rail. Security settings are not parameters: only what differs per bucket is. */
@@ -52,7 +53,7 @@ export interface SecureBucket {
 export function secureBucket(parent: pulumi.Resource, a: SecureBucketArgs): SecureBucket {
   const opts = { parent, ...(a.provider ? { provider: a.provider } : {}) };
   const n = (suffix?: string) => childName(a.component, suffix ? `${a.role}-${suffix}` : a.role);
-  const bucket = new aws.s3.Bucket(n(), { bucket: a.bucketName, tags: { ...a.tags, Purpose: a.purpose } }, { ...opts, protect: a.protect });
+  const bucket = new aws.s3.Bucket(n(), { bucket: a.bucketName, tags: { ...a.tags, Purpose: a.purpose, ...classificationTag(BUCKET_CLASSIFICATION[a.purpose]) } }, { ...opts, protect: a.protect });
   const ownership = new aws.s3.BucketOwnershipControls(n("ownership"), { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
   const publicAccess = new aws.s3.BucketPublicAccessBlock(
     n("public-access"),

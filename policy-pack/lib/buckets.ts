@@ -5,17 +5,24 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { T } from "./types";
+import { known } from "./unknowns";
 
-/** The bucket's physical name: `bucket` (the name argument and output), else its id. */
+/**
+ * The bucket's physical name: `bucket` (the name argument and output), else its id. Read with
+ * `known`: during preview an auto-named bucket's id is unknown, and its name then is too.
+ */
 export function bucketName(b: PolicyResource): string | undefined {
-  const name = b.props.bucket ?? b.props.id;
+  const name = known(b.props, "bucket") ?? known(b.props, "id");
   return typeof name === "string" ? name : undefined;
 }
 
-/** True when `r.props[prop]` names bucket `b`, by property dependency or by value. */
+/**
+ * True when `r.props[prop]` names bucket `b`, by property dependency or by value. During preview a
+ * setting's `bucket` (the bucket's id) is unknown, but its property dependency still links them.
+ */
 export function refersToBucket(r: PolicyResource, prop: string, b: PolicyResource): boolean {
   if ((r.propertyDependencies[prop] ?? []).some((d) => d.urn === b.urn)) return true;
-  const value = r.props[prop];
+  const value = known(r.props, prop);
   return typeof value === "string" && value === bucketName(b);
 }
 

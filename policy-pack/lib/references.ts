@@ -4,11 +4,13 @@
  * equals one of the other resource's identifying outputs).
  */
 import type { PolicyResource } from "@pulumi/policy";
+import { known } from "./unknowns";
 
 /** True when `r.props[prop]` (a value or a list) names `target` by dependency or by one of `targetProps`. */
 export function refersTo(r: PolicyResource, prop: string, target: PolicyResource, targetProps: readonly string[] = ["arn", "id"]): boolean {
   if ((r.propertyDependencies[prop] ?? []).some((d) => d.urn === target.urn)) return true;
-  const values: unknown[] = [r.props[prop]].flat();
-  const identities = targetProps.map((p) => target.props[p]).filter((v) => typeof v === "string" && v !== "");
+  // Values unknown during preview match nothing; the dependency above links them.
+  const values: unknown[] = [known(r.props, prop)].flat();
+  const identities = targetProps.map((p) => known(target.props, p)).filter((v) => typeof v === "string" && v !== "");
   return values.some((v) => typeof v === "string" && identities.includes(v));
 }

@@ -1,8 +1,9 @@
 /**
  * Every policy of the pack, in one list. Each lives in its own module (policies/<service>/<verbObject>.ts)
- * so tests import it directly; `new PolicyPack(...)` lives in ../index.ts.
+ * so tests import it directly; `new PolicyPack(...)` lives in ../index.ts. Each is a PackPolicy: it
+ * declares the resource types it checks (lib/metadata.ts), from which docs/policies.md is generated.
  */
-import type { Policies } from "@pulumi/policy";
+import type { PackPolicy } from "../lib/metadata";
 import { configureViewerTls } from "./cloudfront/configureViewerTls";
 import { requireAccessLogs as requireCloudFrontAccessLogs } from "./cloudfront/requireAccessLogs";
 import { requireHttpsOrigins } from "./cloudfront/requireHttpsOrigins";
@@ -34,6 +35,8 @@ import { requireBucketEncryption } from "./s3/requireBucketEncryption";
 import { requireBucketGuardrails } from "./s3/requireBucketGuardrails";
 import { requireBucketPublicAccessBlock } from "./s3/requireBucketPublicAccessBlock";
 import { requireTlsOnlyPolicy } from "./s3/requireTlsOnlyPolicy";
+import { requireTags } from "./tags/requireTags";
+import { requireDataClassification } from "./phi/requireDataClassification";
 import { requireLaunchTemplateEncryption } from "./ec2/requireLaunchTemplateEncryption";
 import { requireLaunchTemplateImdsv2 } from "./ec2/requireLaunchTemplateImdsv2";
 import { requireImageScanning } from "./ecr/requireImageScanning";
@@ -71,7 +74,7 @@ import { requireMultiAz as requireDatabaseMultiAz } from "./rds/requireMultiAz";
 import { requireStorageEncryption } from "./rds/requireStorageEncryption";
 import { requireTls as requireDatabaseTls } from "./rds/requireTls";
 
-export const policies: Policies = [
+export const policies: PackPolicy[] = [
   enableKeyRotation,
   requireLogGroupEncryption,
   configureLogGroupRetention,
@@ -92,6 +95,8 @@ export const policies: Policies = [
   enableFileSystemBackups,
   requireAccessPointIdentity,
   requireVaultEncryption,
+  requireTags,
+  requireDataClassification,
   requireSecretsEncryption,
   enableAuditLogging,
   disallowPublicEndpoint,

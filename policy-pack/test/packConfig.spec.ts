@@ -51,7 +51,7 @@ const modules: PolicyModule[] = readdirSync(POLICIES_DIR, { withFileTypes: true 
       .filter((f) => f.endsWith(".ts") && !f.endsWith(".spec.ts"))
       .map((f) => {
         const exported = Object.values(loadModule(join(POLICIES_DIR, d.name, f)) as Record<string, unknown>);
-        return { service: d.name, file: basename(f, ".ts"), policies: exported.filter((v): v is Policy => policies.includes(v as Policy)) };
+        return { service: d.name, file: basename(f, ".ts"), policies: exported.filter((v): v is Policy => (policies as Policy[]).includes(v as Policy)) };
       }),
   );
 

@@ -63,6 +63,12 @@ describe("data tier variant: the billion-record API (MSK, Redis cluster mode, tw
     assert.equal(c.protect, true);
   });
 
+  it("tags the MSK cluster DataClassification=PHI: messages may carry patient records, and its at-rest key is the rotating data key", () => {
+    const c = one(p, "aws:msk/cluster:Cluster");
+    assert.equal(c.inputs.tags.DataClassification, "PHI");
+    assert.equal(one(p, "aws:kms/key:Key", "billion-keys-data").inputs.enableKeyRotation, true);
+  });
+
   it("grows broker storage automatically up to 4 TB, sends broker logs to an encrypted group and keeps 3 copies of every write", () => {
     const cluster = one(p, "aws:msk/cluster:Cluster");
     const target = one(p, "aws:appautoscaling/target:Target", "billion-messaging-storage").inputs;
@@ -115,6 +121,11 @@ describe("data tier variant: the e-learning platform (RabbitMQ on Amazon MQ)", (
     const i = one(p, "aws:mq/broker:Broker").inputs;
     assert.deepEqual([i.logs, i.autoMinorVersionUpgrade, i.encryptionOptions, i.maintenanceWindowStartTime.timeZone],
       [{ general: true }, true, { useAwsOwnedKey: true }, "UTC"]);
+  });
+
+  it("tags the broker DataClassification=PHI, which the PHI policy accepts on the AWS-owned key only because RabbitMQ offers no other", () => {
+    assert.equal(one(p, "aws:mq/broker:Broker").inputs.tags.DataClassification, "PHI");
+    assert.deepEqual(p.violations.filter((v) => v.policy === "phi-require-data-classification"), []);
   });
 
   it("generates the broker password and keeps it in Secrets Manager under the secrets key, handed out as the messaging secret", () => {

@@ -1,5 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /**
@@ -13,8 +12,9 @@ export interface ViewerTlsConfig {
   allowDefaultCertificate: boolean;
 }
 
-export const configureViewerTls: ResourceValidationPolicy = {
+export const configureViewerTls: PackResourcePolicy = {
   name: "cloudfront-configure-viewer-tls",
+  resourceTypes: [T.cloudfrontDistribution],
   description: "CloudFront serves viewers TLS 1.2 or newer: a custom certificate with security policy TLSv1.2_2021 or newer (the default certificate allows TLS 1.0).",
   severity: "high",
   framework: fsbp("CloudFront.15"),

@@ -1,5 +1,5 @@
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import type { PolicyResource } from "@pulumi/policy";
+import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { refersTo } from "../../lib/references";
 import { T } from "../../lib/types";
 
@@ -10,8 +10,9 @@ function hasStandardLogsV2(dist: PolicyResource, resources: PolicyResource[]): b
   return sources.some((s) => deliveries.some((d) => refersTo(d, "deliverySourceName", s, ["name"])));
 }
 
-export const requireAccessLogs: StackValidationPolicy = {
+export const requireAccessLogs: PackStackPolicy = {
   name: "cloudfront-require-access-logs",
+  resourceTypes: [T.cloudfrontDistribution, T.logDeliverySource, T.logDelivery],
   description: "Every CloudFront distribution writes access logs: standard logging (v2) through a log delivery, or legacy logging to a bucket.",
   severity: "medium",
   framework: fsbp("CloudFront.5"),

@@ -1,5 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 const DEPRECATED = ["SSLv3", "TLSv1", "TLSv1.1"];
@@ -9,8 +8,9 @@ const DEPRECATED = ["SSLv3", "TLSv1", "TLSv1.1"];
  * A VPC origin stays inside AWS's network; it may use HTTP (the edge's documented no-domain mode)
  * but never deprecated SSL/TLS versions.
  */
-export const requireHttpsOrigins: ResourceValidationPolicy = {
+export const requireHttpsOrigins: PackResourcePolicy = {
   name: "cloudfront-require-https-origins",
+  resourceTypes: [T.cloudfrontDistribution, T.cloudfrontVpcOrigin],
   description: "CloudFront reaches custom origins over HTTPS with TLS 1.2 and never offers an origin deprecated SSL/TLS versions.",
   severity: "high",
   framework: fsbp("CloudFront.9"),

@@ -1,11 +1,11 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 const ENCRYPTED = new Set(["https-only", "redirect-to-https"]);
 
-export const requireHttpsViewers: ResourceValidationPolicy = {
+export const requireHttpsViewers: PackResourcePolicy = {
   name: "cloudfront-require-https-viewers",
+  resourceTypes: [T.cloudfrontDistribution],
   description: "Every cache behavior of a CloudFront distribution makes viewers use HTTPS (redirect-to-https or https-only).",
   severity: "high",
   framework: fsbp("CloudFront.3"),

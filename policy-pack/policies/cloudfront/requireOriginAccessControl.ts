@@ -1,5 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /** S3 REST endpoints (bucket.s3.region.amazonaws.com, bucket.s3.amazonaws.com). */
@@ -14,8 +13,9 @@ interface Origin {
   s3OriginConfig?: { originAccessIdentity?: string };
 }
 
-export const requireOriginAccessControl: ResourceValidationPolicy = {
+export const requireOriginAccessControl: PackResourcePolicy = {
   name: "cloudfront-require-origin-access-control",
+  resourceTypes: [T.cloudfrontDistribution],
   description: "CloudFront reads S3 origins through Origin Access Control, so the bucket stays private (no website endpoints, no legacy origin access identities).",
   severity: "high",
   framework: fsbp("CloudFront.13"),

@@ -1,12 +1,12 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /** A WAFv2 web ACL of scope CLOUDFRONT lives in us-east-1 and its ARN says "global". */
 const CLOUDFRONT_WEB_ACL = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\//;
 
-export const requireWebAcl: ResourceValidationPolicy = {
+export const requireWebAcl: PackResourcePolicy = {
   name: "cloudfront-require-web-acl",
+  resourceTypes: [T.cloudfrontDistribution],
   description: "Every CloudFront distribution is protected by an AWS WAF (WAFv2) web ACL of scope CLOUDFRONT.",
   severity: "high",
   framework: fsbp("CloudFront.6"),

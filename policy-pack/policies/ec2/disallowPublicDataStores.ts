@@ -1,5 +1,6 @@
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource } from "@pulumi/policy";
 import { Ingress, cidrWithin, coversPort, isAnywhere, stackIngress } from "../../lib/ingress";
+import type { PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /**
@@ -49,8 +50,9 @@ function outsideSources(rule: Ingress, vpcCidrs: string[]): string[] {
  * which are other resources. VPC CIDRs come from aws:ec2/vpc:Vpc resources (a real run shows awsx's
  * child VPC); with none known, only security-group sources count as inside.
  */
-export const disallowPublicDataStores: StackValidationPolicy = {
+export const disallowPublicDataStores: PackStackPolicy = {
   name: "ec2-disallow-public-data-stores",
+  resourceTypes: [T.rdsInstance, T.replicationGroup, T.mskCluster, T.mqBroker, T.securityGroup, T.securityGroupRule, T.securityGroupIngressRule, T.vpc],
   description: "Data stores (RDS, ElastiCache, MSK, Amazon MQ) are reachable only from inside the VPC: not public, each with its own security group admitting its port only from security groups or VPC-internal CIDRs; no security group opens a data port to 0.0.0.0/0.",
   severity: "critical",
   remediationSteps: "Keep data stores private (publiclyAccessible: false, MSK public access DISABLED), give each its own security group, and admit the data port only from client security groups.",

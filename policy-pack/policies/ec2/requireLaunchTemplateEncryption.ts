@@ -1,4 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 const encrypted = (v: unknown) => v === true || v === "true";
@@ -9,8 +9,9 @@ const encrypted = (v: unknown) => v === true || v === "true";
  * account's default). Node groups must bring a launch template for the same reason.
  * https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
  */
-export const requireLaunchTemplateEncryption: ResourceValidationPolicy = {
+export const requireLaunchTemplateEncryption: PackResourcePolicy = {
   name: "ec2-require-launch-template-encryption",
+  resourceTypes: [T.launchTemplate, T.karpenterNodeClass, T.eksComponentManagedNodeGroup, T.eksNodeGroup],
   description: "Launch templates and node classes declare encrypted EBS volumes, the root volume included.",
   severity: "high",
   remediationSteps: "Add a blockDeviceMappings entry for the root device with ebs { encrypted: \"true\", kmsKeyId: <data key>, volumeType: \"gp3\" }, and pass the template to every EKS node group.",

@@ -1,5 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /** Containers need 2 hops to reach IMDS through the node; more lets anything further away reach it. */
@@ -18,8 +17,9 @@ function checkMetadata(kind: string, m: Record<string, any> | undefined, report:
  * node groups, which must bring a launch template: without one EKS uses its own, which this pack
  * cannot inspect. https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html
  */
-export const requireLaunchTemplateImdsv2: ResourceValidationPolicy = {
+export const requireLaunchTemplateImdsv2: PackResourcePolicy = {
   name: "ec2-require-launch-template-imdsv2",
+  resourceTypes: [T.launchTemplate, T.karpenterNodeClass, T.eksComponentManagedNodeGroup, T.eksNodeGroup],
   description: "Launch templates and node classes require IMDSv2 (session tokens) with a response hop limit of at most 2.",
   severity: "high",
   framework: fsbp("EC2.170"),

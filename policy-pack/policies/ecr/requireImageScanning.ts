@@ -1,10 +1,10 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /** https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html */
-export const requireImageScanning: ResourceValidationPolicy = {
+export const requireImageScanning: PackResourcePolicy = {
   name: "ecr-require-image-scanning",
+  resourceTypes: [T.ecrRepository],
   description: "ECR repositories scan every image for vulnerabilities when it is pushed.",
   severity: "high",
   framework: fsbp("ECR.1"),

@@ -1,10 +1,10 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /** https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html */
-export const requireImmutableTags: ResourceValidationPolicy = {
+export const requireImmutableTags: PackResourcePolicy = {
   name: "ecr-require-immutable-tags",
+  resourceTypes: [T.ecrRepository],
   description: "ECR repositories have immutable tags, so a deployed tag always names the image that was scanned and approved.",
   severity: "medium",
   framework: fsbp("ECR.2"),

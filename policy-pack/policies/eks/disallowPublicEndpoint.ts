@@ -1,5 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 export interface PublicEndpointConfig {
@@ -15,8 +14,9 @@ function endpointOf(type: string, props: Record<string, any>): { publicAccess: b
 }
 
 /** https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html */
-export const disallowPublicEndpoint: ResourceValidationPolicy = {
+export const disallowPublicEndpoint: PackResourcePolicy = {
   name: "eks-disallow-public-endpoint",
+  resourceTypes: [T.eksComponentCluster, T.eksCluster],
   description: "The EKS API endpoint is private; where a profile allows a public endpoint, it admits listed networks only, never 0.0.0.0/0.",
   severity: "high",
   framework: fsbp("EKS.1"),

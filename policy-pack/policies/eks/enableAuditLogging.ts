@@ -1,5 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 export interface ControlPlaneLogConfig {
@@ -8,8 +7,9 @@ export interface ControlPlaneLogConfig {
 }
 
 /** https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
-export const enableAuditLogging: ResourceValidationPolicy = {
+export const enableAuditLogging: PackResourcePolicy = {
   name: "eks-enable-audit-logging",
+  resourceTypes: [T.eksComponentCluster, T.eksCluster],
   description: "EKS clusters send their control-plane logs, the audit log among them, to CloudWatch Logs.",
   severity: "high",
   framework: fsbp("EKS.8"),

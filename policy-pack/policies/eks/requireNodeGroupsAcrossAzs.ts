@@ -1,4 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 import type { AzSpreadConfig } from "../ec2/requireSubnetsAcrossAzs";
 
@@ -7,8 +7,9 @@ import type { AzSpreadConfig } from "../ec2/requireSubnetsAcrossAzs";
  * layout (ec2-require-multi-az-subnets checks the layout itself). Checks the @pulumi/eks
  * component's arguments and the aws:eks/nodeGroup:NodeGroup a real run shows.
  */
-export const requireNodeGroupsAcrossAzs: ResourceValidationPolicy = {
+export const requireNodeGroupsAcrossAzs: PackResourcePolicy = {
   name: "eks-require-node-groups-across-azs",
+  resourceTypes: [T.eksComponentManagedNodeGroup, T.eksNodeGroup],
   description: "EKS managed node groups name their subnets explicitly and span at least the configured number of AZs (3 for production).",
   severity: "high",
   remediationSteps: "Pass the private subnets of every AZ as subnetIds on the node group (platform config: network.azCount).",

@@ -1,4 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /**
@@ -6,8 +6,9 @@ import { T } from "../../lib/types";
  * offline plan shows). eks-require-node-groups-in-private-subnets checks the subnets a real run
  * places aws:eks/nodeGroup:NodeGroup resources in.
  */
-export const requirePrivateNodePlacement: ResourceValidationPolicy = {
+export const requirePrivateNodePlacement: PackResourcePolicy = {
   name: "eks-require-private-node-placement",
+  resourceTypes: [T.eksComponentCluster, T.launchTemplate],
   description: "EKS nodes get no public IP addresses and no default node group that could land in public subnets.",
   severity: "high",
   remediationSteps: "Set skipDefaultNodeGroup: true and leave nodeAssociatePublicIpAddress unset on eks.Cluster; give node groups private subnets only, and launch templates no public IP association.",

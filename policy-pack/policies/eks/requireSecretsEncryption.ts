@@ -1,5 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /**
@@ -7,8 +6,9 @@ import { T } from "../../lib/types";
  * component's arguments (what an offline plan shows) and the aws:eks/cluster:Cluster a real run
  * shows. https://docs.aws.amazon.com/eks/latest/userguide/envelope-encryption.html
  */
-export const requireSecretsEncryption: ResourceValidationPolicy = {
+export const requireSecretsEncryption: PackResourcePolicy = {
   name: "eks-require-secrets-encryption",
+  resourceTypes: [T.eksComponentCluster, T.eksCluster],
   description: "EKS clusters encrypt Kubernetes secrets with a customer-managed KMS key (envelope encryption).",
   severity: "high",
   framework: fsbp("EKS.3"),

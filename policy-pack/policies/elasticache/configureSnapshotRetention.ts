@@ -1,5 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 export interface SnapshotRetentionConfig {
@@ -7,8 +6,9 @@ export interface SnapshotRetentionConfig {
   minRetentionDays: number;
 }
 
-export const configureSnapshotRetention: ResourceValidationPolicy = {
+export const configureSnapshotRetention: PackResourcePolicy = {
   name: "elasticache-configure-snapshot-retention",
+  resourceTypes: [T.replicationGroup],
   description: "ElastiCache replication groups take daily automatic snapshots and keep them at least the configured number of days.",
   severity: "high",
   framework: fsbp("ElastiCache.1"),

@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const enableAutomaticFailover: ResourceValidationPolicy = {
+export const enableAutomaticFailover: PackResourcePolicy = {
   name: "elasticache-enable-automatic-failover",
+  resourceTypes: [T.replicationGroup],
   description: "ElastiCache replication groups fail over automatically to a replica in another AZ (automatic failover and Multi-AZ on).",
   severity: "high",
   framework: fsbp("ElastiCache.3"),

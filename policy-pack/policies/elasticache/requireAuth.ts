@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const requireAuth: ResourceValidationPolicy = {
+export const requireAuth: PackResourcePolicy = {
   name: "elasticache-require-auth",
+  resourceTypes: [T.replicationGroup],
   description: "ElastiCache replication groups authenticate clients, with an AUTH token or RBAC user groups.",
   severity: "high",
   framework: fsbp("ElastiCache.6"),

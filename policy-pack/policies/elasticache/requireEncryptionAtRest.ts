@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const requireEncryptionAtRest: ResourceValidationPolicy = {
+export const requireEncryptionAtRest: PackResourcePolicy = {
   name: "elasticache-require-encryption-at-rest",
+  resourceTypes: [T.replicationGroup],
   description: "ElastiCache replication groups encrypt data on disk (snapshots, swap) with a customer-managed KMS key.",
   severity: "high",
   framework: fsbp("ElastiCache.4"),

@@ -1,10 +1,10 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /** "preferred" accepts plaintext clients too; only "required" refuses them. */
-export const requireEncryptionInTransit: ResourceValidationPolicy = {
+export const requireEncryptionInTransit: PackResourcePolicy = {
   name: "elasticache-require-encryption-in-transit",
+  resourceTypes: [T.replicationGroup],
   description: "ElastiCache replication groups require TLS from every client and between nodes.",
   severity: "high",
   framework: fsbp("ElastiCache.5"),

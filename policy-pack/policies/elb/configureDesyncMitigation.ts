@@ -1,12 +1,12 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { isApplicationLoadBalancer } from "../../lib/loadBalancers";
-import { fsbp } from "../../lib/metadata";
+import { LOAD_BALANCER_TYPES, isApplicationLoadBalancer } from "../../lib/loadBalancers";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 
 /** AWS's default is defensive, so an unset mode complies. */
 const SAFE = new Set([undefined, "defensive", "strictest"]);
 
-export const configureDesyncMitigation: ResourceValidationPolicy = {
+export const configureDesyncMitigation: PackResourcePolicy = {
   name: "elb-configure-desync-mitigation",
+  resourceTypes: LOAD_BALANCER_TYPES,
   description: "Application load balancers mitigate HTTP desync attacks in defensive or strictest mode, never monitor.",
   severity: "medium",
   framework: fsbp("ELB.12"),

@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { isLoadBalancer } from "../../lib/loadBalancers";
-import { fsbp } from "../../lib/metadata";
+import { LOAD_BALANCER_TYPES, isLoadBalancer } from "../../lib/loadBalancers";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 
-export const enableDeletionProtection: ResourceValidationPolicy = {
+export const enableDeletionProtection: PackResourcePolicy = {
   name: "elb-enable-deletion-protection",
+  resourceTypes: LOAD_BALANCER_TYPES,
   description: "Load balancers have deletion protection on, so a stray destroy or console click cannot take the way in down.",
   severity: "medium",
   framework: fsbp("ELB.6"),

@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { isApplicationLoadBalancer } from "../../lib/loadBalancers";
-import { fsbp } from "../../lib/metadata";
+import { LOAD_BALANCER_TYPES, isApplicationLoadBalancer } from "../../lib/loadBalancers";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 
-export const requireAccessLogs: ResourceValidationPolicy = {
+export const requireAccessLogs: PackResourcePolicy = {
   name: "elb-require-access-logs",
+  resourceTypes: LOAD_BALANCER_TYPES,
   description: "Application load balancers write access logs to S3.",
   severity: "medium",
   framework: fsbp("ELB.5"),

@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { isApplicationLoadBalancer } from "../../lib/loadBalancers";
-import { fsbp } from "../../lib/metadata";
+import { LOAD_BALANCER_TYPES, isApplicationLoadBalancer } from "../../lib/loadBalancers";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 
-export const requireDropInvalidHeaders: ResourceValidationPolicy = {
+export const requireDropInvalidHeaders: PackResourcePolicy = {
   name: "elb-require-drop-invalid-headers",
+  resourceTypes: LOAD_BALANCER_TYPES,
   description: "Application load balancers drop HTTP header fields that are not valid instead of passing them to targets (request smuggling).",
   severity: "medium",
   framework: fsbp("ELB.4"),

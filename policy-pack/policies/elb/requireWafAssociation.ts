@@ -1,11 +1,11 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
-import { isApplicationLoadBalancer } from "../../lib/loadBalancers";
-import { fsbp } from "../../lib/metadata";
+import { LOAD_BALANCER_TYPES, isApplicationLoadBalancer } from "../../lib/loadBalancers";
+import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { refersTo } from "../../lib/references";
 import { T } from "../../lib/types";
 
-export const requireWafAssociation: StackValidationPolicy = {
+export const requireWafAssociation: PackStackPolicy = {
   name: "elb-require-waf-association",
+  resourceTypes: [...LOAD_BALANCER_TYPES, T.wafWebAclAssociation],
   description: "Every application load balancer is associated with a regional AWS WAF web ACL.",
   severity: "medium",
   framework: fsbp("ELB.16"),

@@ -1,5 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 interface Statement {
@@ -30,8 +29,9 @@ const ATTACHMENTS = new Set<string>([T.iamRolePolicyAttachment, T.iamUserPolicyA
 const isAdministratorAccess = (arn: unknown) => typeof arn === "string" && /:iam::aws:policy\/AdministratorAccess$/.test(arn);
 
 /** https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1 */
-export const disallowWildcardAdmin: ResourceValidationPolicy = {
+export const disallowWildcardAdmin: PackResourcePolicy = {
   name: "iam-disallow-wildcard-admin",
+  resourceTypes: [T.iamRole, ...POLICY_DOCS, ...ATTACHMENTS],
   description: "No IAM policy allows every action on every resource; roles name exact actions on exact resources.",
   severity: "critical",
   framework: fsbp("IAM.1"),

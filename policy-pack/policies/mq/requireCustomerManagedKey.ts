@@ -1,4 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /**
@@ -7,8 +7,9 @@ import { T } from "../../lib/types";
  * "does not apply to RabbitMQ brokers").
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-amazonmq-broker-encryptionoptions.html
  */
-export const requireCustomerManagedKey: ResourceValidationPolicy = {
+export const requireCustomerManagedKey: PackResourcePolicy = {
   name: "mq-require-customer-managed-key",
+  resourceTypes: [T.mqBroker],
   description: "ActiveMQ brokers encrypt at rest with a customer-managed KMS key. RabbitMQ brokers are exempt: Amazon MQ offers them only an AWS-owned key.",
   severity: "high",
   remediationSteps: "On an ActiveMQ aws.mq.Broker set encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: <data key> } (only possible at creation).",

@@ -1,4 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /**
@@ -8,8 +8,9 @@ import { T } from "../../lib/types";
  */
 const MULTI_AZ_MODE: Record<string, string> = { RabbitMQ: "CLUSTER_MULTI_AZ", ActiveMQ: "ACTIVE_STANDBY_MULTI_AZ" };
 
-export const requireMultiAzDeployment: ResourceValidationPolicy = {
+export const requireMultiAzDeployment: PackResourcePolicy = {
   name: "mq-require-multi-az-deployment",
+  resourceTypes: [T.mqBroker],
   description: "Amazon MQ brokers run in their engine's Multi-AZ mode (RabbitMQ: CLUSTER_MULTI_AZ; ActiveMQ: ACTIVE_STANDBY_MULTI_AZ).",
   severity: "high",
   remediationSteps: "Set deploymentMode on the aws.mq.Broker to CLUSTER_MULTI_AZ (RabbitMQ) or ACTIVE_STANDBY_MULTI_AZ (ActiveMQ) with subnets in several AZs.",

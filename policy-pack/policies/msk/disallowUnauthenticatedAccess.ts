@@ -1,4 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /**
@@ -6,8 +6,9 @@ import { T } from "../../lib/types";
  * must be on and unauthenticated access off (AWS Config rule msk-unrestricted-access-check).
  * https://docs.aws.amazon.com/config/latest/developerguide/msk-unrestricted-access-check.html
  */
-export const disallowUnauthenticatedAccess: ResourceValidationPolicy = {
+export const disallowUnauthenticatedAccess: PackResourcePolicy = {
   name: "msk-disallow-unauthenticated-access",
+  resourceTypes: [T.mskCluster],
   description: "MSK clusters authenticate every client (IAM, SCRAM or mutual TLS) and allow no unauthenticated access.",
   severity: "critical",
   remediationSteps: "Set clientAuthentication: { sasl: { iam: true }, unauthenticated: false } on the aws.msk.Cluster and grant kafka-cluster actions to service roles.",

@@ -1,4 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 export interface BrokerAzConfig {
@@ -7,8 +7,9 @@ export interface BrokerAzConfig {
 }
 
 /** MSK places one broker group per client subnet, each in its own AZ. */
-export const requireBrokersAcrossAzs: ResourceValidationPolicy = {
+export const requireBrokersAcrossAzs: PackResourcePolicy = {
   name: "msk-require-brokers-across-azs",
+  resourceTypes: [T.mskCluster],
   description: "MSK brokers spread over at least the configured number of AZs (3 for production), so partitions survive an AZ loss.",
   severity: "high",
   remediationSteps: "Pass one client subnet per AZ, at least minAzCount of them, in brokerNodeGroupInfo.clientSubnets, with a broker count that is a multiple of it.",

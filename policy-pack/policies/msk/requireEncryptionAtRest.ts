@@ -1,9 +1,10 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /** MSK always encrypts at rest; without a key ARN it uses the AWS-managed key. */
-export const requireEncryptionAtRest: ResourceValidationPolicy = {
+export const requireEncryptionAtRest: PackResourcePolicy = {
   name: "msk-require-encryption-at-rest",
+  resourceTypes: [T.mskCluster],
   description: "MSK clusters encrypt broker storage with a customer-managed KMS key.",
   severity: "high",
   remediationSteps: "Set encryptionInfo.encryptionAtRestKmsKeyArn to the platform's data key on the aws.msk.Cluster (only possible at creation).",

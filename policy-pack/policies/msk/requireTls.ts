@@ -1,10 +1,10 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /** MSK defaults to TLS both ways when encryptionInTransit is omitted; only a downgrade fails. */
-export const requireTls: ResourceValidationPolicy = {
+export const requireTls: PackResourcePolicy = {
   name: "msk-require-tls",
+  resourceTypes: [T.mskCluster],
   description: "MSK clusters accept only TLS from clients and encrypt traffic between brokers.",
   severity: "high",
   framework: fsbp("MSK.1"),

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { changed, rdsPrimary, rdsReplica, violations } from "../../test/dataFixtures";
 import { configureBackupRetention } from "./configureBackupRetention";
 
@@ -16,5 +17,9 @@ describe("rds-configure-backup-retention", () => {
 
   it("takes the minimum from the pack config (35 for the billion-record system)", async () => {
     assert.match((await violations(configureBackupRetention, [rdsPrimary], { minRetentionDays: 35 }))[0], /at least 35/);
+  });
+
+  it("still exempts a read replica during preview, when its source's ARN is unknown", async () => {
+    assert.deepEqual(await violations(configureBackupRetention, [changed(rdsReplica, "replicateSourceDb", unknownValue)]), []);
   });
 });

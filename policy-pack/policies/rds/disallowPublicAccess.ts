@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const disallowPublicAccess: ResourceValidationPolicy = {
+export const disallowPublicAccess: PackResourcePolicy = {
   name: "rds-disallow-public-access",
+  resourceTypes: [T.rdsInstance],
   description: "RDS DB instances are not publicly accessible: no public IP, reachable only inside the VPC.",
   severity: "critical",
   framework: fsbp("RDS.2"),

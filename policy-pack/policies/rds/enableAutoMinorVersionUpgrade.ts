@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const enableAutoMinorVersionUpgrade: ResourceValidationPolicy = {
+export const enableAutoMinorVersionUpgrade: PackResourcePolicy = {
   name: "rds-enable-auto-minor-version-upgrade",
+  resourceTypes: [T.rdsInstance],
   description: "RDS DB instances take minor engine versions (security fixes) automatically in their maintenance window.",
   severity: "medium",
   framework: fsbp("RDS.13"),

@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const enableDeletionProtection: ResourceValidationPolicy = {
+export const enableDeletionProtection: PackResourcePolicy = {
   name: "rds-enable-deletion-protection",
+  resourceTypes: [T.rdsInstance],
   description: "RDS DB instances have deletion protection on, so no API call or console click deletes them by mistake.",
   severity: "medium",
   framework: fsbp("RDS.8"),

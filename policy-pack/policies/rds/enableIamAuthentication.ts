@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const enableIamAuthentication: ResourceValidationPolicy = {
+export const enableIamAuthentication: PackResourcePolicy = {
   name: "rds-enable-iam-authentication",
+  resourceTypes: [T.rdsInstance],
   description: "RDS DB instances accept IAM database authentication, so services connect with short-lived tokens from their roles instead of stored passwords.",
   severity: "medium",
   framework: fsbp("RDS.10"),

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { changed, rdsPrimary, rdsReplica, violations } from "../../test/dataFixtures";
 import { requireStorageEncryption } from "./requireStorageEncryption";
 
@@ -16,5 +17,9 @@ describe("rds-require-storage-encryption", () => {
 
   it("fails a primary encrypted with the AWS-managed key", async () => {
     assert.match((await violations(requireStorageEncryption, [changed(rdsPrimary, "kmsKeyId", undefined)]))[0], /AWS-managed key/);
+  });
+
+  it("still exempts a read replica during preview, when its source's ARN is unknown", async () => {
+    assert.deepEqual(await violations(requireStorageEncryption, [changed(rdsReplica, "replicateSourceDb", unknownValue)]), []);
   });
 });

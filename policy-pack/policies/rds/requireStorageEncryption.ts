@@ -1,13 +1,14 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
+import { isReadReplica } from "../../lib/rds";
 import { T } from "../../lib/types";
 
 /**
  * A same-Region read replica inherits its source's KMS key, and RDS rejects a key for it
  * (CreateDBInstanceReadReplica, KmsKeyId), so only a source instance must name its key.
  */
-export const requireStorageEncryption: ResourceValidationPolicy = {
+export const requireStorageEncryption: PackResourcePolicy = {
   name: "rds-require-storage-encryption",
+  resourceTypes: [T.rdsInstance],
   description: "RDS DB instances encrypt storage, snapshots and replicas at rest with a customer-managed KMS key.",
   severity: "high",
   framework: fsbp("RDS.3"),
@@ -17,7 +18,7 @@ export const requireStorageEncryption: ResourceValidationPolicy = {
     if (args.type !== T.rdsInstance) return;
     if (args.props.storageEncrypted !== true) {
       reportViolation("DB instance storage is not encrypted; set storageEncrypted: true with a customer-managed kmsKeyId.");
-    } else if (!args.props.replicateSourceDb && !args.props.kmsKeyId) {
+    } else if (!isReadReplica(args.props) && !args.props.kmsKeyId) {
       reportViolation("DB instance is encrypted with the AWS-managed key; set kmsKeyId to a customer-managed KMS key.");
     }
   },

@@ -1,4 +1,5 @@
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource } from "@pulumi/policy";
+import type { PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /**
@@ -16,8 +17,9 @@ function forcesTls(group: PolicyResource): boolean {
  * A stack policy: which parameter group an instance uses is only known by joining it to the groups
  * of the stack by name.
  */
-export const requireTls: StackValidationPolicy = {
+export const requireTls: PackStackPolicy = {
   name: "rds-require-tls",
+  resourceTypes: [T.rdsInstance, T.rdsParameterGroup],
   description: "RDS for PostgreSQL instances refuse unencrypted connections: their parameter group sets rds.force_ssl = 1.",
   severity: "high",
   remediationSteps: "Give the instance an aws.rds.ParameterGroup of its postgres family with parameter rds.force_ssl = 1 and set parameterGroupName to it.",

@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const enableWebAclMetrics: ResourceValidationPolicy = {
+export const enableWebAclMetrics: PackResourcePolicy = {
   name: "wafv2-enable-web-acl-metrics",
+  resourceTypes: [T.wafWebAcl],
   description: "AWS WAF web ACLs and each of their rules publish CloudWatch metrics, so blocked and allowed traffic can be watched and alarmed on.",
   severity: "medium",
   framework: fsbp("WAF.12"),

@@ -1,10 +1,10 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { refersTo } from "../../lib/references";
 import { T } from "../../lib/types";
 
-export const requireWebAclLogging: StackValidationPolicy = {
+export const requireWebAclLogging: PackStackPolicy = {
   name: "wafv2-require-web-acl-logging",
+  resourceTypes: [T.wafWebAcl, T.wafLoggingConfiguration],
   description: "Every AWS WAF web ACL logs the requests it inspects, so attacks and false positives can be investigated.",
   severity: "medium",
   framework: fsbp("WAF.11"),

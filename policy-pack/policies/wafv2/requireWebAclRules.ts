@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const requireWebAclRules: ResourceValidationPolicy = {
+export const requireWebAclRules: PackResourcePolicy = {
   name: "wafv2-require-web-acl-rules",
+  resourceTypes: [T.wafWebAcl],
   description: "Every AWS WAF web ACL has at least one rule or rule group; an empty ACL inspects nothing.",
   severity: "medium",
   framework: fsbp("WAF.10"),
