@@ -3,7 +3,7 @@
  * policy pack with that stack's profile config, and prints the resource tree and every violation.
  * Exits 1 on a mandatory violation, 2 on a config error.
  *
- *   npm run plan -- --stack dev [--verbose] [--json plan.json]
+ *   npm run plan -- --stack dev [--verbose] [--json plan.json] [--preview]
  *   npm run plan -- --config examples/<system>/Pulumi.<name>.yaml
  */
 import { writeFileSync } from "node:fs";
@@ -22,6 +22,8 @@ export interface PlanArgs {
   configFile: string;
   json?: string;
   verbose: boolean;
+  /** Evaluate as `pulumi preview` of a new stack: ids and computed outputs unknown. */
+  preview: boolean;
 }
 
 export function parsePlanArgs(argv: string[]): PlanArgs {
@@ -31,8 +33,8 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
   };
   const config = value("--config");
   const stack = value("--stack") ?? (config ? basename(config).replace(/^Pulumi\./, "").replace(/\.ya?ml$/, "") : undefined);
-  if (!stack) throw new Error("usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--json <file>] [--verbose]");
-  return { stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`), json: value("--json"), verbose: argv.includes("--verbose") };
+  if (!stack) throw new Error("usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--json <file>] [--verbose] [--preview]");
+  return { stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`), json: value("--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
 }
 
 export function packConfigPath(profile: string): string {
@@ -42,14 +44,14 @@ export function packConfigPath(profile: string): string {
 export async function plan(args: PlanArgs, log: (line: string) => void = console.log): Promise<number> {
   const started = Date.now();
   const config = readStackFile(args.configFile);
-  const run = await runStack({ stack: args.stack, config });
+  const run = await runStack({ stack: args.stack, config, preview: args.preview });
   if (run.error) {
     log(run.error instanceof ConfigError ? run.error.message : `The program failed: ${run.error.stack ?? run.error.message}`);
     return 2;
   }
   const profile = config["platform:profile"];
   const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)));
-  log(`Offline plan for stack ${args.stack} (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
+  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
   renderTree(run.resources).forEach((l) => log(l));
   log("\nResources by type:");

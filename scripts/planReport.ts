@@ -2,6 +2,7 @@
  * Rendering of an offline plan: the resource tree grouped by component, counts, violations, and
  * the machine-readable JSON documented in README.md. Pure.
  */
+import * as pulumi from "@pulumi/pulumi";
 import type { Violation } from "../test/harness/policyRunner";
 import type { RecordedResource } from "../test/harness/recorder";
 
@@ -12,13 +13,27 @@ export interface PlanJson {
   violations: Violation[];
 }
 
+export const REDACTED = "[secret]";
+
+/** Replaces every secret value (at any depth) with REDACTED, as `pulumi stack output` does. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (typeof value !== "object" || value === null) return value;
+  const obj = value as Record<string, unknown>;
+  // Pulumi's secret envelope {[specialSigKey]: specialSecretSig, value}: never write what is inside.
+  if (obj[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) return REDACTED;
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, redactSecrets(v)]));
+}
+
 export function toPlanJson(stack: string, resources: RecordedResource[], outputs: Record<string, unknown>, violations: Violation[]): PlanJson {
   return {
     stack,
     resources: resources.map(({ urn, type, name, id, parent, custom, provider, inputs, outputs: o, dependencies, protect, retainOnDelete }) => ({
-      urn, type, name, id, parent, custom, provider, inputs, outputs: o, dependencies, protect, retainOnDelete,
+      urn, type, name, id, parent, custom, provider,
+      inputs: redactSecrets(inputs) as Record<string, any>, outputs: redactSecrets(o) as Record<string, any>,
+      dependencies, protect, retainOnDelete,
     })),
-    outputs,
+    outputs: redactSecrets(outputs) as Record<string, unknown>,
     violations,
   };
 }

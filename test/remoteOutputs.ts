@@ -11,6 +11,7 @@ import * as ts from "typescript";
 /** Plain outputs the program may read, per remote component class (module path : class name). */
 export const PLAIN_OUTPUTS: Record<string, readonly string[]> = {
   "@pulumi/awsx/ec2/vpc:Vpc": ["vpcId", "publicSubnetIds", "privateSubnetIds", "isolatedSubnetIds"],
+  "@pulumi/eks/cluster:Cluster": ["kubeconfigJson", "clusterSecurityGroupId", "nodeSecurityGroupId", "oidcProviderArn", "oidcProviderUrl"],
 };
 
 const REMOTE_PACKAGES = /node_modules\/@pulumi\/(awsx|eks)\//;

@@ -10,7 +10,16 @@ export type Principal =
   | { Service: string | string[] }
   | { Federated: string | string[] };
 
-export type ConditionOperator = "StringEquals" | "StringLike" | "ArnLike" | "ArnEquals" | "Bool" | "IpAddress";
+export type ConditionOperator =
+  | "StringEquals"
+  | "StringLike"
+  | "ArnLike"
+  | "ArnEquals"
+  | "Bool"
+  | "IpAddress"
+  | "Null"
+  | "ForAllValues:StringEquals"
+  | "ForAnyValue:StringEquals";
 
 export interface PolicyStatement {
   Sid: string;

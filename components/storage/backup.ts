@@ -5,6 +5,7 @@ import { childName } from "../naming";
 import type { AccountContext } from "../security/keyPolicy";
 import { storageTags } from "./bucket";
 import { backupRules } from "./backupPlan";
+import { VAULT_CLASSIFICATION, classificationTag } from "./classification";
 
 export interface BackupArgs {
   dailyRetentionDays: number;
@@ -50,9 +51,9 @@ function serviceRole(parent: pulumi.Resource, name: string, partition: string): 
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/cross-region-backup.html
  */
 export function backups(parent: pulumi.Resource, name: string, a: BackupArgs): Backups {
-  const vault = new aws.backup.Vault(childName(name, "vault"), { kmsKeyArn: a.kmsKeyArn, tags: storageTags() }, { parent, protect: a.protect });
+  const vault = new aws.backup.Vault(childName(name, "vault"), { kmsKeyArn: a.kmsKeyArn, tags: storageTags(classificationTag(VAULT_CLASSIFICATION)) }, { parent, protect: a.protect });
   const copy = a.copyTo
-    ? new aws.backup.Vault(childName(name, "vault-replica"), { kmsKeyArn: a.copyTo.kmsKeyArn, tags: storageTags() }, { parent, provider: a.copyTo.provider, protect: a.protect })
+    ? new aws.backup.Vault(childName(name, "vault-replica"), { kmsKeyArn: a.copyTo.kmsKeyArn, tags: storageTags(classificationTag(VAULT_CLASSIFICATION)) }, { parent, provider: a.copyTo.provider, protect: a.protect })
     : undefined;
   const plan = new aws.backup.Plan(childName(name, "plan"), { rules: backupRules(vault.name, a, copy?.arn), tags: storageTags() }, { parent });
   if (a.resourceArns.length > 0) {

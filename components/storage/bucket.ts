@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { PolicyDocument } from "../iam/policyDocument";
+import type { PolicyDocument, PolicyStatement } from "../iam/policyDocument";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
+import { BUCKET_CLASSIFICATION, classificationTag } from "./classification";
 import { BucketPurpose, LifecyclePolicy, lifecycleRule } from "./lifecycle";
 
 /** One bucket with every guard rail. Security settings are not parameters: only what differs per bucket is. */
@@ -26,6 +27,12 @@ export interface SecureBucketArgs {
   /** Where this bucket's server access logs go; undefined for a log target itself (no logging loop). */
   accessLogs?: { targetBucket: pulumi.Input<string>; prefix: string };
   policy: PolicyDocument;
+  /**
+   * Statements another tier adds to this bucket's one policy (CloudFront's OAC read on the static
+   * assets), possibly known only later. A bucket has exactly one policy; two BucketPolicy resources
+   * would overwrite each other.
+   */
+  extraStatements?: pulumi.Input<PolicyStatement[]>;
   protect: boolean;
   /** Provider of the bucket's region; the parent's when undefined. */
   provider?: pulumi.ProviderResource;
@@ -46,7 +53,7 @@ export interface SecureBucket {
 export function secureBucket(parent: pulumi.Resource, a: SecureBucketArgs): SecureBucket {
   const opts = { parent, ...(a.provider ? { provider: a.provider } : {}) };
   const n = (suffix?: string) => childName(a.component, suffix ? `${a.role}-${suffix}` : a.role);
-  const bucket = new aws.s3.Bucket(n(), { bucket: a.bucketName, tags: { ...a.tags, Purpose: a.purpose } }, { ...opts, protect: a.protect });
+  const bucket = new aws.s3.Bucket(n(), { bucket: a.bucketName, tags: { ...a.tags, Purpose: a.purpose, ...classificationTag(BUCKET_CLASSIFICATION[a.purpose]) } }, { ...opts, protect: a.protect });
   const ownership = new aws.s3.BucketOwnershipControls(n("ownership"), { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
   const publicAccess = new aws.s3.BucketPublicAccessBlock(
     n("public-access"),
@@ -71,7 +78,8 @@ export function secureBucket(parent: pulumi.Resource, a: SecureBucketArgs): Secu
     { ...opts, dependsOn: [versioning] },
   );
   // The block must exist first, or S3 may evaluate the policy against a bucket that still allows public policies.
-  new aws.s3.BucketPolicy(n("policy"), { bucket: bucket.id, policy: JSON.stringify(a.policy) }, { ...opts, dependsOn: [publicAccess, ownership] });
+  const policy = pulumi.output(a.extraStatements ?? []).apply((extra) => JSON.stringify({ ...a.policy, Statement: [...a.policy.Statement, ...extra] }));
+  new aws.s3.BucketPolicy(n("policy"), { bucket: bucket.id, policy }, { ...opts, dependsOn: [publicAccess, ownership] });
   if (a.accessLogs) {
     new aws.s3.BucketLogging(n("logging"), { bucket: bucket.id, targetBucket: a.accessLogs.targetBucket, targetPrefix: a.accessLogs.prefix }, opts);
   }

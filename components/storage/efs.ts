@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
 import { storageTags } from "./bucket";
+import { FILE_SYSTEM_CLASSIFICATION, classificationTag } from "./classification";
 
 /** NFS, the only port EFS mount targets serve. https://docs.aws.amazon.com/efs/latest/ug/network-access.html */
 export const NFS_PORT = 2049;
@@ -75,7 +76,7 @@ export function fileSystem(parent: pulumi.Resource, name: string, a: FileSystemA
       performanceMode: "generalPurpose",
       throughputMode: a.throughputMode,
       lifecyclePolicies: [{ transitionToIa: a.transitionToIa }, { transitionToPrimaryStorageClass: "AFTER_1_ACCESS" }],
-      tags: storageTags({ Name: childName(name, "efs") }),
+      tags: storageTags({ Name: childName(name, "efs"), ...classificationTag(FILE_SYSTEM_CLASSIFICATION) }),
     },
     { parent, protect: o.protect },
   );

@@ -73,6 +73,8 @@ export interface StorageArgs {
    * https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-configurations.html
    */
   requestMetrics?: boolean;
+  /** Extra bucket-policy statements by bucket config name, from other tiers (the edge's CloudFront read). */
+  extraBucketStatements?: Record<string, pulumi.Input<PolicyStatement[]>>;
 }
 
 const ref = (b: aws.s3.Bucket): BucketRef => ({ name: b.bucket, arn: b.arn, regionalDomainName: b.bucketRegionalDomainName });
@@ -129,6 +131,7 @@ export class Storage extends pulumi.ComponentResource {
       kmsKeyArn: args.dataKeyArn,
       accessLogs: { targetBucket: logs.bucket.bucket, prefix: `${LOG_PREFIXES.s3Access}/${b.name}/` },
       policy: bucketPolicy(arnOf(nameIn(b, region))),
+      extraStatements: args.extraBucketStatements?.[b.name],
       tags: storageTags(b.critical ? { Critical: "true" } : {}),
     })]));
 

@@ -23,10 +23,15 @@ function dependsOn(r: PolicyResource, props: string[], target: PolicyResource): 
   return props.some((p) => (r.propertyDependencies[p] ?? []).some((d) => d.urn === target.urn));
 }
 
+/** The values of an object read one by one, an unknown one (during preview) as undefined. */
+function knownValues(o: Record<string, any> | undefined): unknown[] {
+  return o && typeof o === "object" ? Object.keys(o).map((k) => known(o, k)) : [];
+}
+
 /** True when the alarm's ALARM actions include the topic. */
 export function notifies(alarm: PolicyResource, topic: PolicyResource): boolean {
   if (dependsOn(alarm, ["alarmActions"], topic)) return true;
-  const actions = known<unknown[]>(alarm.props, "alarmActions") ?? [];
+  const actions = knownValues(known<unknown[]>(alarm.props, "alarmActions"));
   const arns = topicArns(topic);
   return actions.some((a) => typeof a === "string" && arns.includes(a));
 }
@@ -86,10 +91,17 @@ export function statefulResources(resources: PolicyResource[]): Stateful[] {
   return out;
 }
 
-/** Every dimension value of an alarm: its own dimensions and those of its metric-math inputs. */
+/**
+ * Every dimension value of an alarm: its own dimensions and those of its metric-math inputs. During
+ * preview a value built from another resource's output is unknown; it is skipped here and the
+ * alarm still watches that resource through its property dependency (see watches).
+ */
 export function dimensionValues(alarm: PolicyResource): string[] {
-  const own = Object.values(known<Record<string, unknown>>(alarm.props, "dimensions") ?? {});
-  const queries = (known<any[]>(alarm.props, "metricQueries") ?? []).flatMap((q) => Object.values(q?.metric?.dimensions ?? {}));
+  const own = knownValues(known<Record<string, unknown>>(alarm.props, "dimensions"));
+  const queries = knownValues(known<any[]>(alarm.props, "metricQueries")).flatMap((q) => {
+    const metric = q && typeof q === "object" ? known<Record<string, any>>(q as Record<string, any>, "metric") : undefined;
+    return knownValues(metric ? known<Record<string, unknown>>(metric, "dimensions") : undefined);
+  });
   return [...own, ...queries].filter((v): v is string => typeof v === "string");
 }
 

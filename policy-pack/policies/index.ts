@@ -1,8 +1,15 @@
 /**
  * Every policy of the pack, in one list. Each lives in its own module (policies/<service>/<verbObject>.ts)
- * so tests import it directly; `new PolicyPack(...)` lives in ../index.ts.
+ * so tests import it directly; `new PolicyPack(...)` lives in ../index.ts. Each is a PackPolicy: it
+ * declares the resource types it checks (lib/metadata.ts), from which docs/policies.md is generated.
  */
-import type { Policies } from "@pulumi/policy";
+import type { PackPolicy } from "../lib/metadata";
+import { configureViewerTls } from "./cloudfront/configureViewerTls";
+import { requireAccessLogs as requireCloudFrontAccessLogs } from "./cloudfront/requireAccessLogs";
+import { requireHttpsOrigins } from "./cloudfront/requireHttpsOrigins";
+import { requireHttpsViewers } from "./cloudfront/requireHttpsViewers";
+import { requireOriginAccessControl } from "./cloudfront/requireOriginAccessControl";
+import { requireWebAcl } from "./cloudfront/requireWebAcl";
 import { configureLogGroupRetention } from "./cloudwatch/configureLogGroupRetention";
 import { requireLogGroupEncryption } from "./cloudwatch/requireLogGroupEncryption";
 import { requireAlarmActions } from "./cloudwatch/requireAlarmActions";
@@ -17,6 +24,11 @@ import { requireMultiAzSubnets } from "./ec2/requireMultiAzSubnets";
 import { requireNatGatewayPerAz } from "./ec2/requireNatGatewayPerAz";
 import { requireSubnetsAcrossAzs } from "./ec2/requireSubnetsAcrossAzs";
 import { requireVpcFlowLogs } from "./ec2/requireVpcFlowLogs";
+import { configureDesyncMitigation } from "./elb/configureDesyncMitigation";
+import { enableDeletionProtection as enableLoadBalancerDeletionProtection } from "./elb/enableDeletionProtection";
+import { requireAccessLogs as requireAlbAccessLogs } from "./elb/requireAccessLogs";
+import { requireDropInvalidHeaders } from "./elb/requireDropInvalidHeaders";
+import { requireWafAssociation } from "./elb/requireWafAssociation";
 import { enableKeyRotation } from "./kms/enableKeyRotation";
 import { requireVaultEncryption } from "./backup/requireVaultEncryption";
 import { enableFileSystemBackups } from "./efs/enableFileSystemBackups";
@@ -30,8 +42,46 @@ import { requireBucketEncryption } from "./s3/requireBucketEncryption";
 import { requireBucketGuardrails } from "./s3/requireBucketGuardrails";
 import { requireBucketPublicAccessBlock } from "./s3/requireBucketPublicAccessBlock";
 import { requireTlsOnlyPolicy } from "./s3/requireTlsOnlyPolicy";
+import { requireTags } from "./tags/requireTags";
+import { requireDataClassification } from "./phi/requireDataClassification";
+import { requireLaunchTemplateEncryption } from "./ec2/requireLaunchTemplateEncryption";
+import { requireLaunchTemplateImdsv2 } from "./ec2/requireLaunchTemplateImdsv2";
+import { requireImageScanning } from "./ecr/requireImageScanning";
+import { requireImmutableTags } from "./ecr/requireImmutableTags";
+import { requireLifecyclePolicy } from "./ecr/requireLifecyclePolicy";
+import { disallowPublicEndpoint } from "./eks/disallowPublicEndpoint";
+import { enableAuditLogging } from "./eks/enableAuditLogging";
+import { requireNodeGroupsAcrossAzs } from "./eks/requireNodeGroupsAcrossAzs";
+import { requireNodeGroupsInPrivateSubnets } from "./eks/requireNodeGroupsInPrivateSubnets";
+import { requirePrivateNodePlacement } from "./eks/requirePrivateNodePlacement";
+import { requireSecretsEncryption } from "./eks/requireSecretsEncryption";
+import { disallowWildcardAdmin } from "./iam/disallowWildcardAdmin";
+import { enableWebAclMetrics } from "./wafv2/enableWebAclMetrics";
+import { requireWebAclLogging } from "./wafv2/requireWebAclLogging";
+import { requireWebAclRules } from "./wafv2/requireWebAclRules";
+import { configureSnapshotRetention } from "./elasticache/configureSnapshotRetention";
+import { enableAutomaticFailover } from "./elasticache/enableAutomaticFailover";
+import { requireAuth } from "./elasticache/requireAuth";
+import { requireEncryptionAtRest as requireCacheEncryptionAtRest } from "./elasticache/requireEncryptionAtRest";
+import { requireEncryptionInTransit as requireCacheEncryptionInTransit } from "./elasticache/requireEncryptionInTransit";
+import { disallowPublicDataStores } from "./ec2/disallowPublicDataStores";
+import { disallowPublicAccess as disallowPublicBroker } from "./mq/disallowPublicAccess";
+import { requireCustomerManagedKey as requireBrokerCustomerManagedKey } from "./mq/requireCustomerManagedKey";
+import { requireMultiAzDeployment } from "./mq/requireMultiAzDeployment";
+import { disallowUnauthenticatedAccess } from "./msk/disallowUnauthenticatedAccess";
+import { requireBrokersAcrossAzs } from "./msk/requireBrokersAcrossAzs";
+import { requireEncryptionAtRest as requireKafkaEncryptionAtRest } from "./msk/requireEncryptionAtRest";
+import { requireTls as requireKafkaTls } from "./msk/requireTls";
+import { configureBackupRetention } from "./rds/configureBackupRetention";
+import { disallowPublicAccess as disallowPublicDatabase } from "./rds/disallowPublicAccess";
+import { enableAutoMinorVersionUpgrade } from "./rds/enableAutoMinorVersionUpgrade";
+import { enableDeletionProtection as enableDatabaseDeletionProtection } from "./rds/enableDeletionProtection";
+import { enableIamAuthentication } from "./rds/enableIamAuthentication";
+import { requireMultiAz as requireDatabaseMultiAz } from "./rds/requireMultiAz";
+import { requireStorageEncryption } from "./rds/requireStorageEncryption";
+import { requireTls as requireDatabaseTls } from "./rds/requireTls";
 
-export const policies: Policies = [
+export const policies: PackPolicy[] = [
   enableKeyRotation,
   requireLogGroupEncryption,
   configureLogGroupRetention,
@@ -59,4 +109,54 @@ export const policies: Policies = [
   requireMultiRegionTrail,
   requireTrailEncryption,
   enableLogFileValidation,
+  requireTags,
+  requireDataClassification,
+  requireSecretsEncryption,
+  enableAuditLogging,
+  disallowPublicEndpoint,
+  requireNodeGroupsAcrossAzs,
+  requirePrivateNodePlacement,
+  requireNodeGroupsInPrivateSubnets,
+  requireLaunchTemplateImdsv2,
+  requireLaunchTemplateEncryption,
+  requireImageScanning,
+  requireImmutableTags,
+  requireLifecyclePolicy,
+  disallowWildcardAdmin,
+  requireWebAcl,
+  requireHttpsViewers,
+  configureViewerTls,
+  requireOriginAccessControl,
+  requireHttpsOrigins,
+  requireCloudFrontAccessLogs,
+  requireWebAclRules,
+  enableWebAclMetrics,
+  requireWebAclLogging,
+  requireDropInvalidHeaders,
+  requireAlbAccessLogs,
+  enableLoadBalancerDeletionProtection,
+  configureDesyncMitigation,
+  requireWafAssociation,
+  // Data tier.
+  requireStorageEncryption,
+  requireDatabaseMultiAz,
+  disallowPublicDatabase,
+  configureBackupRetention,
+  enableDatabaseDeletionProtection,
+  enableIamAuthentication,
+  requireDatabaseTls,
+  enableAutoMinorVersionUpgrade,
+  requireCacheEncryptionAtRest,
+  requireCacheEncryptionInTransit,
+  requireAuth,
+  enableAutomaticFailover,
+  configureSnapshotRetention,
+  requireKafkaTls,
+  disallowUnauthenticatedAccess,
+  requireKafkaEncryptionAtRest,
+  requireBrokersAcrossAzs,
+  requireMultiAzDeployment,
+  disallowPublicBroker,
+  requireBrokerCustomerManagedKey,
+  disallowPublicDataStores,
 ];

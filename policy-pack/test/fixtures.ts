@@ -95,3 +95,15 @@ export function assertOneViolation(violations: Violation[], policy: Policy, patt
 export const awsxVpc = component(T.awsxVpc, "main", { outputs: { vpcId: "vpc-1" } });
 export const awsxChildVpc = fixture(T.vpc, "main", { parent: awsxVpc.urn, outputs: { id: "vpc-1", cidrBlock: "10.0.0.0/16" } });
 export const plainVpc = fixture(T.vpc, "legacy", { outputs: { id: "vpc-2", cidrBlock: "10.1.0.0/16" } });
+
+/**
+ * An explicit aws provider as the Node SDK registers it: object-typed inputs such as defaultTags
+ * arrive as JSON text (@pulumi/aws provider.js stringifies them).
+ */
+export function awsProvider(name: string, inputs: Record<string, unknown> = {}): RecordedResource {
+  const text = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, typeof v === "object" && v !== null ? JSON.stringify(v) : v]));
+  return fixture("pulumi:providers:aws", name, { inputs: { region: "us-west-2", ...text }, outputs: { region: "us-west-2", ...text } });
+}
+
+/** `r` created through `provider`, as the recorder shows it. */
+export const onProvider = (r: RecordedResource, provider: RecordedResource): RecordedResource => ({ ...r, provider: { urn: provider.urn, name: provider.name, region: provider.inputs.region } });

@@ -4,9 +4,14 @@
  * sections/<tier>.ts; this module assembles them per profile. A stack file overrides any of them;
  * objects merge key by key, arrays replace.
  */
+import { CLUSTER_DEFAULTS } from "./sections/cluster";
+import { EDGE_DEFAULTS } from "./sections/edge";
+import { CACHE_DEFAULTS } from "./sections/cache";
+import { DATABASE_DEFAULTS } from "./sections/database";
 import { KEYS_DEFAULTS } from "./sections/keys";
 import { LOGGING_DEFAULTS } from "./sections/logging";
 import { MONITORING_DEFAULTS } from "./sections/monitoring";
+import { MESSAGING_DEFAULTS } from "./sections/messaging";
 import { NETWORK_DEFAULTS } from "./sections/network";
 import { SERVICES_DEFAULTS } from "./sections/services";
 import { STORAGE_DEFAULTS } from "./sections/storage";
@@ -16,5 +21,9 @@ import { PROFILES, Profile } from "./values";
 export type ProfileDefaults = Omit<PlatformConfig, "stack" | "region" | "profile" | "name" | "tags">;
 
 export const PROFILE_DEFAULTS: Record<Profile, ProfileDefaults> = Object.fromEntries(
-  PROFILES.map((p) => [p, { logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p], storage: STORAGE_DEFAULTS[p], monitoring: MONITORING_DEFAULTS[p] }]),
+  PROFILES.map((p) => [p, {
+    logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p],
+    storage: STORAGE_DEFAULTS[p], cluster: CLUSTER_DEFAULTS[p], edge: EDGE_DEFAULTS[p],
+    database: DATABASE_DEFAULTS[p], cache: CACHE_DEFAULTS[p], messaging: MESSAGING_DEFAULTS[p], monitoring: MONITORING_DEFAULTS[p],
+  }]),
 ) as Record<Profile, ProfileDefaults>;

@@ -4,9 +4,15 @@
  */
 import type { ConfigProblem } from "./problems";
 import type { PlatformConfig } from "./schema";
+import { clusterRules } from "./sections/cluster";
+import { edgeRules } from "./sections/edge";
+import { cacheRules } from "./sections/cache";
+import { dataSecretRules } from "./sections/dataSecrets";
+import { databaseRules } from "./sections/database";
 import { keysRules } from "./sections/keys";
 import { loggingRules } from "./sections/logging";
 import { monitoringRules } from "./sections/monitoring";
+import { messagingRules } from "./sections/messaging";
 import { networkRules } from "./sections/network";
 import { servicesRules } from "./sections/services";
 import { storageRules } from "./sections/storage";
@@ -14,4 +20,7 @@ import { storageRules } from "./sections/storage";
 export type Parsed = Partial<Omit<PlatformConfig, "stack" | "region">>;
 
 /** Every phase-2 rule; each tier appends its own. */
-export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [networkRules, loggingRules, keysRules, servicesRules, storageRules, monitoringRules];
+export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [
+  networkRules, loggingRules, keysRules, servicesRules, storageRules, clusterRules, edgeRules,
+  databaseRules, cacheRules, messagingRules, dataSecretRules, monitoringRules,
+];

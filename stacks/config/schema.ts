@@ -9,9 +9,14 @@
  * schema has a default, so a value's origin is always either the stack file or the profile.
  */
 import { z } from "zod";
+import { clusterSchema } from "./sections/cluster";
+import { edgeSchema } from "./sections/edge";
+import { cacheSchema } from "./sections/cache";
+import { databaseSchema } from "./sections/database";
 import { keysSchema } from "./sections/keys";
 import { loggingSchema } from "./sections/logging";
 import { monitoringSchema } from "./sections/monitoring";
+import { messagingSchema } from "./sections/messaging";
 import { networkSchema } from "./sections/network";
 import { servicesSchema } from "./sections/services";
 import { storageSchema } from "./sections/storage";
@@ -39,6 +44,11 @@ export const sections = {
   services: servicesSchema,
   storage: storageSchema,
   monitoring: monitoringSchema,
+  cluster: clusterSchema,
+  edge: edgeSchema,
+  database: databaseSchema,
+  cache: cacheSchema,
+  messaging: messagingSchema,
 } as const;
 
 export type SectionName = keyof typeof sections;
@@ -55,6 +65,11 @@ export type { KeysConfig } from "./sections/keys";
 export type { ServiceConfig } from "./sections/services";
 export type { StorageConfig } from "./sections/storage";
 export type { MonitoringConfig } from "./sections/monitoring";
+export type { ClusterConfig } from "./sections/cluster";
+export type { EdgeConfig } from "./sections/edge";
+export type { DatabaseConfig } from "./sections/database";
+export type { CacheConfig } from "./sections/cache";
+export type { MessagingConfig } from "./sections/messaging";
 export type TagsConfig = z.infer<typeof tagsSchema>;
 
 /** The typed, validated stack configuration the program hands to components. */
@@ -71,4 +86,9 @@ export interface PlatformConfig {
   services: z.infer<typeof servicesSchema>;
   storage: z.infer<typeof storageSchema>;
   monitoring: MonitoringConfig;
+  cluster: z.infer<typeof clusterSchema>;
+  edge: z.infer<typeof edgeSchema>;
+  database: z.infer<typeof databaseSchema>;
+  cache: z.infer<typeof cacheSchema>;
+  messaging: z.infer<typeof messagingSchema>;
 }

@@ -7,6 +7,7 @@
  */
 import { hex } from "./ids";
 import type { Ctx } from "./resourceShapes";
+import { CLUSTER_COMPONENT_SHAPES } from "./shapes/cluster";
 
 type Inputs = Record<string, any>;
 
@@ -30,4 +31,4 @@ export const CORE_COMPONENT_SHAPES: Record<string, ComponentShape> = {
   }),
 };
 
-export const COMPONENT_SHAPES: Record<string, ComponentShape> = { ...CORE_COMPONENT_SHAPES };
+export const COMPONENT_SHAPES: Record<string, ComponentShape> = { ...CORE_COMPONENT_SHAPES, ...CLUSTER_COMPONENT_SHAPES };

@@ -4,7 +4,9 @@
  */
 import { MOCK_ACCOUNT_ID } from "./ids";
 import { renderPolicyDocument } from "./policyDocument";
+import { EDGE_INVOKES } from "./shapes/edge";
 import type { Ctx } from "./resourceShapes";
+import { CLUSTER_INVOKES } from "./shapes/cluster";
 
 export type Invoke = (inputs: Record<string, any>, ctx: Ctx) => Record<string, any>;
 
@@ -33,4 +35,4 @@ export const CORE_INVOKES: Record<string, Invoke> = {
   },
 };
 
-export const INVOKES: Record<string, Invoke> = { ...CORE_INVOKES };
+export const INVOKES: Record<string, Invoke> = { ...CORE_INVOKES, ...CLUSTER_INVOKES, ...EDGE_INVOKES };

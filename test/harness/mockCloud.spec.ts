@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { MockCloud } from "./mockCloud";
+import { MockCloud, UNKNOWN } from "./mockCloud";
 
 const cloud = () => new MockCloud("us-west-2");
 const resource = (type: string, name: string, inputs: Record<string, unknown> = {}, custom = true) =>
@@ -75,5 +75,22 @@ describe("mock cloud", () => {
     const p = c.newResource({ type: "pulumi:providers:aws", name: "edge", inputs: { region: "us-east-1" }, custom: true } as never);
     const key = c.newResource({ type: "aws:kms/key:Key", name: "k", inputs: {}, custom: true, provider: `urn:pulumi:s::p::pulumi:providers:aws::edge::${p.id}` } as never);
     assert.match(key.state.arn, /^arn:aws:kms:us-east-1:/);
+  });
+
+  describe("in preview", () => {
+    const preview = (type: string, name: string, inputs: Record<string, unknown> = {}, custom = true) =>
+      new MockCloud("us-west-2", true).newResource({ type, name, inputs, custom, provider: "", id: "" } as never);
+
+    it("leaves the id and every computed output unknown, and keeps inputs and auto-names, as a provider's plan does", () => {
+      const key = preview("aws:kms/key:Key", "k", { enableKeyRotation: true });
+      assert.equal(key.id, undefined);
+      assert.deepEqual(key.state, { enableKeyRotation: true, id: UNKNOWN, keyId: UNKNOWN, arn: UNKNOWN });
+      assert.match(preview("aws:iam/role:Role", "r").state.name, /^r-[0-9a-f]{7}$/);
+    });
+
+    it("leaves a remote component's outputs unknown: they come from children not yet created", () => {
+      const vpc = preview("awsx:ec2:Vpc", "v", { availabilityZoneNames: ["a", "b"], subnetSpecs: [{ type: "Private" }] }, false);
+      assert.deepEqual(vpc.state, { vpcId: UNKNOWN, publicSubnetIds: UNKNOWN, privateSubnetIds: UNKNOWN, isolatedSubnetIds: UNKNOWN });
+    });
   });
 });

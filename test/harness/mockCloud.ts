@@ -9,11 +9,23 @@ import { INVOKES } from "./invokes";
 import { Ctx, GENERIC, SHAPES } from "./resourceShapes";
 
 
+/**
+ * The engine's marker for a value not known until apply, as it reaches programs and CrossGuard
+ * (@pulumi/pulumi runtime/rpc.js unknownValue, equal to @pulumi/policy's unknownStringValue).
+ */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
 export class MockCloud implements pulumi.runtime.Mocks {
   /** Region of each explicit provider, by provider id (a provider reference is "<urn>::<id>"). */
   private readonly providerRegions = new Map<string, string>();
 
-  constructor(private readonly defaultRegion: string) {}
+  /**
+   * @param preview answer as a `pulumi preview` of a new stack does: the provider plans each
+   * resource from its inputs (auto-names included, since the provider's Check computes them),
+   * while ids and every computed output (ARNs, key ids) stay unknown until apply; a remote
+   * component's outputs, built from its children, are unknown too.
+   */
+  constructor(private readonly defaultRegion: string, private readonly preview = false) {}
 
   regionOf(providerRef: string | undefined): string {
     const id = providerRef?.split("::").pop();
@@ -31,7 +43,8 @@ export class MockCloud implements pulumi.runtime.Mocks {
     if (!args.custom) {
       const shape = COMPONENT_SHAPES[args.type];
       // A component's state is its outputs, never its arguments: that is what a real run shows.
-      return { id: undefined, state: shape ? shape(args.name, inputs, ctx) : {} };
+      const outputs = shape ? shape(args.name, inputs, ctx) : {};
+      return { id: undefined, state: this.preview ? unknownValues(outputs) : outputs };
     }
     const shape = SHAPES[args.type] ?? GENERIC;
     if (shape.nameProp && inputs[shape.nameProp] === undefined && inputs[`${shape.nameProp}Prefix`] === undefined) {
@@ -42,7 +55,10 @@ export class MockCloud implements pulumi.runtime.Mocks {
       throw new Error(`${args.type} ${args.name}: AWS rejects the name "${physical}" (${physical.length} characters; the limit is ${shape.nameLimit})`);
     }
     const id = shape.id(physical ?? args.name, inputs, ctx);
-    return { id, state: { ...inputs, id, ...(shape.extra ? shape.extra(id, physical ?? args.name, inputs, ctx) : {}) } };
+    const computed = { id, ...(shape.extra ? shape.extra(id, physical ?? args.name, inputs, ctx) : {}) };
+    // An empty id is how the engine tells the SDK an id is unknown.
+    if (this.preview) return { id: undefined, state: { ...inputs, ...unknownValues(computed) } };
+    return { id, state: { ...inputs, ...computed } };
   }
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
@@ -52,4 +68,9 @@ export class MockCloud implements pulumi.runtime.Mocks {
     if (!answer) throw new Error(`the mock cloud does not answer ${args.token}; add it to test/harness/invokes.ts`);
     return answer(args.inputs, { region, account: MOCK_ACCOUNT_ID });
   }
+}
+
+/** Every top-level value replaced by the unknown marker. */
+function unknownValues(values: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.keys(values).map((k) => [k, UNKNOWN]));
 }

@@ -1,11 +1,12 @@
 /**
  * Runs the pack's policies over recorded resources the way CrossGuard does: resource policies see
  * each resource's inputs, stack policies see every resource's outputs with parents and
- * dependencies, property reads go through @pulumi/policy's unknownCheckingProxy, and enforcement
+ * dependencies, both see a custom resource's provider with the provider's inputs (its default tags
+ * among them), property reads go through @pulumi/policy's unknownCheckingProxy, and enforcement
  * comes from a policy-pack config file (`all`, then per-policy entries) with configSchema defaults.
  */
 import * as policy from "@pulumi/policy";
-import type { EnforcementLevel, Policies, Policy, PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { EnforcementLevel, Policies, Policy, PolicyProviderResource, PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { readFileSync } from "node:fs";
 import type { RecordedResource } from "./recorder";
 
@@ -54,13 +55,25 @@ const notApplicable = (reason?: string): never => {
   throw new NotApplicable(reason);
 };
 
-function toPolicyResources(resources: RecordedResource[]): PolicyResource[] {
+/**
+ * The provider as the engine hands it to a policy: type, URN, name and the provider's inputs (for
+ * aws, `defaultTags` among them), behind the unknown-checking proxy. Only custom resources have one;
+ * the engine gives components none (server.js getProviderResource reads the request's provider).
+ * https://github.com/pulumi/pulumi/blob/master/pkg/resource/deploy/step_generator.go (AnalyzerProviderResource)
+ */
+function providerOf(r: RecordedResource, byUrn: Map<string, RecordedResource>): PolicyProviderResource | undefined {
+  const p = r.custom && r.provider ? byUrn.get(r.provider.urn) : undefined;
+  return p ? { type: p.type, urn: p.urn, name: p.name, props: runtime.unknownCheckingProxy({ ...p.inputs }) } : undefined;
+}
+
+function toPolicyResources(resources: RecordedResource[], recorded: Map<string, RecordedResource>): PolicyResource[] {
   const byUrn = new Map<string, PolicyResource>();
   const out = resources.map((r) => {
     const pr = {
       type: r.type,
       urn: r.urn,
       name: r.name,
+      provider: providerOf(r, recorded),
       props: runtime.unknownCheckingProxy({ ...r.outputs }),
       opts: { protect: r.protect, ignoreChanges: [], aliases: [], customTimeouts: {}, additionalSecretOutputs: [], parent: r.parent, dependencies: r.dependencies },
       dependencies: [] as PolicyResource[],
@@ -99,6 +112,7 @@ async function record(violations: Violation[], p: Policy, level: EnforcementLeve
 export async function runPolicies(policies: Policies, resources: RecordedResource[], config: PackConfig): Promise<Violation[]> {
   const violations: Violation[] = [];
   const analyzed = resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
+  const recorded = new Map(resources.map((r) => [r.urn, r]));
   for (const p of policies) {
     const level = enforcementLevel(p, config);
     if (level === "disabled") continue;
@@ -109,7 +123,7 @@ export async function runPolicies(policies: Policies, resources: RecordedResourc
       for (const r of analyzed) {
         for (const validate of validations) {
           const args = {
-            type: r.type, name: r.name, urn: r.urn, props: runtime.unknownCheckingProxy({ ...r.inputs }),
+            type: r.type, name: r.name, urn: r.urn, props: runtime.unknownCheckingProxy({ ...r.inputs }), provider: providerOf(r, recorded),
             opts: { protect: r.protect, parent: r.parent, dependencies: r.dependencies },
             stackTags: new Map<string, string>(), getConfig: () => cfg, notApplicable,
             isType: () => false, asType: () => undefined,
@@ -119,7 +133,7 @@ export async function runPolicies(policies: Policies, resources: RecordedResourc
       }
     } else {
       const sp = p as StackValidationPolicy;
-      const args = { resources: toPolicyResources(analyzed), stackTags: new Map<string, string>(), getConfig: () => cfg, notApplicable };
+      const args = { resources: toPolicyResources(analyzed, recorded), stackTags: new Map<string, string>(), getConfig: () => cfg, notApplicable };
       await record(violations, p, level, () => sp.validateStack(args as never, report()));
     }
   }

@@ -4,6 +4,7 @@
  * mock monitor and reads both the request and the response.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { UNKNOWN } from "./mockCloud";
 
 export interface RecordedProvider {
   urn: string;
@@ -21,8 +22,9 @@ export interface RecordedResource {
   custom: boolean;
   /** The explicit provider, if any, with its region. */
   provider?: RecordedProvider;
+  /** Inputs as registered; a value unknown during preview is the engine's unknown marker, as CrossGuard sees it. */
   inputs: Record<string, any>;
-  /** State the mock cloud returned (custom resources) or the registered outputs (components). */
+  /** State the mock cloud returned (custom resources) or the registered outputs (components); unknowns as in inputs. */
   outputs: Record<string, any>;
   dependencies: string[];
   propertyDependencies: Record<string, string[]>;
@@ -31,6 +33,20 @@ export interface RecordedResource {
 }
 
 type Callback = (err: Error | null, resp?: any) => void;
+
+/**
+ * During preview the SDK deserializes the engine's unknown marker into its own `unknown` object;
+ * CrossGuard receives the marker itself (@pulumi/policy deserialize.js keeps it, and its proxy
+ * throws UnknownValueError on reading it). Put the marker back, so policies see what they would.
+ */
+function policyView<T>(value: T): T {
+  if (pulumi.isUnknown(value)) return UNKNOWN as T;
+  if (Array.isArray(value)) return value.map(policyView) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, policyView(v)])) as T;
+  }
+  return value;
+}
 interface MonitorLike {
   registerResource(req: any, cb: Callback): void;
   registerResourceOutputs(req: any, cb: Callback): void;
@@ -44,7 +60,7 @@ export class Recorder {
   attach(monitor: MonitorLike): void {
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, cb: Callback) => {
-      const inputs = pulumi.runtime.deserializeProperties(req.getObject());
+      const inputs = policyView(pulumi.runtime.deserializeProperties(req.getObject()));
       register(req, (err, resp) => {
         if (!err && resp) this.record(req, inputs, resp);
         cb(err, resp);
@@ -53,7 +69,7 @@ export class Recorder {
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (req: any, cb: Callback) => {
       const r = this.byUrn.get(req.getUrn());
-      if (r && req.getOutputs()) r.outputs = { ...r.outputs, ...pulumi.runtime.deserializeProperties(req.getOutputs()) };
+      if (r && req.getOutputs()) r.outputs = { ...r.outputs, ...policyView(pulumi.runtime.deserializeProperties(req.getOutputs())) };
       registerOutputs(req, cb);
     };
   }
@@ -80,7 +96,7 @@ export class Recorder {
       custom: req.getCustom(),
       provider: providerUrn ? { urn: providerUrn, name: provider?.name ?? providerUrn.split("::").pop()!, region: provider?.inputs.region } : undefined,
       inputs,
-      outputs: resp.getObject() ? pulumi.runtime.deserializeProperties(resp.getObject()) : {},
+      outputs: resp.getObject() ? policyView(pulumi.runtime.deserializeProperties(resp.getObject())) : {},
       dependencies: req.getDependenciesList(),
       propertyDependencies,
       protect: req.getProtect() === true,

@@ -5,7 +5,10 @@
  */
 import { hex, uuid } from "./ids";
 import { MONITORING_SHAPES } from "./shapes/monitoring";
+import { CLUSTER_SHAPES } from "./shapes/cluster";
 import { STORAGE_SHAPES } from "./shapes/storage";
+import { EDGE_SHAPES } from "./shapes/edge";
+import { DATA_SHAPES } from "./shapes/data";
 
 export interface Ctx {
   region: string;
@@ -61,7 +64,7 @@ export const CORE_SHAPES: Record<string, Shape> = {
   "aws:ec2/flowLog:FlowLog": ec2("fl", "vpc-flow-log"),
 };
 
-export const SHAPES: Record<string, Shape> = { ...CORE_SHAPES, ...STORAGE_SHAPES, ...MONITORING_SHAPES };
+export const SHAPES: Record<string, Shape> = { ...CORE_SHAPES, ...STORAGE_SHAPES, ...CLUSTER_SHAPES, ...EDGE_SHAPES, ...DATA_SHAPES, ...MONITORING_SHAPES };
 
 /** Fallback for types without a shape: an opaque id, never a silent empty string. */
 export const GENERIC: Shape = { id: (name) => `${name}-${hex(name, 8)}` };

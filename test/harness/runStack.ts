@@ -31,7 +31,7 @@ export interface RunOptions {
 
 export async function runStack(opts: RunOptions): Promise<StackRun> {
   const project = opts.project ?? "platform";
-  const cloud = new MockCloud(opts.config["aws:region"] ?? "us-east-1");
+  const cloud = new MockCloud(opts.config["aws:region"] ?? "us-east-1", opts.preview ?? false);
   await pulumi.runtime.setMocks(cloud, project, opts.stack, opts.preview ?? false);
   pulumi.runtime.setAllConfig(opts.config);
   const recorder = new Recorder();

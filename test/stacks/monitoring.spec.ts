@@ -22,6 +22,13 @@ const TIER_TYPES: Record<(typeof ALARM_TIERS)[number], string[]> = {
 };
 
 /** Every string a resource's outputs carry (ids, names, ARNs, nested values): what a dashboard may name. */
+/**
+ * ELB dimensions are ARN suffixes (`app/<name>/<id>`, `targetgroup/<name>/<id>`) of a load balancer
+ * or target group in the plan.
+ */
+const isArnSuffix = (v: string, known: Set<string>): boolean =>
+  /^(app|targetgroup)\//.test(v) && [...known].some((k) => k.startsWith("arn:") && (k.endsWith(`:loadbalancer/${v}`) || k.endsWith(`:${v}`)));
+
 function planStrings(p: Planned): Set<string> {
   const out = new Set<string>();
   const walk = (v: unknown): void => {
@@ -54,9 +61,13 @@ for (const stack of ["dev", "prod"] as const) {
       }
     });
 
-    it("sends every alarm's ALARM and OK actions to the topic of its severity", () => {
+    it("sends every alarm's ALARM and OK actions to the topic of its severity in the alarm's own region", () => {
+      // An alarm can only notify a topic in its region: the CloudFront WAF alarm lives in us-east-1.
+      const topicIn = (severity: string, region: string | undefined) =>
+        ofType(p, "aws:sns/topic:Topic").find((t) => t.inputs.tags.Severity === severity && t.inputs.region === region)!;
+      assert.ok(alarms().some((a) => a.inputs.region === "us-east-1"), "the CloudFront WAF alarm is in us-east-1");
       for (const a of alarms()) {
-        const t = topic(a.inputs.tags.Severity).outputs.arn;
+        const t = topicIn(a.inputs.tags.Severity, a.inputs.region).outputs.arn;
         assert.deepEqual([a.inputs.alarmActions, a.inputs.okActions], [[t], [t]], a.name);
       }
     });
@@ -81,7 +92,7 @@ for (const stack of ["dev", "prod"] as const) {
       assert.ok(metrics.length > 0);
       for (const w of metrics) {
         for (const row of w.properties.metrics.filter((r: unknown[]) => typeof r[0] === "string")) {
-          for (const v of row.slice(2, -1).filter((_: string, i: number) => i % 2 === 1)) assert.ok(known.has(v) || fixed.has(v), `${w.properties.title}: ${v}`);
+          for (const v of row.slice(2, -1).filter((_: string, i: number) => i % 2 === 1)) assert.ok(known.has(v) || fixed.has(v) || isArnSuffix(v, known), `${w.properties.title}: ${v}`);
         }
       }
       for (const w of body.widgets.filter((x: any) => x.type === "alarm")) for (const arn of w.properties.alarms) assert.ok(known.has(arn), arn);
@@ -92,7 +103,8 @@ for (const stack of ["dev", "prod"] as const) {
       const size = body.widgets.find((w: any) => w.properties.title === "Bucket size (Standard class)");
       const buckets = ofType(p, "aws:s3/bucket:Bucket").filter((b) => b.outputs.region === "us-west-2").map((b) => b.outputs.bucket).sort();
       assert.deepEqual(size.properties.metrics.map((r: any[]) => r[3]).sort(), buckets);
-      assert.equal(!!body.widgets.find((w: any) => w.properties.title === "Requests"), stack === "prod");
+      const s3Requests = body.widgets.find((w: any) => w.properties.title === "Requests" && w.properties.metrics.some((r: unknown[]) => r[0] === "AWS/S3"));
+      assert.equal(!!s3Requests, stack === "prod");
     });
 
     it(`keeps application logs /medsearch/${stack}/apps for ${stack === "prod" ? 90 : 7} days, encrypted with the logs key`, () => {

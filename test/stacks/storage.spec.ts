@@ -133,7 +133,8 @@ describe("storage tier: dev is cost first", () => {
   it("replicates nothing and copies no backups to a second region", async () => {
     const p = await planStackFile("Pulumi.dev.yaml");
     assert.deepEqual(ofType(p, `${S3}bucketReplicationConfig:BucketReplicationConfig`), []);
-    assert.deepEqual(ofType(p, "pulumi:providers:aws").map((r) => r.name), ["medsearch"]);
+    // The only other provider is the edge's us-east-1 one (CloudFront); no replica region.
+    assert.deepEqual(ofType(p, "pulumi:providers:aws").map((r) => r.name).sort(), ["medsearch", "medsearch-us-east-1"]);
     for (const r of one(p, "aws:backup/plan:Plan").inputs.rules) assert.equal(r.copyActions, undefined);
   });
 });
@@ -224,8 +225,9 @@ describe("storage tier: the EFS variant (ECS vector database)", () => {
     const sg = one(p, "aws:ec2/securityGroup:SecurityGroup", "medsearch-storage-efs");
     assert.deepEqual(targets.map((t) => t.inputs.subnetId), p.outputs.privateSubnetIds);
     for (const t of targets) assert.deepEqual(t.inputs.securityGroups, [sg.outputs.id]);
-    // No cluster yet: nothing may connect.
-    assert.deepEqual([sg.inputs.ingress, sg.inputs.egress], [[], []]);
+    // NFS only from the cluster's nodes.
+    assert.deepEqual(sg.inputs.egress, []);
+    assert.deepEqual(sg.inputs.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.securityGroups, r.cidrBlocks ?? []]), [["tcp", 2049, 2049, [p.outputs.cluster.nodeSecurityGroupId], []]]);
   });
 
   it("confines the workload to its root directory as a fixed POSIX user", () => {
@@ -234,9 +236,9 @@ describe("storage tier: the EFS variant (ECS vector database)", () => {
     assert.deepEqual(ap.rootDirectory, { path: "/qdrant", creationInfo: { ownerUid: 1000, ownerGid: 1000, permissions: "0750" } });
   });
 
-  it("puts the file system in the backup plan", () => {
+  it("puts the RDS primary and the file system in the backup plan", () => {
     const selection = one(p, "aws:backup/selection:Selection").inputs;
-    assert.deepEqual(selection.resources, [one(p, "aws:efs/fileSystem:FileSystem").outputs.arn]);
+    assert.deepEqual(selection.resources, [one(p, "aws:rds/instance:Instance", "medsearch-database-primary").outputs.arn, one(p, "aws:efs/fileSystem:FileSystem").outputs.arn]);
     assert.equal(selection.planId, one(p, "aws:backup/plan:Plan").outputs.id);
   });
 });

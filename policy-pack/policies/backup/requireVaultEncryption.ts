@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const requireVaultEncryption: ResourceValidationPolicy = {
+export const requireVaultEncryption: PackResourcePolicy = {
   name: "backup-require-vault-encryption",
+  resourceTypes: [T.backupVault],
   description: "AWS Backup vaults encrypt recovery points with a customer-managed KMS key, so database and file-system backups are under the same key control as the data.",
   severity: "high",
   framework: fsbp("Backup.1"),

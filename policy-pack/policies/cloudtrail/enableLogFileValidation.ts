@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { type PackResourcePolicy, fsbp } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const enableLogFileValidation: ResourceValidationPolicy = {
+export const enableLogFileValidation: PackResourcePolicy = {
   name: "cloudtrail-enable-log-file-validation",
+  resourceTypes: [T.trail],
   description: "CloudTrail writes signed digest files, so a deleted or altered log file is detectable.",
   severity: "medium",
   remediationSteps: "Set enableLogFileValidation to true on the aws.cloudtrail.Trail.",

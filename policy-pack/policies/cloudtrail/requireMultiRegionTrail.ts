@@ -1,5 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { type PackResourcePolicy, fsbp } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /** True when the trail records read and write management events (no selectors records them all). */
@@ -17,8 +16,9 @@ function recordsAllManagementEvents(props: Record<string, any>): boolean {
   return basic.some((s) => s.includeManagementEvents !== false && (s.readWriteType ?? "All") === "All");
 }
 
-export const requireMultiRegionTrail: ResourceValidationPolicy = {
+export const requireMultiRegionTrail: PackResourcePolicy = {
   name: "cloudtrail-require-multi-region-trail",
+  resourceTypes: [T.trail],
   description: "CloudTrail trails record every region, global services and all read and write management events, so no API call on patient data escapes the audit log.",
   severity: "high",
   remediationSteps: "Set isMultiRegionTrail and includeGlobalServiceEvents to true on the aws.cloudtrail.Trail, and select all management events (an eventCategory=Management advanced selector without a readOnly filter).",

@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { type PackResourcePolicy, fsbp } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const requireTrailEncryption: ResourceValidationPolicy = {
+export const requireTrailEncryption: PackResourcePolicy = {
   name: "cloudtrail-require-trail-encryption",
+  resourceTypes: [T.trail],
   description: "CloudTrail log files are encrypted with a customer-managed KMS key (SSE-KMS), so reading the audit log is a separate, deliberate grant.",
   severity: "high",
   remediationSteps: "Set kmsKeyId on the aws.cloudtrail.Trail to a key whose policy lets cloudtrail.amazonaws.com use kms:GenerateDataKey* for this trail.",

@@ -1,4 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 export interface LogRetentionConfig {
@@ -6,8 +6,9 @@ export interface LogRetentionConfig {
   minRetentionDays: number;
 }
 
-export const configureLogGroupRetention: ResourceValidationPolicy = {
+export const configureLogGroupRetention: PackResourcePolicy = {
   name: "cloudwatch-configure-log-group-retention",
+  resourceTypes: [T.logGroup],
   description: "CloudWatch log groups keep records for a set number of days, at least the configured minimum; never 'forever' by omission. DELIVERY-class groups are out of scope: AWS fixes their retention at 2 days because they only relay vended logs onward.",
   severity: "medium",
   remediationSteps: "Set retentionInDays on the aws.cloudwatch.LogGroup to a CloudWatch retention value at or above minRetentionDays.",

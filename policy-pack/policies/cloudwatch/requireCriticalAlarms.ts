@@ -1,9 +1,10 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
+import type { PackStackPolicy } from "../../lib/metadata";
 import { criticalTopics, notifies, statefulResources, watches } from "../../lib/alerts";
 import { T } from "../../lib/types";
 
-export const requireCriticalAlarms: StackValidationPolicy = {
+export const requireCriticalAlarms: PackStackPolicy = {
   name: "cloudwatch-require-critical-alarms",
+  resourceTypes: [T.metricAlarm, T.snsTopic, T.rdsInstance, T.rdsCluster, T.cacheReplicationGroup, T.cacheCluster, T.mqBroker, T.mskCluster],
   description:
     "Every stateful resource (RDS instance or cluster, ElastiCache cache, Amazon MQ broker, MSK cluster) has at least one CloudWatch alarm " +
     "whose ALARM action is a critical topic (an SNS topic tagged Severity=critical), so losing the data tier pages on-call before users notice. " +

@@ -1,8 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const requireLogGroupEncryption: ResourceValidationPolicy = {
+export const requireLogGroupEncryption: PackResourcePolicy = {
   name: "cloudwatch-require-log-group-encryption",
+  resourceTypes: [T.logGroup],
   description: "CloudWatch log groups are encrypted with a customer-managed KMS key, because logs can carry patient identifiers.",
   severity: "high",
   remediationSteps: "Set kmsKeyId on the aws.cloudwatch.LogGroup to the platform's logs key; its key policy must allow logs.<region>.amazonaws.com.",

@@ -1,12 +1,12 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 import { refersTo, stackVpcs } from "../../lib/vpcs";
 
 const hasRules = (v: unknown) => Array.isArray(v) && v.length > 0;
 
-export const configureDefaultSecurityGroup: StackValidationPolicy = {
+export const configureDefaultSecurityGroup: PackStackPolicy = {
   name: "ec2-configure-default-security-group",
+  resourceTypes: [T.defaultSecurityGroup, T.vpc, T.awsxVpc],
   description: "Every VPC's default security group is managed and allows no inbound or outbound traffic.",
   severity: "high",
   framework: fsbp("EC2.2"),

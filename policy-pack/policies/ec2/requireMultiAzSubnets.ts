@@ -1,4 +1,5 @@
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource } from "@pulumi/policy";
+import type { PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 import { StackVpc, refersTo, stackVpcs } from "../../lib/vpcs";
 import type { AzSpreadConfig } from "./requireSubnetsAcrossAzs";
@@ -33,8 +34,9 @@ function checkVpc(vpc: StackVpc, subnets: PolicyResource[], nats: PolicyResource
  * directly or created by awsx. Under mocks awsx registers no children, so this policy only sees
  * plainly declared subnets there; requireSubnetsAcrossAzs checks the component's arguments.
  */
-export const requireMultiAzSubnets: StackValidationPolicy = {
+export const requireMultiAzSubnets: PackStackPolicy = {
   name: "ec2-require-multi-az-subnets",
+  resourceTypes: [T.subnet, T.natGateway, T.vpc, T.awsxVpc],
   description: "Each subnet tier of a VPC spans at least the configured number of AZs, and every AZ with private subnets has its own NAT gateway.",
   severity: "high",
   remediationSteps: "Create each tier's subnets in at least minAzCount AZs and one NAT gateway per AZ in that AZ's public subnet.",

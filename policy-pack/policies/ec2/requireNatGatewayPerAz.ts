@@ -1,8 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const requireNatGatewayPerAz: ResourceValidationPolicy = {
+export const requireNatGatewayPerAz: PackResourcePolicy = {
   name: "ec2-require-nat-gateway-per-az",
+  resourceTypes: [T.awsxVpc],
   description: "A VPC with private subnets has a NAT gateway in every AZ, so losing one AZ does not cut the others' egress.",
   severity: "medium",
   remediationSteps: "Set natGateways: { strategy: \"OnePerAz\" } on the awsx.ec2.Vpc (platform config: network.natGateways: onePerAz).",

@@ -1,4 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 export interface AzSpreadConfig {
@@ -9,8 +9,9 @@ export interface AzSpreadConfig {
 /** awsx deploys to the first three AZs of the region when neither count nor names is given. */
 const AWSX_DEFAULT_AZ_COUNT = 3;
 
-export const requireSubnetsAcrossAzs: ResourceValidationPolicy = {
+export const requireSubnetsAcrossAzs: PackResourcePolicy = {
   name: "ec2-require-subnets-across-azs",
+  resourceTypes: [T.awsxVpc],
   description: "A VPC built with awsx spreads its subnets over at least the configured number of AZs (3 for production).",
   severity: "high",
   remediationSteps: "Pass at least minAzCount names in availabilityZoneNames on the awsx.ec2.Vpc (platform config: network.azCount).",

@@ -30,6 +30,17 @@ describe("ec2-require-vpc-flow-logs", () => {
     assert.equal(v.urn, plainVpc.urn);
   });
 
+  it("flags a VPC whose flow log records only accepted traffic", async () => {
+    const acceptOnly = withOutputs(awsxFlowLog, { trafficType: "ACCEPT" });
+    const v = assertOneViolation(await check(requireVpcFlowLogs, [awsxVpc, acceptOnly, plainVpc, plainFlowLog]), requireVpcFlowLogs,
+      [/^VPC main logs only ACCEPT traffic, so rejected connections leave no trace; set trafficType "ALL" \(or "REJECT"\) on its aws\.ec2\.FlowLog\.$/]);
+    assert.equal(v.urn, awsxVpc.urn);
+  });
+
+  it("passes a VPC whose flow log records rejected traffic only", async () => {
+    assert.deepEqual(await check(requireVpcFlowLogs, [awsxVpc, withOutputs(awsxFlowLog, { trafficType: "REJECT" }), plainVpc, plainFlowLog]), []);
+  });
+
   it("flags a plain VPC with no flow log at all", async () => {
     const v = assertOneViolation(await check(requireVpcFlowLogs, [awsxVpc, awsxFlowLog, plainVpc]), requireVpcFlowLogs, expected("legacy"));
     assert.equal(v.urn, plainVpc.urn);

@@ -1,5 +1,5 @@
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import type { PolicyResource } from "@pulumi/policy";
+import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 function backsUp(p: PolicyResource, fs: PolicyResource): boolean {
@@ -7,8 +7,9 @@ function backsUp(p: PolicyResource, fs: PolicyResource): boolean {
   return target && p.props.backupPolicy?.status === "ENABLED";
 }
 
-export const enableFileSystemBackups: StackValidationPolicy = {
+export const enableFileSystemBackups: PackStackPolicy = {
   name: "efs-enable-file-system-backups",
+  resourceTypes: [T.efsFileSystem, T.efsBackupPolicy],
   description: "Every EFS file system has automatic backups on, so a stateful container's data (the vector database) can be restored.",
   severity: "medium",
   framework: fsbp("EFS.2"),

@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const requireAccessPointIdentity: ResourceValidationPolicy = {
+export const requireAccessPointIdentity: PackResourcePolicy = {
   name: "efs-require-access-point-identity",
+  resourceTypes: [T.efsAccessPoint],
   description: "EFS access points enforce a POSIX user and a root directory below /, so a client sees only its own directory, as its own user, whatever identity it claims (FSBP EFS.3 and EFS.4).",
   severity: "medium",
   framework: fsbp("EFS.4"),

@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const requireFileSystemEncryption: ResourceValidationPolicy = {
+export const requireFileSystemEncryption: PackResourcePolicy = {
   name: "efs-require-file-system-encryption",
+  resourceTypes: [T.efsFileSystem],
   description: "EFS file systems are encrypted at rest with a customer-managed KMS key. Encryption can only be chosen when a file system is created.",
   severity: "high",
   framework: fsbp("EFS.1"),

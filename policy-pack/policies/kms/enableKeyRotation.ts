@@ -1,5 +1,4 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /**
@@ -9,8 +8,9 @@ import { T } from "../../lib/types";
  */
 const ROTATABLE_SPECS = new Set([undefined, "SYMMETRIC_DEFAULT"]);
 
-export const enableKeyRotation: ResourceValidationPolicy = {
+export const enableKeyRotation: PackResourcePolicy = {
   name: "kms-enable-key-rotation",
+  resourceTypes: [T.kmsKey],
   description: "Customer-managed symmetric KMS keys rotate their key material automatically. Keys AWS cannot rotate (asymmetric, HMAC, custom key store) are out of scope.",
   severity: "medium",
   framework: fsbp("KMS.4"),

@@ -1,9 +1,9 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const disallowBucketAcls: ResourceValidationPolicy = {
+export const disallowBucketAcls: PackResourcePolicy = {
   name: "s3-disallow-bucket-acls",
+  resourceTypes: [T.bucket, T.bucketOwnership, T.bucketAcl, T.bucketAclV2],
   description: "S3 access is granted by IAM and bucket policies only: ownership is BucketOwnerEnforced, which disables ACLs, and no ACL is set.",
   severity: "medium",
   framework: fsbp("S3.12"),

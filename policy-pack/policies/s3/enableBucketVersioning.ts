@@ -1,9 +1,10 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
 import { bucketName, buckets, settingsOf } from "../../lib/buckets";
+import type { PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const enableBucketVersioning: StackValidationPolicy = {
+export const enableBucketVersioning: PackStackPolicy = {
   name: "s3-enable-bucket-versioning",
+  resourceTypes: [T.bucket, T.bucketVersioning],
   description: "Every S3 bucket keeps object versions, so an overwrite or delete of a medical document can be undone (Security Hub S3.14).",
   severity: "medium",
   remediationSteps: "Add an aws.s3.BucketVersioning for the bucket with versioningConfiguration: { status: \"Enabled\" }.",

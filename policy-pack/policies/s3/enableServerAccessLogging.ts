@@ -1,10 +1,10 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
 import { accessLogTargets, bucketName, buckets, settingsOf } from "../../lib/buckets";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const enableServerAccessLogging: StackValidationPolicy = {
+export const enableServerAccessLogging: PackStackPolicy = {
   name: "s3-enable-server-access-logging",
+  resourceTypes: [T.bucket, T.bucketLogging],
   description: "Every S3 bucket sends server access logs to the log bucket, so each request for patient data can be traced. The log bucket itself does not log (it would log its own log deliveries forever).",
   severity: "medium",
   framework: fsbp("S3.9"),

@@ -1,9 +1,10 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
 import { bucketName, buckets, settingsOf } from "../../lib/buckets";
+import type { PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
-export const requireBucketGuardrails: StackValidationPolicy = {
+export const requireBucketGuardrails: PackStackPolicy = {
   name: "s3-require-bucket-guardrails",
+  resourceTypes: [T.bucket, T.bucketPublicAccessBlock, T.bucketEncryption],
   description: "Every S3 bucket in the stack has a public access block and a default-encryption configuration of its own, so no bucket relies on account defaults.",
   severity: "high",
   remediationSteps: "Create an aws.s3.BucketPublicAccessBlock and an aws.s3.BucketServerSideEncryptionConfiguration whose bucket is the bucket's id.",

@@ -1,11 +1,11 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
 
-export const requireBucketPublicAccessBlock: ResourceValidationPolicy = {
+export const requireBucketPublicAccessBlock: PackResourcePolicy = {
   name: "s3-require-bucket-public-access-block",
+  resourceTypes: [T.bucketPublicAccessBlock],
   description: "Every S3 public access block turns on all four settings; public content is served through CloudFront, never from S3.",
   severity: "high",
   framework: fsbp("S3.8"),

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { change, compliantBuckets, messages, without } from "../../test/storageFixtures";
 import { requireTlsOnlyPolicy } from "./requireTlsOnlyPolicy";
 
@@ -35,4 +36,10 @@ describe("s3-require-tls-only-policy", () => {
       assert.match(ms[0], /^Bucket documents has no policy denying non-TLS requests/);
     });
   }
+
+  it("during preview, when a bucket's ARN and id are unknown, checks the policy against the ARN its name gives", async () => {
+    const preview = change(compliantBuckets(), "documents", { arn: unknownValue, id: unknownValue });
+    assert.deepEqual(await messages(requireTlsOnlyPolicy, preview), []);
+    assert.equal((await messages(requireTlsOnlyPolicy, without(preview, "documents-policy"))).length, 1);
+  });
 });

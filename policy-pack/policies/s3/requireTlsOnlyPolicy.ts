@@ -1,7 +1,7 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
 import { bucketName, buckets, settingsOf } from "../../lib/buckets";
-import { fsbp } from "../../lib/metadata";
+import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
+import { known } from "../../lib/unknowns";
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
@@ -25,8 +25,9 @@ function parse(policy: unknown): any {
   }
 }
 
-export const requireTlsOnlyPolicy: StackValidationPolicy = {
+export const requireTlsOnlyPolicy: PackStackPolicy = {
   name: "s3-require-tls-only-policy",
+  resourceTypes: [T.bucket, T.bucketPolicy],
   description: "Every S3 bucket has a bucket policy that denies requests not made over TLS, so patient data never crosses the network in clear text.",
   severity: "high",
   framework: fsbp("S3.5"),
@@ -36,7 +37,9 @@ export const requireTlsOnlyPolicy: StackValidationPolicy = {
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
     for (const b of buckets(args.resources)) {
-      const arn = typeof b.props.arn === "string" ? b.props.arn : `arn:aws:s3:::${bucketName(b)}`;
+      // During preview the ARN output is unknown; the policy's Resource names the bucket by name anyway.
+      const knownArn = known(b.props, "arn");
+      const arn = typeof knownArn === "string" ? knownArn : `arn:aws:s3:::${bucketName(b)}`;
       const policies = settingsOf(args.resources, T.bucketPolicy, b);
       const ok = policies.some((p) => list(parse(p.props.policy)?.Statement).some((s) => deniesInsecureTransport(s, arn)));
       if (!ok) {

@@ -1,11 +1,12 @@
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /** The AWS-managed SNS key: its policy cannot be edited, so AWS services cannot publish through it. */
 const AWS_MANAGED = /(^|:)alias\/aws\/sns$/;
 
-export const requireTopicEncryption: ResourceValidationPolicy = {
+export const requireTopicEncryption: PackResourcePolicy = {
   name: "sns-require-topic-encryption",
+  resourceTypes: [T.snsTopic],
   description:
     "SNS topics are encrypted at rest with a customer-managed KMS key (Security Hub SNS.1, a NIST 800-53 control; not part of FSBP). " +
     "The AWS-managed alias/aws/sns is rejected too: CloudWatch, EventBridge and Budgets cannot use it, so their notifications would be dropped.",

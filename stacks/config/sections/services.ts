@@ -50,6 +50,9 @@ export type ServiceConfig = z.infer<typeof serviceSchema>;
 /** Services belong to the system, not the environment: no profile brings any. */
 export const SERVICES_DEFAULTS: Record<Profile, ServiceConfig[]> = { dev: [], staging: [], prod: [] };
 
+/** Namespaces Kubernetes, EKS and the cluster tier's add-ons own; workloads get their own. */
+export const RESERVED_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease", "amazon-cloudwatch", "karpenter"];
+
 export function servicesRules(c: { services?: ServiceConfig[] }): ConfigProblem[] {
   const services = c.services ?? [];
   const problems: ConfigProblem[] = [];
@@ -59,6 +62,9 @@ export function servicesRules(c: { services?: ServiceConfig[] }): ConfigProblem[
     const key = `platform:services[${i}]`;
     if (seen.has(s.name)) problems.push({ key: `${key}.name`, value: s.name, allowed: `a name not already used by services[${seen.get(s.name)}]` });
     seen.set(s.name, i);
+    if (RESERVED_NAMESPACES.includes(s.namespace)) {
+      problems.push({ key: `${key}.namespace`, value: s.namespace, allowed: `a namespace of its own, not one of ${RESERVED_NAMESPACES.join(", ")} (reserved for the cluster and its add-ons)` });
+    }
     if (s.replicas.min > s.replicas.max) {
       problems.push({ key: `${key}.replicas`, value: s.replicas, allowed: "min ≤ max" });
     }

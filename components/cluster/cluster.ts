@@ -1,0 +1,187 @@
+import * as aws from "@pulumi/aws";
+import * as eks from "@pulumi/eks";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { childName } from "../naming";
+import { awsProviders } from "../providers";
+import { tierTags } from "../tags";
+import { INSIGHTS_LOG_GROUPS, addonVersion, createAddons } from "./addons";
+import { ControllersInput, clusterAutoscaler, encryptedStorageClass, loadBalancerController } from "./controllers";
+import { karpenter } from "./karpenter";
+import { CONTROL_PLANE_LOG_TYPES, EKS_ADMIN_POLICY, asgServiceLinkedRoleArn, checkClusterName, controlPlaneLogGroupName, nodeGroupsToCreate } from "./settings";
+import { NodeGroupConfig } from "./nodeGroups";
+import { createNodeGroups } from "./nodes";
+import { Oidc, nodeRole } from "./roles";
+import { AddonKey } from "./versions";
+
+export interface ClusterArgs {
+  /** Physical EKS cluster name: 1 to 100 of A-Z, a-z, 0-9, '-' and '_', starting alphanumeric. https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html */
+  clusterName: string;
+  /** Kubernetes minor version in EKS standard support (versions.ts). https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html */
+  kubernetesVersion: string;
+  /** Account, partition and region, for ARNs in policies and the autoscaling service-linked role. */
+  account: { accountId: string; partition: string; region: string };
+  vpcId: pulumi.Input<string>;
+  /** Private subnets, one per AZ; nodes and control-plane ENIs live only here. */
+  privateSubnetIds: pulumi.Input<string[]>;
+  /** AZs of the stack, at least 2 (EKS needs subnets in 2 AZs). https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html */
+  availabilityZones: string[];
+  /** Platform KMS keys: data (Kubernetes secrets envelope encryption, EBS, ECR), logs (log groups), secrets (Secrets Manager). */
+  kmsKeyArns: { data: pulumi.Input<string>; logs: pulumi.Input<string>; secrets: pulumi.Input<string> };
+  /** Days control-plane logs (audit among them) are kept; one of the CloudWatch Logs retention values. */
+  controlPlaneLogRetentionDays: number;
+  /** Days Container Insights logs are kept. */
+  insightsLogRetentionDays: number;
+  /**
+   * API endpoint. The private endpoint is always on. publicAccess with an explicit CIDR list, never
+   * empty (EKS would open it to 0.0.0.0/0). privateAccessCidrs are admitted on 443 to the private endpoint.
+   * https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
+   */
+  endpoint: { publicAccess: boolean; publicAccessCidrs: string[]; privateAccessCidrs: string[] };
+  /** IAM principals given AmazonEKSClusterAdminPolicy through access entries. https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html */
+  adminPrincipalArns: string[];
+  /** EKS deletion protection (prod). */
+  deletionProtection: boolean;
+  /** Managed node groups; gpu only when enabled. Sizes, labels and taints per group. */
+  nodeGroups: { system: NodeGroupConfig; application: NodeGroupConfig; gpu?: NodeGroupConfig };
+  /** Node autoscaler and its pinned chart version. */
+  autoscaler: { kind: "cluster-autoscaler" | "karpenter"; chartVersion: string };
+  /** Pinned AWS Load Balancer Controller chart version. */
+  loadBalancerControllerChartVersion: string;
+  /** Add-on builds per add-on, or "default" (see versions.ts). */
+  addonVersions: Record<AddonKey, string>;
+}
+
+/**
+ * An EKS cluster with managed node groups, add-ons, the load balancer controller and a node
+ * autoscaler. Per-service registries and identities are the Workloads component
+ * (serviceWorkloads.ts), created once the tiers they reference exist. See README.md beside this file.
+ */
+export class Cluster extends pulumi.ComponentResource {
+  readonly clusterName: string;
+  /** The security group on every node: the cluster security group EKS creates. Data stores admit it. */
+  readonly nodeSecurityGroupId: pulumi.Output<string>;
+  readonly clusterSecurityGroupId: pulumi.Output<string>;
+  readonly oidcProviderArn: pulumi.Output<string>;
+  readonly oidcProviderUrl: pulumi.Output<string>;
+  /** Kubeconfig (exec auth through `aws eks get-token`), as a secret. */
+  readonly kubeconfig: pulumi.Output<string>;
+  /** Kubernetes provider on this cluster, for other tiers' Kubernetes resources (TargetGroupBinding). */
+  readonly provider: k8s.Provider;
+  /** The IRSA OIDC provider, for the Workloads component's service roles. */
+  readonly oidc: Oidc;
+  /** The AWS Load Balancer Controller release: TargetGroupBindings wait for its CRDs. */
+  readonly loadBalancerController: k8s.helm.v3.Release;
+
+  constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("platform:cluster:Cluster", name, {}, opts);
+    checkClusterName(args.clusterName);
+    if (args.availabilityZones.length < 2) throw new Error(`${name}: EKS needs subnets in at least 2 AZs; got ${args.availabilityZones.length}`);
+    this.clusterName = args.clusterName;
+
+    const cluster = this.controlPlane(name, args);
+    this.oidcProviderArn = cluster.oidcProviderArn;
+    this.oidcProviderUrl = cluster.oidcProviderUrl;
+    this.clusterSecurityGroupId = cluster.clusterSecurityGroupId;
+    // With skipDefaultSecurityGroups, @pulumi/eks returns the group EKS created for the cluster,
+    // the one EKS puts on managed nodes whose launch template names no security group.
+    this.nodeSecurityGroupId = cluster.nodeSecurityGroupId;
+    this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
+    this.provider = new k8s.Provider(childName(name, "k8s"), { kubeconfig: this.kubeconfig }, { parent: this });
+    const oidc: Oidc = { providerArn: cluster.oidcProviderArn, providerUrl: cluster.oidcProviderUrl };
+    this.oidc = oidc;
+
+    const nodes = this.nodes(name, args, cluster);
+    const logGroups = INSIGHTS_LOG_GROUPS.map((g) => new aws.cloudwatch.LogGroup(childName(name, `insights-${g}`), {
+      name: `/aws/containerinsights/${args.clusterName}/${g}`, retentionInDays: args.insightsLogRetentionDays, kmsKeyId: args.kmsKeyArns.logs, tags: tierTags("cluster"),
+    }, { parent: this }));
+    const addons = createAddons(name, {
+      clusterName: args.clusterName, kubernetesVersion: args.kubernetesVersion, versions: args.addonVersions, oidc, partition: args.account.partition,
+      region: args.account.region, dataKeyArn: args.kmsKeyArns.data, nodes, insightsLogGroups: logGroups,
+    }, this);
+
+    const ctl: ControllersInput = {
+      clusterName: args.clusterName, region: args.account.region, partition: args.account.partition, accountId: args.account.accountId,
+      vpcId: args.vpcId, oidc, provider: this.provider, dependsOn: [...nodes, addons[0]],
+    };
+    this.loadBalancerController = loadBalancerController(name, args.loadBalancerControllerChartVersion, ctl, this);
+    if (args.autoscaler.kind === "cluster-autoscaler") {
+      clusterAutoscaler(name, args.autoscaler.chartVersion, ctl, this);
+    } else {
+      const app = args.nodeGroups.application;
+      karpenter(name, {
+        ...ctl, chartVersion: args.autoscaler.chartVersion, dataKeyArn: args.kmsKeyArns.data, privateSubnetIds: args.privateSubnetIds,
+        nodeSecurityGroupId: this.nodeSecurityGroupId, spot: app.capacityType === "SPOT", diskSizeGiB: app.diskSizeGiB, cpuLimit: app.maxSize * 8,
+      }, this);
+    }
+    encryptedStorageClass(name, args.kmsKeyArns.data, args.deletionProtection, this.provider, this);
+
+    this.registerOutputs({
+      clusterName: this.clusterName, nodeSecurityGroupId: this.nodeSecurityGroupId, clusterSecurityGroupId: this.clusterSecurityGroupId,
+      oidcProviderArn: this.oidcProviderArn, oidcProviderUrl: this.oidcProviderUrl, kubeconfig: this.kubeconfig,
+    });
+  }
+
+  /**
+   * The control plane. EKS would create /aws/eks/<name>/cluster itself, unencrypted and kept
+   * forever, so the group exists (encrypted, with retention) before the cluster does.
+   * https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html
+   */
+  private controlPlane(name: string, args: ClusterArgs): eks.Cluster {
+    const logs = new aws.cloudwatch.LogGroup(childName(name, "control-plane"), {
+      name: controlPlaneLogGroupName(args.clusterName), retentionInDays: args.controlPlaneLogRetentionDays, kmsKeyId: args.kmsKeyArns.logs, tags: tierTags("cluster"),
+    }, { parent: this });
+    const accessEntries = Object.fromEntries(args.adminPrincipalArns.map((principalArn, i) => [`admin-${i + 1}`, {
+      principalArn,
+      accessPolicies: { admin: { policyArn: EKS_ADMIN_POLICY, accessScope: { type: "cluster" } } },
+    }]));
+    const version = (key: AddonKey) => addonVersion(key, args.addonVersions[key], args.kubernetesVersion, this);
+    const cluster = new eks.Cluster(childName(name, "eks"), {
+      name: args.clusterName,
+      version: args.kubernetesVersion,
+      upgradePolicy: { supportType: "STANDARD" },
+      vpcId: args.vpcId,
+      privateSubnetIds: args.privateSubnetIds,
+      endpointPrivateAccess: true,
+      endpointPublicAccess: args.endpoint.publicAccess,
+      publicAccessCidrs: args.endpoint.publicAccess ? args.endpoint.publicAccessCidrs : undefined,
+      authenticationMode: "API",
+      accessEntries,
+      encryptionConfigKeyArn: args.kmsKeyArns.data,
+      enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
+      createOidcProvider: true,
+      skipDefaultNodeGroup: true,
+      // No component-made groups: EKS's own cluster security group goes on the control plane and nodes.
+      skipDefaultSecurityGroups: true,
+      useDefaultVpcCni: false,
+      vpcCniOptions: { addonVersion: version("vpcCni"), enableNetworkPolicy: true },
+      kubeProxyAddonOptions: { enabled: true, version: version("kubeProxy") },
+      // The component manages CoreDNS only with a default node group; this tier creates it after its groups.
+      corednsAddonOptions: { enabled: false },
+      deletionProtection: args.deletionProtection,
+      tags: tierTags("cluster"),
+    }, { parent: this, providers: awsProviders(this), dependsOn: [logs] });
+    args.endpoint.privateAccessCidrs.forEach((cidr, i) => new aws.vpc.SecurityGroupIngressRule(childName(name, "api-private", i + 1), {
+      securityGroupId: cluster.clusterSecurityGroupId, cidrIpv4: cidr, ipProtocol: "tcp", fromPort: 443, toPort: 443,
+      description: "Kubernetes API from an allow-listed network inside or connected to the VPC", tags: tierTags("cluster"),
+    }, { parent: this }));
+    return cluster;
+  }
+
+  private nodes(name: string, args: ClusterArgs, cluster: eks.Cluster): pulumi.Resource[] {
+    const role = nodeRole(name, "node", args.account.partition, this);
+    // The autoscaling service-linked role launches the nodes and needs the data key for their
+    // volumes; its permissions cannot be edited, so it gets a grant on the key.
+    // https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html
+    const grant = new aws.kms.Grant(childName(name, "asg-volume-key"), {
+      keyId: args.kmsKeyArns.data,
+      granteePrincipal: asgServiceLinkedRoleArn(args.account),
+      operations: ["Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "DescribeKey", "CreateGrant"],
+    }, { parent: this });
+    const groups = createNodeGroups(name, {
+      cluster, clusterName: args.clusterName, privateSubnetIds: args.privateSubnetIds, nodeRoleArn: role.role.arn, dataKeyArn: args.kmsKeyArns.data,
+      groups: nodeGroupsToCreate(args.nodeGroups), dependsOn: [...role.resources, grant],
+    }, this);
+    return Object.values(groups);
+  }
+}

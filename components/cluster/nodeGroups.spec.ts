@@ -1,0 +1,36 @@
+import { strict as assert } from "node:assert";
+import fc from "fast-check";
+import { amiType, eksTaints, rootVolume, scalingProblems } from "./nodeGroups";
+
+describe("node group settings", () => {
+  it("accept exactly the scaling triples with min ≤ desired ≤ max", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 20 }), (minSize, desiredSize, maxSize) => {
+        const ok = minSize <= desiredSize && desiredSize <= maxSize;
+        assert.equal(scalingProblems({ minSize, desiredSize, maxSize }).length === 0, ok);
+      }),
+    );
+  });
+
+  it("name minSize when it exceeds maxSize", () => {
+    assert.deepEqual(scalingProblems({ minSize: 5, desiredSize: 5, maxSize: 3 }).map(([f]) => f), ["minSize", "desiredSize"]);
+  });
+
+  it("spell taint effects the way the EKS API does", () => {
+    assert.deepEqual(eksTaints([{ key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" }, { key: "gpu", value: "true", effect: "NoExecute" }]), [
+      { key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" },
+      { key: "gpu", value: "true", effect: "NO_EXECUTE" },
+    ]);
+  });
+
+  it("use AL2023 AMIs, the NVIDIA variant only for the GPU group", () => {
+    assert.equal(amiType("system"), "AL2023_x86_64_STANDARD");
+    assert.equal(amiType("application"), "AL2023_x86_64_STANDARD");
+    assert.equal(amiType("gpu"), "AL2023_x86_64_NVIDIA");
+  });
+
+  it("give every node an encrypted gp3 root volume on the given key", () => {
+    const v = rootVolume(50, "arn:aws:kms:us-west-2:123456789012:key/k");
+    assert.deepEqual(v.ebs, { volumeSize: 50, volumeType: "gp3", encrypted: "true", kmsKeyId: "arn:aws:kms:us-west-2:123456789012:key/k", deleteOnTermination: "true" });
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Managed node group settings: validation and the launch template every group uses. Pure; no
+ * Pulumi imports.
+ */
+
+/** Kubernetes taint effects as config spells them, and as the EKS API does. */
+export const TAINT_EFFECTS = { NoSchedule: "NO_SCHEDULE", PreferNoSchedule: "PREFER_NO_SCHEDULE", NoExecute: "NO_EXECUTE" } as const;
+export type TaintEffect = keyof typeof TAINT_EFFECTS;
+
+export interface Taint {
+  key: string;
+  value: string;
+  effect: TaintEffect;
+}
+
+/** One managed node group. Documented field by field in stacks/config/sections/cluster.ts. */
+export interface NodeGroupConfig {
+  /** EC2 instance types; more than one lets Spot pick from several pools. */
+  instanceTypes: string[];
+  /** ON_DEMAND or SPOT. https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html#managed-node-group-capacity-types */
+  capacityType: "ON_DEMAND" | "SPOT";
+  /** Nodes: minSize ≤ desiredSize ≤ maxSize, maxSize ≥ 1 (EKS NodegroupScalingConfig). */
+  minSize: number;
+  desiredSize: number;
+  maxSize: number;
+  /** Root volume size in GiB (gp3, encrypted). */
+  diskSizeGiB: number;
+  labels: Record<string, string>;
+  taints: Taint[];
+}
+
+export type NodeGroupRole = "system" | "application" | "gpu";
+
+/** Problems with a group's scaling, as [field, allowed] pairs; empty when valid. */
+export function scalingProblems(g: Pick<NodeGroupConfig, "minSize" | "desiredSize" | "maxSize">): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  if (g.minSize > g.maxSize) out.push(["minSize", `at most maxSize (${g.maxSize})`]);
+  if (g.desiredSize < g.minSize || g.desiredSize > g.maxSize) out.push(["desiredSize", `between minSize (${g.minSize}) and maxSize (${g.maxSize})`]);
+  return out;
+}
+
+/** EKS spells taint effects in upper snake case. https://docs.aws.amazon.com/eks/latest/APIReference/API_Taint.html */
+export function eksTaints(taints: Taint[]): Array<{ key: string; value: string; effect: string }> {
+  return taints.map((t) => ({ key: t.key, value: t.value, effect: TAINT_EFFECTS[t.effect] }));
+}
+
+/** EKS-optimized Amazon Linux 2023 AMI types: NVIDIA variant for the GPU group. */
+export function amiType(role: NodeGroupRole): "AL2023_x86_64_STANDARD" | "AL2023_x86_64_NVIDIA" {
+  return role === "gpu" ? "AL2023_x86_64_NVIDIA" : "AL2023_x86_64_STANDARD";
+}
+
+/**
+ * IMDSv2 only, with a hop limit of 2 so pods behind the node's network namespace can still reach
+ * the metadata service when they must (the EKS recommendation for containers); the instance's own
+ * tags stay out of IMDS. https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html
+ */
+export const METADATA_OPTIONS = {
+  httpEndpoint: "enabled",
+  httpTokens: "required",
+  httpPutResponseHopLimit: 2,
+  instanceMetadataTags: "disabled",
+} as const;
+
+/** AL2023 EKS AMIs boot from /dev/xvda. */
+export const ROOT_DEVICE = "/dev/xvda";
+
+/**
+ * The root volume of every node: gp3, encrypted with the given key, deleted with the instance.
+ * EBS wants booleans as strings in a launch template mapping.
+ */
+export function rootVolume<K>(sizeGiB: number, kmsKeyArn: K) {
+  return {
+    deviceName: ROOT_DEVICE,
+    ebs: { volumeSize: sizeGiB, volumeType: "gp3", encrypted: "true", kmsKeyId: kmsKeyArn, deleteOnTermination: "true" },
+  };
+}
+
+/** Tags the cluster autoscaler discovers managed node groups by (EKS adds them to the ASG itself). */
+export function autoscalerDiscoveryTags(clusterName: string): Record<string, string> {
+  return { "k8s.io/cluster-autoscaler/enabled": "true", [`k8s.io/cluster-autoscaler/${clusterName}`]: "owned" };
+}

@@ -1,0 +1,71 @@
+/**
+ * ElastiCache (Valkey or Redis OSS) rules the program mirrors. Pure; no Pulumi imports.
+ */
+
+export type CacheEngine = "valkey" | "redis";
+
+/**
+ * Engine versions offered for node-based replication groups, and their parameter group family.
+ * Valkey 7.2 shares Redis OSS 7's parameters; Valkey 8.x uses valkey8; 9.x uses valkey9. Redis OSS
+ * stops at 7.1 on ElastiCache.
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ParameterGroups.Engine.html
+ */
+export const CACHE_VERSIONS: Readonly<Record<CacheEngine, Readonly<Record<string, string>>>> = {
+  valkey: { "7.2": "valkey7", "8.0": "valkey8", "8.1": "valkey8", "8.2": "valkey8", "9.0": "valkey9" },
+  redis: { "7.0": "redis7", "7.1": "redis7" },
+};
+
+export const CACHE_PORT = 6379;
+
+export function cacheFamily(engine: CacheEngine, version: string): string {
+  const family = CACHE_VERSIONS[engine][version];
+  if (!family) throw new Error(`${engine} ${version} is not a supported ElastiCache engine version`);
+  return family;
+}
+
+export function cacheVersionProblem(engine: CacheEngine, version: string): string | undefined {
+  return CACHE_VERSIONS[engine][version] ? undefined : `a ${engine} version ElastiCache offers: ${Object.keys(CACHE_VERSIONS[engine]).join(", ")}`;
+}
+
+/**
+ * AUTH token alphabet: 16 to 128 printable ASCII characters; the only special characters allowed
+ * are ! & # $ ^ < > - (so no space, '/', '"' or '@').
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html
+ */
+export const AUTH_TOKEN_SPECIALS = "!&#$^<>-";
+export const AUTH_TOKEN_LENGTH = 64;
+
+export function isValidAuthToken(token: string): boolean {
+  return token.length >= 16 && token.length <= 128 && /^[A-Za-z0-9!&#$^<>-]+$/.test(token);
+}
+
+export interface CacheShape {
+  clusterMode: boolean;
+  shards: number;
+  replicasPerShard: number;
+}
+
+/** Nodes the replication group runs: shards × (1 primary + replicas). */
+export function nodeCount(shape: CacheShape): number {
+  return shape.shards * (1 + shape.replicasPerShard);
+}
+
+/**
+ * The custom parameter group: cluster mode must match the group's topology, and commands slower
+ * than the threshold (microseconds) go to the slow log, which is delivered to CloudWatch.
+ */
+export function cacheParameters(clusterMode: boolean, slowLogMicros: number): { name: string; value: string }[] {
+  return [
+    { name: "cluster-enabled", value: clusterMode ? "yes" : "no" },
+    { name: "slowlog-log-slower-than", value: String(slowLogMicros) },
+  ];
+}
+
+/**
+ * AZ of each node of a group without cluster mode, primary first: node i goes to AZ i mod n, so a
+ * replica never shares its primary's AZ while there are AZs to spare.
+ */
+export function cacheNodeAzs(azs: readonly string[], nodes: number): string[] {
+  return Array.from({ length: nodes }, (_, i) => azs[i % azs.length]);
+}

@@ -1,0 +1,87 @@
+/**
+ * The data components on their own, with client security groups wired in (as the cluster tier will
+ * be), and with the longest system name the config allows.
+ */
+import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+import { policies } from "../../policy-pack/policies";
+import { readPackConfig, runPolicies } from "../../test/harness/policyRunner";
+import { StackRun, runComponent } from "../../test/harness/runStack";
+import { ROOT } from "../../test/helpers";
+import { CACHE_DEFAULTS } from "../../stacks/config/sections/cache";
+import { DATABASE_DEFAULTS } from "../../stacks/config/sections/database";
+import { MESSAGING_DEFAULTS } from "../../stacks/config/sections/messaging";
+import { Cache } from "./cache";
+import { DataKeyArgs, DataNetworkArgs } from "./common";
+import { Database } from "./database";
+import { Messaging } from "./messaging";
+
+const azs = ["us-west-2a", "us-west-2b", "us-west-2c"];
+const network: DataNetworkArgs = {
+  vpcId: "vpc-0123456789abcdef0",
+  vpcCidr: "10.0.0.0/16",
+  databaseSubnetIds: ["subnet-d1", "subnet-d2", "subnet-d3"],
+  privateSubnetIds: ["subnet-p1", "subnet-p2", "subnet-p3"],
+  availabilityZones: azs,
+  clientSecurityGroupIds: ["sg-0nodes000000000000", pulumi.output("sg-0pods0000000000000")],
+};
+const keys: DataKeyArgs = {
+  dataKeyArn: "arn:aws:kms:us-west-2:123456789012:key/data",
+  secretsKeyArn: "arn:aws:kms:us-west-2:123456789012:key/secrets",
+  logsKeyArn: "arn:aws:kms:us-west-2:123456789012:key/logs",
+};
+const account = { accountId: "123456789012", partition: "aws", region: "us-west-2" };
+
+/** Every store of the prod profile, named after the longest system name the schema accepts (16). */
+function buildAll(system: string): Promise<StackRun> {
+  return runComponent(async () => {
+    const { enabled: _db, ...db } = DATABASE_DEFAULTS.prod;
+    const { enabled: _c, ...cache } = CACHE_DEFAULTS.prod;
+    const { kafka, rabbitmq } = MESSAGING_DEFAULTS.prod;
+    new Database(`${system}-database`, { ...network, ...keys, ...db, readReplicas: 2, account, logRetentionDays: 90 });
+    new Cache(`${system}-cache`, { ...network, ...keys, ...cache, clusterMode: true, shards: 3, logRetentionDays: 90, secretRecoveryWindowDays: 30 });
+    new Messaging(`${system}-kafka`, { ...network, ...keys, engine: "kafka", kafka, rabbitmq, logRetentionDays: 90, secretRecoveryWindowDays: 30 });
+    new Messaging(`${system}-rabbit`, { ...network, ...keys, engine: "rabbitmq", kafka, rabbitmq, logRetentionDays: 90, secretRecoveryWindowDays: 30 });
+  });
+}
+
+describe("data components", () => {
+  let run: StackRun;
+  before(async () => {
+    run = await buildAll("abcdefghijklmnop");
+    assert.equal(run.error, undefined, run.error?.message);
+  });
+
+  it("admit each store's port only from the client security groups, and open nothing else", () => {
+    const groups = run.resources.filter((r) => r.type === "aws:ec2/securityGroup:SecurityGroup");
+    const ports = Object.fromEntries(groups.map((g) => [g.name, g.inputs.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.securityGroups, r.cidrBlocks])]));
+    const fromClients = (port: number) => [["tcp", port, port, ["sg-0nodes000000000000", "sg-0pods0000000000000"], undefined]];
+    assert.deepEqual(ports, {
+      "abcdefghijklmnop-database-sg": fromClients(5432),
+      "abcdefghijklmnop-cache-sg": fromClients(6379),
+      "abcdefghijklmnop-kafka-sg": fromClients(9098),
+      "abcdefghijklmnop-rabbit-sg": fromClients(5671),
+    });
+    for (const g of groups) assert.deepEqual([g.inputs.egress, g.inputs.vpcId], [[], network.vpcId]);
+  });
+
+  it("fit AWS's name limits with the longest system name (the mock cloud rejects names over them)", () => {
+    const rg = run.resources.find((r) => r.type === "aws:elasticache/replicationGroup:ReplicationGroup")!;
+    const broker = run.resources.find((r) => r.type === "aws:mq/broker:Broker")!;
+    const msk = run.resources.find((r) => r.type === "aws:msk/cluster:Cluster")!;
+    assert.ok(rg.outputs.replicationGroupId.length <= 40);
+    assert.ok(broker.outputs.brokerName.length <= 50);
+    assert.ok(msk.outputs.clusterName.length <= 64);
+    for (const db of run.resources.filter((r) => r.type === "aws:rds/instance:Instance")) assert.ok(db.inputs.identifier.length <= 63, db.inputs.identifier);
+  });
+
+  it("pass every mandatory prod policy, the data-store reachability policy included", async () => {
+    const violations = await runPolicies(policies, run.resources, readPackConfig(`${ROOT}/policy-pack/config/prod.json`));
+    assert.deepEqual(violations.filter((v) => v.policy.startsWith("rds-") || v.policy.startsWith("elasticache-") || v.policy.startsWith("msk-") || v.policy.startsWith("mq-") || v.policy === "ec2-disallow-public-data-stores"), []);
+  });
+
+  it("spread two replicas over the AZs after the first", () => {
+    const replicas = run.resources.filter((r) => r.type === "aws:rds/instance:Instance" && r.inputs.replicateSourceDb);
+    assert.deepEqual(replicas.map((r) => r.inputs.availabilityZone), ["us-west-2b", "us-west-2c"]);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Amazon MSK and Amazon MQ for RabbitMQ rules the program mirrors. Pure; no Pulumi imports.
+ */
+
+/**
+ * Kafka versions MSK offers for new Standard-broker clusters in late 2026. 3.7.x reaches end of
+ * support on 2026-09-01 and 3.6.0 on 2026-06-01, so neither is offered; 4.x runs in KRaft mode only
+ * (the ".kraft" suffix); 4.2.x is Express-broker only. AWS marks 3.9.x as recommended.
+ * https://docs.aws.amazon.com/msk/latest/developerguide/supported-kafka-versions.html
+ */
+export const KAFKA_VERSIONS = ["3.8.x", "3.8.x.kraft", "3.9.x", "3.9.x.kraft", "4.0.x.kraft", "4.1.x.kraft"] as const;
+
+/** IAM-authenticated clients connect on 9098 inside the VPC; no other listener is enabled. */
+export const KAFKA_IAM_PORT = 9098;
+
+/**
+ * MSK places brokers in 2 or 3 AZs (one client subnet each); the broker count must be a multiple
+ * of that. https://docs.aws.amazon.com/msk/latest/developerguide/create-cluster.html
+ */
+export function kafkaAzCount(stackAzs: number): number {
+  return Math.min(stackAzs, 3);
+}
+
+/**
+ * Broker settings for durability: topics are created on purpose, every partition has three copies
+ * (or as many as there are brokers), a write needs all but one copy, and an out-of-sync replica
+ * never becomes leader, so an acknowledged write is never lost.
+ * https://docs.aws.amazon.com/msk/latest/developerguide/bestpractices.html
+ */
+export function kafkaServerProperties(brokers: number): string {
+  const replication = Math.min(3, brokers);
+  const minInsync = Math.max(1, replication - 1);
+  return [
+    "auto.create.topics.enable=false",
+    `default.replication.factor=${replication}`,
+    `min.insync.replicas=${minInsync}`,
+    "unclean.leader.election.enable=false",
+  ].join("\n");
+}
+
+/** MSK storage autoscaling: target 10 to 80% utilization, at most 16384 GiB per broker. */
+export const KAFKA_MAX_VOLUME_GIB = 16384;
+export const KAFKA_STORAGE_TARGET = { min: 10, max: 80 } as const;
+
+/**
+ * Amazon MQ for RabbitMQ engine versions: 4.2 runs on mq.m7g only; 3.13 on mq.m5 and mq.m7g. mq.t3
+ * is no longer offered for RabbitMQ (CreateBroker rejects it).
+ * https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-version-management.html
+ */
+export const RABBITMQ_VERSIONS: Readonly<Record<string, readonly string[]>> = {
+  "4.2": ["mq.m7g"],
+  "3.13": ["mq.m5", "mq.m7g"],
+};
+
+/** AMQP over TLS; RabbitMQ on Amazon MQ offers no plaintext listener. */
+export const AMQPS_PORT = 5671;
+
+export function rabbitMqProblem(version: string, instanceType: string): string | undefined {
+  const families = RABBITMQ_VERSIONS[version];
+  if (!families) return `a RabbitMQ version Amazon MQ offers: ${Object.keys(RABBITMQ_VERSIONS).join(", ")}`;
+  const family = instanceType.split(".").slice(0, 2).join(".");
+  if (!families.includes(family)) return `an instance type RabbitMQ ${version} runs on: ${families.map((f) => `${f}.*`).join(", ")}`;
+  return undefined;
+}
+
+/**
+ * The broker user's password: 12+ characters, 4+ distinct, never ',' ':' or '='. The generator
+ * uses letters, digits and a few safe specials.
+ * https://docs.aws.amazon.com/amazon-mq/latest/api-reference/brokers-broker-id-users-username.html
+ */
+export const MQ_PASSWORD_SPECIALS = "!#$%&*+-.^_~";
+
+export function isValidMqPassword(password: string): boolean {
+  return password.length >= 12 && new Set(password).size >= 4 && !/[,:=]/.test(password);
+}

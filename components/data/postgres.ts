@@ -1,0 +1,108 @@
+/**
+ * RDS for PostgreSQL rules the program mirrors, so a bad value fails in the plan instead of on AWS.
+ * Pure; no Pulumi imports.
+ */
+
+/**
+ * Major versions this platform creates, with the oldest minor RDS still lets new instances use.
+ * 17.1 to 17.4 reached end of standard support on 2026-05-31 and cannot be created since
+ * 2026-05-01; 18.1 is the first RDS release of 18. Older majors (16 and below) are not offered: a
+ * new system starts on a current major. Release calendar:
+ * https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html
+ */
+export const POSTGRES_VERSIONS: Readonly<Record<string, { minMinor: number }>> = {
+  "17": { minMinor: 5 },
+  "18": { minMinor: 1 },
+};
+
+/** PostgreSQL listens on 5432 unless told otherwise; the platform keeps the default. */
+export const POSTGRES_PORT = 5432;
+
+/** Logs RDS for PostgreSQL can export to CloudWatch Logs (EnableCloudwatchLogsExports). */
+export const POSTGRES_LOG_EXPORTS = ["postgresql", "upgrade"] as const;
+
+/**
+ * Why a version is not accepted, or undefined when RDS accepts it. "17" picks the newest 17.x
+ * (RDS accepts a major-only version when auto minor version upgrade is on); "17.7" pins a minor.
+ */
+export function postgresVersionProblem(version: string): string | undefined {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(version);
+  const supported = Object.entries(POSTGRES_VERSIONS).map(([major, v]) => `${major} or ${major}.${v.minMinor}+`).join(", ");
+  if (!m) return `a PostgreSQL version such as 17 or 17.7; supported: ${supported}`;
+  const entry = POSTGRES_VERSIONS[m[1]];
+  if (!entry) return `a supported major version: ${supported}`;
+  if (m[2] !== undefined && Number(m[2]) < entry.minMinor) {
+    return `a minor RDS still creates instances on: ${m[1]}.${entry.minMinor} or later (or just ${m[1]} for the newest)`;
+  }
+  return undefined;
+}
+
+/** DB parameter group family of a version: "17.7" -> "postgres17". */
+export function postgresFamily(version: string): string {
+  return `postgres${version.split(".")[0]}`;
+}
+
+/**
+ * Performance Insights retention RDS accepts: 7 (the free tier), 31 × months for 1 to 23 months,
+ * or 731. https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
+ * (PerformanceInsightsRetentionPeriod)
+ */
+export function isPerformanceInsightsRetention(days: number): boolean {
+  return days === 7 || days === 731 || (Number.isInteger(days) && days % 31 === 0 && days / 31 >= 1 && days / 31 <= 23);
+}
+
+export const PERFORMANCE_INSIGHTS_RETENTION_RULE = "7, 731, or 31 × months for 1 to 23 months (31, 62, 93 ... 713)";
+
+/**
+ * RDS storage autoscaling: the maximum must be at least 10% above the allocated storage.
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.Autoscaling.html
+ */
+export function minMaxAllocatedStorage(allocatedGiB: number): number {
+  // Integer arithmetic: 100 * 1.1 is 110.00000000000001 in floating point.
+  return Math.ceil((allocatedGiB * 11) / 10);
+}
+
+/**
+ * DB instance identifiers: 1 to 63 letters, digits or hyphens, starting with a letter, no double
+ * hyphen, no trailing hyphen. The platform names them explicitly (not auto-named) so the CloudWatch
+ * log groups RDS exports to can be created, encrypted, before the instance.
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html#RDS_Limits.Constraints
+ */
+export const DB_IDENTIFIER_LIMIT = 63;
+
+export function dbIdentifier(component: string, replica?: number): string {
+  const id = replica === undefined ? component : `${component}-replica-${replica}`;
+  if (!/^[a-z][a-z0-9-]*$/.test(id) || id.includes("--") || id.endsWith("-") || id.length > DB_IDENTIFIER_LIMIT) {
+    throw new Error(`"${id}" is not a valid DB instance identifier (a-z, 0-9, '-', starting with a letter, at most ${DB_IDENTIFIER_LIMIT} characters)`);
+  }
+  return id;
+}
+
+/** The log group RDS writes an exported log to; it must exist before the instance to be ours. */
+export function rdsLogGroupName(identifier: string, log: string): string {
+  return `/aws/rds/instance/${identifier}/${log}`;
+}
+
+/**
+ * AZ of each read replica. A Single-AZ primary is pinned to the first AZ and its replicas go round
+ * the others, so no replica shares the primary's AZ. A Multi-AZ primary cannot be pinned (RDS
+ * chooses both AZs), so replicas go round the AZs after the first, spreading them as wide as the
+ * stack allows.
+ */
+export function replicaAzs(azs: readonly string[], replicas: number): string[] {
+  if (azs.length < 2) throw new Error("read replicas need at least two AZs");
+  const others = azs.slice(1);
+  return Array.from({ length: replicas }, (_, i) => others[i % others.length]);
+}
+
+/**
+ * The custom parameter group: TLS forced on every connection, and statements slower than the
+ * threshold logged (then exported to CloudWatch with the postgresql log).
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html
+ */
+export function postgresParameters(slowQueryMs: number): { name: string; value: string }[] {
+  return [
+    { name: "rds.force_ssl", value: "1" },
+    { name: "log_min_duration_statement", value: String(slowQueryMs) },
+  ];
+}

@@ -1,0 +1,156 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { PolicyStatement } from "../iam/policyDocument";
+import { childName } from "../naming";
+import { keyPolicy } from "../security/keyPolicy";
+import { tierTags } from "../tags";
+import { EdgeArgs, checkEdgeArgs } from "./args";
+import { cloudFrontLogDeliveryStatement, cloudFrontReadStatement } from "./bucketStatements";
+import { createCdn } from "./cdn";
+import { createCertificates } from "./certificates";
+import { createAliasRecords } from "./dns";
+import { createLoadBalancer } from "./loadBalancer";
+import { originName, wwwName } from "./names";
+import { routes } from "./routing";
+import { createWebAcl } from "./webAcl";
+
+export type { BucketRef, EdgeArgs, EdgeDomain, HostedZone } from "./args";
+
+/** Prefix of the ALB's access logs in the logs bucket (ELB adds AWSLogs/<account>/ below it). */
+
+/**
+ * The way in: CloudFront with AWS WAF, on a Route 53 domain with ACM certificates (optional), in
+ * front of an internal application load balancer reached through a CloudFront VPC origin, with
+ * target groups per routed service that the AWS Load Balancer Controller fills with pods.
+ */
+export class Edge extends pulumi.ComponentResource {
+  readonly distributionId: pulumi.Output<string>;
+  /** For the static-assets bucket policy: aws:SourceArn of the OAC statement. */
+  readonly distributionArn: pulumi.Output<string>;
+  readonly distributionDomainName: pulumi.Output<string>;
+  /** https://<domain> or https://<distribution>.cloudfront.net. */
+  readonly url: pulumi.Output<string>;
+  readonly albArn: pulumi.Output<string>;
+  readonly albDnsName: pulumi.Output<string>;
+  readonly albSecurityGroupId: pulumi.Output<string>;
+  /** Target group ARN per routed service. */
+  readonly targetGroupArns: Record<string, pulumi.Output<string>>;
+  readonly cloudFrontWebAclArn: pulumi.Output<string>;
+  readonly albWebAclArn: pulumi.Output<string>;
+  /** The hosted zone's id, with a domain. */
+  readonly hostedZoneId?: pulumi.Output<string>;
+  /** Name servers to set at the registrar, when this stack created the zone. */
+  readonly nameServers?: pulumi.Output<string[]>;
+  /** Statements the storage tier merges into the static-assets bucket policy (CloudFront OAC read). */
+  readonly staticAssetsBucketStatements: pulumi.Output<PolicyStatement[]>;
+  /** Statements the storage tier merges into the logs bucket policy (CloudFront log delivery). */
+  readonly logsBucketStatements: pulumi.Output<PolicyStatement[]>;
+  readonly albAccessLogPrefix: string;
+
+  constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("platform:edge:Edge", name, {}, opts);
+    this.albAccessLogPrefix = args.logPrefixes.alb;
+    const errors = checkEdgeArgs(args);
+    if (errors.length > 0) throw new Error(`${name}: AWS would reject this edge: ${errors.join("; ")}`);
+    const { cfWaf, albWaf, certs, lb, cdn } = this.build(name, args);
+    const dist = cdn.distribution;
+    this.distributionId = dist.id;
+    this.distributionArn = dist.arn;
+    this.distributionDomainName = dist.domainName;
+    this.url = args.domain ? pulumi.output(`https://${args.domain.name}`) : pulumi.interpolate`https://${dist.domainName}`;
+    this.albArn = lb.alb.arn;
+    this.albDnsName = lb.alb.dnsName;
+    this.albSecurityGroupId = lb.securityGroupId;
+    this.targetGroupArns = lb.targetGroupArns;
+    this.cloudFrontWebAclArn = cfWaf.arn;
+    this.albWebAclArn = albWaf.arn;
+    this.hostedZoneId = certs?.zoneId;
+    this.nameServers = certs?.nameServers;
+    const bucket = args.staticAssetsBucket;
+    this.staticAssetsBucketStatements = bucket
+      ? pulumi.all([bucket.arn, dist.arn]).apply(([b, d]) => [cloudFrontReadStatement(b, d)])
+      : pulumi.output([]);
+    this.logsBucketStatements = pulumi
+      .all([args.logsBucket.arn, cdn.logDeliverySourceArn])
+      .apply(([b, source]) => [cloudFrontLogDeliveryStatement(b, args.account.accountId, source)]);
+    this.registerOutputs({
+      distributionId: this.distributionId,
+      distributionArn: this.distributionArn,
+      distributionDomainName: this.distributionDomainName,
+      url: this.url,
+      albArn: this.albArn,
+      albDnsName: this.albDnsName,
+      albSecurityGroupId: this.albSecurityGroupId,
+      targetGroupArns: this.targetGroupArns,
+      cloudFrontWebAclArn: this.cloudFrontWebAclArn,
+      albWebAclArn: this.albWebAclArn,
+      hostedZoneId: this.hostedZoneId,
+      nameServers: this.nameServers,
+    });
+  }
+
+  /** Web ACLs first (both ends attach one), then certificates, the ALB, CloudFront and DNS. */
+  private build(name: string, args: EdgeArgs) {
+    const rs = routes(args.services);
+    const wafLogs = {
+      rate: { limit: args.waf.rateLimit, windowSeconds: args.waf.rateLimitWindowSeconds },
+      redactedHeaders: args.waf.redactedHeaders,
+      retentionDays: args.logging.retentionDays,
+    };
+    const cfWaf = createWebAcl(this, childName(name, "cf-waf"), { ...wafLogs, scope: "CLOUDFRONT", kmsKeyArn: this.usEast1LogsKey(name, args), provider: args.usEast1Provider });
+    const albWaf = createWebAcl(this, childName(name, "alb-waf"), { ...wafLogs, scope: "REGIONAL", kmsKeyArn: args.logging.kmsKeyArn });
+    const certs = args.domain ? createCertificates(this, name, args.domain, args.usEast1Provider, args.protect) : undefined;
+    const lb = createLoadBalancer(this, name, {
+      vpcId: args.vpcId,
+      vpcCidr: args.vpcCidr,
+      subnetIds: args.alb.internal ? args.privateSubnetIds : args.publicSubnetIds!,
+      ...args.alb,
+      routes: rs,
+      certificateArn: certs?.originCertificateArn,
+      accessLogs: { bucket: args.logsBucket.name, prefix: args.logPrefixes.alb },
+      webAclArn: albWaf.arn,
+      targetSecurityGroupIds: args.targetSecurityGroupIds,
+      kubernetesProvider: args.kubernetesProvider,
+      kubernetesDependsOn: args.kubernetesDependsOn,
+    });
+    const cdn = createCdn(this, name, {
+      alb: lb.alb,
+      internal: args.alb.internal,
+      originPort: lb.originPort,
+      originDomainName: args.domain ? originName(args.domain.name) : lb.alb.dnsName,
+      routes: rs,
+      staticAssetsBucket: args.staticAssetsBucket,
+      logsBucket: args.logsBucket,
+      logPrefix: args.logPrefixes.cloudfront,
+      webAclArn: cfWaf.arn,
+      aliases: args.domain ? [args.domain.name, wwwName(args.domain.name)] : [],
+      viewerCertificateArn: certs?.viewerCertificateArn,
+      priceClass: args.cloudFront.priceClass,
+      usEast1: args.usEast1Provider,
+    });
+    if (args.domain && certs) createAliasRecords(this, name, certs.zoneId, args.domain.name, cdn.distribution.domainName, lb.alb);
+    return { cfWaf, albWaf, certs, lb, cdn };
+  }
+
+  /**
+   * A log group is encrypted with a key of its own region, and the CLOUDFRONT web ACL's log group
+   * must be in us-east-1: so a logs key there, rotating, its policy scoped to us-east-1 log groups.
+   * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+   */
+  private usEast1LogsKey(name: string, args: EdgeArgs): pulumi.Output<string> {
+    const opts = { parent: this, provider: args.usEast1Provider };
+    const key = new aws.kms.Key(
+      childName(name, "waf-logs-key"),
+      {
+        description: `${name}: CloudFront web ACL logs (us-east-1)`,
+        enableKeyRotation: true,
+        deletionWindowInDays: args.usEast1Key.deletionWindowDays,
+        policy: JSON.stringify(keyPolicy("logs", { ...args.account, region: "us-east-1" })),
+        tags: tierTags("edge", { DataClass: "logs" }),
+      },
+      { ...opts, protect: args.usEast1Key.protect },
+    );
+    new aws.kms.Alias(childName(name, "waf-logs-key-alias"), { name: `alias/${name}-waf-logs`, targetKeyId: key.keyId }, opts);
+    return key.arn;
+  }
+}

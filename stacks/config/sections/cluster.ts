@@ -1,0 +1,194 @@
+/**
+ * `platform:cluster`: the EKS cluster, its node groups, add-ons, controllers and the registry.
+ * A stack without `enabled: true` gets no cluster.
+ */
+import { z } from "zod";
+import { scalingProblems } from "../../../components/cluster/nodeGroups";
+import { ADDON_VERSION_PATTERN, describeSupportedVersions, isSupportedKubernetesVersion } from "../../../components/cluster/versions";
+import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS } from "../../../components/naming";
+import type { ConfigProblem } from "../problems";
+import type { Profile } from "../values";
+import { cidrBlock } from "./common";
+import type { ServiceConfig } from "./services";
+
+const label = z.string().regex(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?$/, "a Kubernetes label key such as workload or example.com/role");
+
+const nodeGroup = z.strictObject({
+  instanceTypes: z.array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "an EC2 instance type such as t3.large")).min(1)
+    .describe("EC2 instance types. Several let Spot draw from more capacity pools."),
+  capacityType: z.enum(["ON_DEMAND", "SPOT"]).describe("ON_DEMAND, or SPOT (dev only: Spot nodes can be reclaimed with two minutes' notice)."),
+  minSize: z.number().int().min(0).max(450).describe("Fewest nodes. minSize ≤ desiredSize ≤ maxSize (EKS scaling config)."),
+  desiredSize: z.number().int().min(0).max(450).describe("Nodes at creation; the autoscaler moves it afterwards."),
+  maxSize: z.number().int().min(1).max(450).describe("Most nodes the autoscaler may run."),
+  diskSizeGiB: z.number().int().min(20).max(16384).describe("Root volume size in GiB: gp3, encrypted with the data key (not a knob)."),
+  labels: z.record(label, z.string().max(63)).describe("Kubernetes labels on every node of the group."),
+  taints: z.array(z.strictObject({
+    key: label,
+    value: z.string().max(63),
+    effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]),
+  })).describe("Kubernetes taints on every node of the group, at most 50 (EKS limit)."),
+});
+
+const addonVersion = z.string().regex(ADDON_VERSION_PATTERN, "an exact add-on build such as v1.19.2-eksbuild.1, or default")
+  .describe("Exact build from `aws eks describe-addon-versions`, or default: the build EKS marks default for the cluster's Kubernetes version, resolved at deploy time.");
+const chartVersion = z.string().regex(/^\d+\.\d+\.\d+$/, "an exact chart version such as 1.14.1").describe("Exact Helm chart version.");
+const principalArn = z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:(role|user)\/[\w+=,.@-]+$/, "an IAM role or user ARN without a path, such as arn:aws:iam::123456789012:role/platform-admin");
+
+export const clusterSchema = z.strictObject({
+  enabled: z.boolean().describe("Build the EKS cluster tier."),
+  kubernetesVersion: z.string().describe(`Kubernetes minor version in EKS standard support: ${describeSupportedVersions()}. Upgrade policy is STANDARD, so EKS never bills extended support silently.`),
+  endpoint: z.strictObject({
+    publicAccess: z.boolean().describe("Public API endpoint (EKS's default is on; ours is off). The private endpoint is always on. With publicAccess, publicAccessCidrs must list the allowed networks, never 0.0.0.0/0 in prod; prod keeps it off."),
+    publicAccessCidrs: z.array(cidrBlock(0, 32)).describe("Networks allowed to reach the public endpoint (your office or CI egress), when publicAccess is on."),
+    privateAccessCidrs: z.array(cidrBlock(8, 32)).describe("Networks inside or connected to the VPC (a CI runner's subnet, a VPN) admitted on 443 to the private endpoint."),
+  }),
+  adminPrincipalArns: z.array(principalArn).describe("IAM roles or users given cluster-admin through EKS access entries (the deploying principal is added by EKS at creation)."),
+  deletionProtection: z.boolean().describe("EKS deletion protection: the cluster cannot be deleted until it is turned off. Required in prod."),
+  nodeGroups: z.strictObject({
+    system: nodeGroup.describe("Critical add-ons (CoreDNS, controllers), tainted CriticalAddonsOnly."),
+    application: nodeGroup.describe("The services."),
+    gpu: nodeGroup.extend({ enabled: z.boolean().describe("Create the GPU group (AL2023 NVIDIA AMI) for services with gpu: true.") }).describe("GPU nodes for the AI service."),
+  }),
+  autoscaler: z.strictObject({
+    kind: z.enum(["cluster-autoscaler", "karpenter"]).describe("Node autoscaler: cluster-autoscaler resizes the managed node groups; karpenter launches nodes itself."),
+    clusterAutoscalerChartVersion: chartVersion,
+    karpenterChartVersion: chartVersion,
+  }),
+  loadBalancerController: z.strictObject({ chartVersion }),
+  addons: z.strictObject({
+    vpcCni: addonVersion,
+    kubeProxy: addonVersion,
+    coredns: addonVersion,
+    ebsCsiDriver: addonVersion,
+    metricsServer: addonVersion,
+    cloudwatchObservability: addonVersion,
+  }),
+  registry: z.strictObject({
+    immutableTags: z.boolean().describe("ECR tag immutability: a pushed tag can never point at another image. Required in prod."),
+    keepImages: z.number().int().min(1).max(1000).describe("Tagged images kept per repository; older ones expire."),
+    untaggedExpiryDays: z.number().int().min(1).max(365).describe("Days an untagged image is kept."),
+  }),
+});
+export type ClusterConfig = z.infer<typeof clusterSchema>;
+
+type Groups = ClusterConfig["nodeGroups"];
+const SYSTEM_TAINT = [{ key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" as const }];
+const gpuGroup = (enabled: boolean): Groups["gpu"] => ({
+  enabled, instanceTypes: ["g5.xlarge"], capacityType: "ON_DEMAND", minSize: 0, desiredSize: 0, maxSize: 2, diskSizeGiB: 100,
+  labels: { workload: "gpu" }, taints: [{ key: "nvidia.com/gpu", value: "true", effect: "NoSchedule" }],
+});
+
+/** Pinned chart versions; add-on builds track the EKS default for the pinned Kubernetes version. */
+const common = {
+  kubernetesVersion: "1.35",
+  adminPrincipalArns: [],
+  autoscaler: { kind: "cluster-autoscaler" as const, clusterAutoscalerChartVersion: "9.52.1", karpenterChartVersion: "1.8.1" },
+  loadBalancerController: { chartVersion: "1.14.1" },
+  addons: { vpcCni: "default", kubeProxy: "default", coredns: "default", ebsCsiDriver: "default", metricsServer: "default", cloudwatchObservability: "default" },
+};
+
+/**
+ * dev: small, Spot for the services, no public endpoint until CIDRs are allow-listed. prod: three
+ * on-demand system nodes (one per AZ), private endpoint only, deletion protection, immutable tags.
+ */
+export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
+  dev: {
+    ...common,
+    enabled: false,
+    endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
+    deletionProtection: false,
+    nodeGroups: {
+      system: { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      application: { instanceTypes: ["t3.large", "t3a.large"], capacityType: "SPOT", minSize: 1, desiredSize: 2, maxSize: 4, diskSizeGiB: 30, labels: { workload: "application" }, taints: [] },
+      gpu: gpuGroup(false),
+    },
+    registry: { immutableTags: false, keepImages: 20, untaggedExpiryDays: 7 },
+  },
+  staging: {
+    ...common,
+    enabled: false,
+    endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
+    deletionProtection: true,
+    nodeGroups: {
+      system: { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
+      gpu: gpuGroup(false),
+    },
+    registry: { immutableTags: true, keepImages: 50, untaggedExpiryDays: 14 },
+  },
+  prod: {
+    ...common,
+    enabled: false,
+    endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
+    deletionProtection: true,
+    nodeGroups: {
+      system: { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 10, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
+      gpu: gpuGroup(false),
+    },
+    registry: { immutableTags: true, keepImages: 100, untaggedExpiryDays: 14 },
+  },
+};
+
+const KEY = "platform:cluster";
+const GROUPS = ["system", "application", "gpu"] as const;
+
+/** The logical name of a service's IAM role; Pulumi appends 8 characters, IAM allows 64. */
+export const serviceRoleLogicalName = (system: string, service: string) => `${system}-cluster-svc-${service}`;
+
+function groupProblems(c: ClusterConfig, profile: Profile | undefined): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  for (const g of GROUPS) {
+    const group = c.nodeGroups[g];
+    for (const [field, allowed] of scalingProblems(group)) out.push({ key: `${KEY}.nodeGroups.${g}.${field}`, value: group[field as "minSize"], allowed });
+    if (group.capacityType === "SPOT" && profile !== "dev") {
+      out.push({ key: `${KEY}.nodeGroups.${g}.capacityType`, value: group.capacityType, allowed: `"ON_DEMAND" when profile is ${profile}: Spot is allowed in dev only` });
+    }
+    if (group.taints.length > 50) out.push({ key: `${KEY}.nodeGroups.${g}.taints`, value: group.taints.length, allowed: "at most 50 taints (EKS limit)" });
+  }
+  return out;
+}
+
+function endpointProblems(c: ClusterConfig, profile: Profile | undefined): ConfigProblem[] {
+  const e = c.endpoint;
+  if (!e.publicAccess) {
+    return e.publicAccessCidrs.length > 0 ? [{ key: `${KEY}.endpoint.publicAccessCidrs`, value: e.publicAccessCidrs, allowed: "[] when publicAccess is false (EKS rejects CIDRs for a closed endpoint)" }] : [];
+  }
+  // EKS opens a public endpoint to 0.0.0.0/0 when no CIDRs are given.
+  if (e.publicAccessCidrs.length === 0) return [{ key: `${KEY}.endpoint.publicAccessCidrs`, value: e.publicAccessCidrs, allowed: "at least one CIDR when publicAccess is true; EKS would otherwise open the endpoint to 0.0.0.0/0" }];
+  const out: ConfigProblem[] = [];
+  // prod is private-only: the policy pack rejects any public endpoint there (eks-disallow-public-endpoint).
+  if (profile === "prod") out.push({ key: `${KEY}.endpoint.publicAccess`, value: true, allowed: "false when profile is prod: deploy from a runner inside the VPC listed in endpoint.privateAccessCidrs" });
+  if (profile === "prod" && e.publicAccessCidrs.some((cidr) => cidr.endsWith("/0"))) {
+    out.push({ key: `${KEY}.endpoint.publicAccessCidrs`, value: e.publicAccessCidrs, allowed: "CIDRs other than 0.0.0.0/0 when profile is prod: the API server is never open to the internet" });
+  }
+  return out;
+}
+
+function serviceProblems(c: ClusterConfig, services: ServiceConfig[], system: string | undefined): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  services.forEach((s, i) => {
+    if (s.gpu && !c.nodeGroups.gpu.enabled) out.push({ key: `platform:services[${i}].gpu`, value: true, allowed: `false, or set ${KEY}.nodeGroups.gpu.enabled: true so the service has GPU nodes` });
+    const role = serviceRoleLogicalName(system ?? "", s.name);
+    if (system && role.length + AUTONAME_SUFFIX_LENGTH > AWS_NAME_LIMITS.iamRole) {
+      out.push({ key: `platform:services[${i}].name`, value: s.name, allowed: `at most ${AWS_NAME_LIMITS.iamRole - AUTONAME_SUFFIX_LENGTH - role.length + s.name.length} characters with platform:name "${system}": its IAM role name "${role}" plus Pulumi's 8-character suffix must fit IAM's 64` });
+    }
+  });
+  return out;
+}
+
+export function clusterRules(c: { profile?: Profile; name?: string; cluster?: ClusterConfig; services?: ServiceConfig[] }): ConfigProblem[] {
+  const cluster = c.cluster;
+  if (!cluster) return [];
+  const out: ConfigProblem[] = [];
+  if (!isSupportedKubernetesVersion(cluster.kubernetesVersion)) {
+    out.push({ key: `${KEY}.kubernetesVersion`, value: cluster.kubernetesVersion, allowed: `a version in EKS standard support: ${describeSupportedVersions()}` });
+  }
+  out.push(...endpointProblems(cluster, c.profile), ...groupProblems(cluster, c.profile));
+  if (c.profile === "prod") {
+    if (!cluster.deletionProtection) out.push({ key: `${KEY}.deletionProtection`, value: false, allowed: "true when profile is prod" });
+    if (!cluster.registry.immutableTags) out.push({ key: `${KEY}.registry.immutableTags`, value: false, allowed: "true when profile is prod: a deployed tag must always mean the same image" });
+  }
+  if (cluster.enabled) out.push(...serviceProblems(cluster, c.services ?? [], c.name));
+  return out;
+}

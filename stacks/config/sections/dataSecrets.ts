@@ -1,0 +1,44 @@
+/**
+ * Services name the data-tier secrets they read (`platform:services[].secrets`): database, cache or
+ * messaging. Each must belong to a store this stack has, so a role is never granted a secret that
+ * does not exist. Kafka clients authenticate with IAM and have no secret to read.
+ */
+import { DATA_SECRET_NAMES, DataSecretName } from "../../../components/data/outputs";
+import type { ConfigProblem } from "../problems";
+import type { CacheConfig } from "./cache";
+import type { DatabaseConfig } from "./database";
+import type { MessagingConfig } from "./messaging";
+import type { ServiceConfig } from "./services";
+
+interface DataStores {
+  database?: DatabaseConfig;
+  cache?: CacheConfig;
+  messaging?: MessagingConfig;
+  services?: ServiceConfig[];
+}
+
+/** The secrets this stack's data tier creates. */
+export function availableDataSecrets(c: DataStores): DataSecretName[] {
+  return [
+    ...(c.database?.enabled ? ["database" as const] : []),
+    ...(c.cache?.enabled ? ["cache" as const] : []),
+    ...(c.messaging?.engine === "rabbitmq" ? ["messaging" as const] : []),
+  ];
+}
+
+export function dataSecretRules(c: DataStores): ConfigProblem[] {
+  // A section that failed phase 1 is undefined; its store's secrets cannot be judged yet.
+  if (!c.database || !c.cache || !c.messaging) return [];
+  const available = availableDataSecrets(c);
+  const problems: ConfigProblem[] = [];
+  (c.services ?? []).forEach((s, i) => {
+    s.secrets.forEach((name, j) => {
+      if (available.includes(name as DataSecretName)) return;
+      const why = name === "messaging" && c.messaging?.engine === "kafka"
+        ? "Kafka clients authenticate with IAM (grant topics through `queues`), so there is no messaging secret"
+        : `the data tier of this stack creates only: ${available.join(", ") || "none"}`;
+      problems.push({ key: `platform:services[${i}].secrets[${j}]`, value: name, allowed: `one of ${DATA_SECRET_NAMES.join(", ")} that exists: ${why}` });
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,132 @@
+/**
+ * `platform:database`: the RDS for PostgreSQL primary and its read replicas. A stack without a
+ * database says so explicitly with `enabled: false`; leaving the key out keeps the profile's database.
+ */
+import { z } from "zod";
+import {
+  PERFORMANCE_INSIGHTS_RETENTION_RULE, isPerformanceInsightsRetention, minMaxAllocatedStorage, postgresVersionProblem,
+} from "../../../components/data/postgres";
+import { DAILY_WINDOW, WEEKLY_WINDOW, dailyOverlapsWeekly, dailySpans, minutes, weeklySpan } from "../../../components/data/windows";
+import type { ConfigProblem } from "../problems";
+import type { Profile } from "../values";
+import type { NetworkConfig } from "./network";
+import { literals } from "./common";
+
+const KEY = "platform:database";
+const identifier = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, "a letter, then up to 62 letters, digits or '_'");
+
+export const databaseSchema = z.strictObject({
+  enabled: z.boolean().describe("Whether the stack has a PostgreSQL database. Turn it off explicitly with false."),
+  engineVersion: z.string().describe("PostgreSQL version: a major (17, 18: the newest minor, upgraded automatically) or a pinned minor such as 17.7. 17 and 18 are supported."),
+  instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class such as db.t3.medium").describe("RDS instance class of the primary and its replicas, e.g. db.t3.medium to db.r5.2xlarge."),
+  allocatedStorageGiB: z.number().int().min(20).max(65536).describe("Initial gp3 storage in GiB, 20 to 65536 (RDS for PostgreSQL limits)."),
+  maxAllocatedStorageGiB: z.number().int().min(22).max(65536).describe("Storage autoscaling ceiling in GiB; at least 10% above allocatedStorageGiB (RDS rule)."),
+  multiAz: z.boolean().describe("A synchronous standby in a second AZ with automatic failover. Mandatory in prod."),
+  readReplicas: z.number().int().min(0).max(15).describe("Read replicas, 0 to 15 (RDS limit), each in another AZ. Needs backups on (backupRetentionDays > 0)."),
+  backupRetentionDays: z.number().int().min(0).max(35).describe("Days of automated backups and point-in-time recovery, 0 to 35 (RDS limits). At least 7 in prod."),
+  backupWindow: z.string().regex(DAILY_WINDOW, "a UTC window hh:mm-hh:mm").describe("Daily backup window, UTC hh:mm-hh:mm, at least 30 minutes, not overlapping maintenanceWindow."),
+  maintenanceWindow: z.string().regex(WEEKLY_WINDOW, "a UTC window ddd:hh:mm-ddd:hh:mm").describe("Weekly maintenance window, UTC ddd:hh:mm-ddd:hh:mm, at least 30 minutes."),
+  performanceInsightsRetentionDays: z.number().int().min(7).max(731).describe(`Days Performance Insights keeps data: ${PERFORMANCE_INSIGHTS_RETENTION_RULE}. 7 is free.`),
+  monitoringIntervalSeconds: literals([1, 5, 10, 15, 30, 60] as const).describe("Enhanced Monitoring granularity in seconds: 1, 5, 10, 15, 30 or 60. Monitoring is always on."),
+  slowQueryMs: z.number().int().min(0).max(2147483647).describe("Statements slower than this many milliseconds are logged (log_min_duration_statement)."),
+  databaseName: identifier.describe("Name of the database created on the primary."),
+  masterUsername: identifier.describe("Master user name; RDS generates its password and keeps it in Secrets Manager."),
+  credentialRotationDays: z.number().int().min(1).max(365).describe("Days between rotations of the RDS-managed master password, 1 to 365."),
+  deletionProtection: z.boolean().describe("RDS deletion protection on the primary and replicas. Mandatory in prod."),
+  finalSnapshot: z.boolean().describe("Take a named final snapshot when the primary is deleted. Mandatory in prod."),
+  protect: z.boolean().describe("Pulumi `protect` on the instances, so `pulumi destroy` refuses to delete them. Mandatory in prod."),
+});
+export type DatabaseConfig = z.infer<typeof databaseSchema>;
+
+const common = {
+  enabled: true,
+  engineVersion: "17",
+  backupWindow: "03:00-04:00",
+  maintenanceWindow: "sun:04:30-sun:05:30",
+  slowQueryMs: 1000,
+  databaseName: "app",
+  masterUsername: "platform_admin",
+  // RDS rotates a managed master password every 7 days unless told otherwise; we say so.
+  credentialRotationDays: 7,
+};
+
+/**
+ * dev: one small Single-AZ instance, no replicas, a week of backups, free Performance Insights.
+ * prod: Multi-AZ on a memory-optimized class, one read replica in another AZ, deletion protection,
+ * a final snapshot and `protect`, as the reference medical system runs. The billion-record system
+ * raises backups to 35 days and replicas to 2 in its own stack file.
+ */
+export const DATABASE_DEFAULTS: Record<Profile, DatabaseConfig> = {
+  dev: {
+    ...common, instanceClass: "db.t3.medium", allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100, multiAz: false, readReplicas: 0,
+    backupRetentionDays: 7, performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60,
+    deletionProtection: false, finalSnapshot: false, protect: false,
+  },
+  staging: {
+    ...common, instanceClass: "db.m6g.large", allocatedStorageGiB: 50, maxAllocatedStorageGiB: 200, multiAz: true, readReplicas: 0,
+    backupRetentionDays: 7, performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 30,
+    deletionProtection: true, finalSnapshot: true, protect: true,
+  },
+  prod: {
+    ...common, instanceClass: "db.r6g.large", allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000, multiAz: true, readReplicas: 1,
+    backupRetentionDays: 7, performanceInsightsRetentionDays: 31, monitoringIntervalSeconds: 15,
+    deletionProtection: true, finalSnapshot: true, protect: true,
+  },
+};
+
+/** RDS needs backups this long at least in prod (FSBP RDS.11 asks for 7). */
+export const PROD_MIN_BACKUP_DAYS = 7;
+const RDS_MIN_WINDOW_MINUTES = 30;
+
+function windowProblems(db: DatabaseConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (minutes(dailySpans(db.backupWindow)[0]) < RDS_MIN_WINDOW_MINUTES) {
+    problems.push({ key: `${KEY}.backupWindow`, value: db.backupWindow, allowed: "a window of at least 30 minutes (RDS rule)" });
+  }
+  if (minutes(weeklySpan(db.maintenanceWindow)) < RDS_MIN_WINDOW_MINUTES) {
+    problems.push({ key: `${KEY}.maintenanceWindow`, value: db.maintenanceWindow, allowed: "a window of at least 30 minutes (RDS rule)" });
+  }
+  if (dailyOverlapsWeekly(db.backupWindow, db.maintenanceWindow)) {
+    problems.push({ key: `${KEY}.backupWindow`, value: db.backupWindow, allowed: `a window that does not overlap maintenanceWindow ${db.maintenanceWindow} (RDS rule)` });
+  }
+  return problems;
+}
+
+function prodProblems(db: DatabaseConfig): ConfigProblem[] {
+  const required: Array<[keyof DatabaseConfig, string]> = [
+    ["multiAz", "Multi-AZ is mandatory in prod"],
+    ["deletionProtection", "deletion protection is mandatory in prod"],
+    ["finalSnapshot", "a final snapshot is mandatory in prod"],
+    ["protect", "stateful resources in prod are protected"],
+  ];
+  const problems: ConfigProblem[] = required
+    .filter(([k]) => db[k] !== true)
+    .map(([k, why]) => ({ key: `${KEY}.${k}`, value: db[k], allowed: `true when profile is prod: ${why}` }));
+  if (db.backupRetentionDays < PROD_MIN_BACKUP_DAYS) {
+    problems.push({ key: `${KEY}.backupRetentionDays`, value: db.backupRetentionDays, allowed: `at least ${PROD_MIN_BACKUP_DAYS} when profile is prod` });
+  }
+  return problems;
+}
+
+export function databaseRules(c: { profile?: Profile; database?: DatabaseConfig; network?: NetworkConfig }): ConfigProblem[] {
+  const db = c.database;
+  if (!db?.enabled) return [];
+  const problems: ConfigProblem[] = [];
+  const version = postgresVersionProblem(db.engineVersion);
+  if (version) problems.push({ key: `${KEY}.engineVersion`, value: db.engineVersion, allowed: version });
+  if (!isPerformanceInsightsRetention(db.performanceInsightsRetentionDays)) {
+    problems.push({ key: `${KEY}.performanceInsightsRetentionDays`, value: db.performanceInsightsRetentionDays, allowed: `${PERFORMANCE_INSIGHTS_RETENTION_RULE} (the values RDS accepts)` });
+  }
+  if (db.maxAllocatedStorageGiB < minMaxAllocatedStorage(db.allocatedStorageGiB)) {
+    problems.push({ key: `${KEY}.maxAllocatedStorageGiB`, value: db.maxAllocatedStorageGiB, allowed: `at least ${minMaxAllocatedStorage(db.allocatedStorageGiB)}, 10% above allocatedStorageGiB (RDS storage autoscaling rule)` });
+  }
+  if (db.readReplicas > 0 && db.backupRetentionDays === 0) {
+    problems.push({ key: `${KEY}.readReplicas`, value: db.readReplicas, allowed: "0 while backupRetentionDays is 0: RDS creates a read replica only from a source with automated backups (backupRetentionDays > 0)" });
+  }
+  if (c.network && !c.network.subnets.database.enabled) {
+    problems.push({ key: `${KEY}.enabled`, value: true, allowed: "false unless platform:network.subnets.database.enabled is true: the database lives in the isolated database subnets" });
+  }
+  problems.push(...windowProblems(db));
+  if (c.profile === "prod") problems.push(...prodProblems(db));
+  return problems;
+}

@@ -1,0 +1,51 @@
+/**
+ * Builds the data tier from the typed config: a database, a cache and messaging, each only when the
+ * stack has it. Called from platform.ts with the network and key ring outputs.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { Cache } from "../components/data/cache";
+import type { DataKeyArgs, DataNetworkArgs } from "../components/data/common";
+import { Database } from "../components/data/database";
+import { Messaging } from "../components/data/messaging";
+import type { DataTierOutputs } from "../components/data/outputs";
+import type { AccountContext } from "../components/security/keyPolicy";
+import type { PlatformConfig } from "./config/schema";
+
+export interface DataTierDeps {
+  network: DataNetworkArgs;
+  keys: DataKeyArgs;
+  account: AccountContext;
+  opts: pulumi.ComponentResourceOptions;
+}
+
+export function createDataTier(config: PlatformConfig, { network, keys, account, opts }: DataTierDeps): DataTierOutputs {
+  const out: DataTierOutputs = { secretArns: {} };
+  const logRetentionDays = config.logging.retentionDays;
+  // Secrets wait as long as keys do before they are destroyed (both 7 to 30 days).
+  const secretRecoveryWindowDays = config.keys.deletionWindowDays;
+
+  const { enabled: dbOn, ...db } = config.database;
+  if (dbOn) {
+    const d = new Database(`${config.name}-database`, { ...network, ...keys, ...db, account, logRetentionDays }, opts);
+    out.database = {
+      arn: d.arn, endpoint: d.endpoint, address: d.address, replicaAddresses: d.replicaAddresses, port: d.port,
+      securityGroupId: d.securityGroupId, instanceIdentifiers: d.instanceIdentifiers,
+    };
+    out.secretArns.database = d.secretArn;
+  }
+
+  const { enabled: cacheOn, ...cache } = config.cache;
+  if (cacheOn) {
+    const c = new Cache(`${config.name}-cache`, { ...network, ...keys, ...cache, logRetentionDays, secretRecoveryWindowDays }, opts);
+    out.cache = { endpoint: c.endpoint, readerEndpoint: c.readerEndpoint, port: c.port, securityGroupId: c.securityGroupId, replicationGroupId: c.replicationGroupId };
+    out.secretArns.cache = c.secretArn;
+  }
+
+  const { engine, kafka, rabbitmq } = config.messaging;
+  if (engine !== "none") {
+    const m = new Messaging(`${config.name}-messaging`, { ...network, ...keys, engine, kafka, rabbitmq, logRetentionDays, secretRecoveryWindowDays }, opts);
+    out.messaging = { engine, endpoint: m.endpoint, port: m.port, securityGroupId: m.securityGroupId, kafka: m.kafka, rabbitmq: m.rabbitmq };
+    if (m.secretArn) out.secretArns.messaging = m.secretArn;
+  }
+  return out;
+}

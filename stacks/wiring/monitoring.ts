@@ -1,0 +1,118 @@
+/**
+ * Config and other tiers' outputs to the monitoring tier's targets: what stacks/platform.ts passes
+ * `new Monitoring(...)` as `targets`. Dimension values come from the tiers' outputs; where CloudWatch
+ * needs a value a component does not expose (an ARN suffix, a cache member id, max_connections) it
+ * is derived here, by the AWS rule cited beside it.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { DataTierOutputs } from "../../components/data/outputs";
+import { wafMetricName } from "../../components/edge/names";
+import type { MonitoringTargets } from "../../components/monitoring/targets";
+import { childName } from "../../components/naming";
+import type { PlatformConfig } from "../config/schema";
+
+/**
+ * The ELB CloudWatch dimension value of a load balancer or target group ARN: everything after
+ * ":loadbalancer/" (`app/<name>/<id>`) or the resource part `targetgroup/<name>/<id>`.
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html#load-balancer-metric-dimensions-alb
+ */
+export function elbArnSuffix(arn: string): string {
+  const m = /:(?:loadbalancer\/(.+)|(targetgroup\/.+))$/.exec(arn);
+  if (!m) throw new Error(`not a load balancer or target group ARN: ${arn}`);
+  return m[1] ?? m[2];
+}
+
+/**
+ * ElastiCache names a replication group's member clusters after the group: `<group>-001`, `-002`, …
+ * without cluster mode, `<group>-0001-001` (shard, node) with it; metrics carry them as CacheClusterId.
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.WhichShouldIMonitor.html
+ */
+export function cacheMemberIds(groupId: string, topology: { clusterMode: boolean; shards: number; replicasPerShard: number }): string[] {
+  const perShard = 1 + topology.replicasPerShard;
+  const pad = (n: number, w: number) => String(n).padStart(w, "0");
+  if (!topology.clusterMode) return Array.from({ length: perShard }, (_, i) => `${groupId}-${pad(i + 1, 3)}`);
+  return Array.from({ length: topology.shards * perShard }, (_, i) => `${groupId}-${pad(Math.floor(i / perShard) + 1, 4)}-${pad((i % perShard) + 1, 3)}`);
+}
+
+/** GiB of memory per vCPU of an RDS instance family (the letters before the generation digit). */
+const GIB_PER_VCPU: Readonly<Record<string, number>> = { m: 4, r: 8, x: 16, z: 8 };
+/** GiB of memory of burstable (db.t*) sizes. */
+const BURSTABLE_GIB: Readonly<Record<string, number>> = { micro: 1, small: 2, medium: 4, large: 8, xlarge: 16, "2xlarge": 32 };
+
+/** vCPUs of a non-burstable size: large 2, xlarge 4, <n>xlarge 4n. */
+function vcpus(size: string): number | undefined {
+  if (size === "large") return 2;
+  const m = /^(\d*)xlarge$/.exec(size);
+  return m ? 4 * Number(m[1] || 1) : undefined;
+}
+
+/**
+ * RDS for PostgreSQL's default max_connections, LEAST({DBInstanceClassMemory/9531392}, 5000), from
+ * the instance class's memory. DBInstanceClassMemory is the memory less what the OS and RDS reserve,
+ * so the real value is somewhat lower and the alarm's percentage somewhat conservative in the wrong
+ * direction; set max_connections in the parameter group to make it exact.
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html#RDS_Limits.MaxConnections
+ */
+export function postgresMaxConnections(instanceClass: string): number {
+  const [, family = "", size = ""] = instanceClass.split(".");
+  const letter = family.charAt(0);
+  const cpus = vcpus(size);
+  const gib = letter === "t" ? BURSTABLE_GIB[size] : cpus !== undefined && GIB_PER_VCPU[letter] !== undefined ? cpus * GIB_PER_VCPU[letter] : undefined;
+  if (gib === undefined) {
+    throw new Error(`platform:database.instanceClass: got ${instanceClass}; allowed: a db.t*, db.m*, db.r*, db.x* or db.z* class the monitoring tier can size max_connections for`);
+  }
+  return Math.min(Math.floor((gib * 1024 ** 3) / 9531392), 5000);
+}
+
+/** What the other tiers built, as platform.ts holds it. */
+export interface MonitoredTiers {
+  cluster?: { clusterName: string };
+  data: DataTierOutputs;
+  edge?: { albArn: pulumi.Output<string>; targetGroupArns: Record<string, pulumi.Output<string>> };
+  /** The edge component's name, from which its CloudFront web ACL's metric name is derived. */
+  edgeName?: string;
+  buckets: NonNullable<MonitoringTargets["buckets"]>;
+}
+
+/**
+ * The targets from the tiers present. The WAF target is the CloudFront-scope web ACL, in front of
+ * every request; its metric name is the one the edge's createWebAcl gives its visibility config.
+ */
+export function monitoringTargets(config: PlatformConfig, t: MonitoredTiers): MonitoringTargets {
+  const { database, cache, messaging } = t.data;
+  return {
+    ...(t.cluster ? { cluster: { clusterName: t.cluster.clusterName } } : {}),
+    ...(t.edge
+      ? {
+        alb: {
+          loadBalancerArnSuffix: t.edge.albArn.apply(elbArnSuffix),
+          targetGroupArnSuffixes: Object.values(t.edge.targetGroupArns).map((arn) => arn.apply(elbArnSuffix)),
+        },
+      }
+      : {}),
+    ...(t.edge && t.edgeName ? { waf: { webAclName: wafMetricName(childName(t.edgeName, "cf-waf")), region: "us-east-1", scope: "CLOUDFRONT" as const } } : {}),
+    ...(database
+      ? {
+        database: {
+          instanceIds: database.instanceIdentifiers.slice(0, 1),
+          replicaInstanceIds: database.instanceIdentifiers.slice(1),
+          maxConnections: postgresMaxConnections(config.database.instanceClass),
+          allocatedStorageGiB: config.database.allocatedStorageGiB,
+        },
+      }
+      : {}),
+    ...(cache
+      ? {
+        cache: {
+          replicationGroupId: cache.replicationGroupId,
+          memberClusterIds: cacheMemberIds("", config.cache).map((suffix) => pulumi.interpolate`${cache.replicationGroupId}${suffix}`),
+        },
+      }
+      : {}),
+    ...(messaging?.kafka
+      ? { kafka: { clusterName: messaging.kafka.clusterName, brokerIds: Array.from({ length: config.messaging.kafka.brokerCount }, (_, i) => i + 1) } }
+      : {}),
+    ...(messaging?.rabbitmq ? { rabbitmq: { brokerName: messaging.rabbitmq.brokerName } } : {}),
+    buckets: t.buckets,
+  };
+}

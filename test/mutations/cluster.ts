@@ -1,0 +1,96 @@
+/**
+ * Careless changes to the cluster config of the prod stack (EKS, node groups, ECR, service roles).
+ * Every security setting these policies guard is hard-wired in components/cluster, or refused in
+ * prod by the cluster rules, so each row is the config error that stops the change.
+ */
+import type { Mutation } from "./harness";
+
+const NOT_A_KNOB = "it is hard-wired in the cluster component, not config; the policy guards hand-written code and other programs using the pack";
+const noSuchKey = (key: string) => new RegExp(`${key.replace(/[.[\]]/g, "\\$&")}: got .*; allowed: no such key`);
+
+export const CLUSTER_MUTATIONS: Mutation[] = [
+  {
+    policy: "eks-require-secrets-encryption",
+    change: "turn off envelope encryption of Kubernetes secrets",
+    set: { "platform:cluster.secretsEncryption": false },
+    configError: noSuchKey("platform:cluster.secretsEncryption"),
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "eks-enable-audit-logging",
+    change: "log only the API server, not the audit log, to save CloudWatch cost",
+    set: { "platform:cluster.logTypes": ["api"] },
+    configError: noSuchKey("platform:cluster.logTypes"),
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "eks-disallow-public-endpoint",
+    change: "open the public API endpoint to the office network",
+    set: { "platform:cluster.endpoint.publicAccess": true, "platform:cluster.endpoint.publicAccessCidrs": ["203.0.113.0/24"] },
+    configError: /platform:cluster\.endpoint\.publicAccess: got true; allowed: false when profile is prod/,
+    because: "the cluster rules refuse a public endpoint in prod; the policy also guards dev's restricted endpoint (never 0.0.0.0/0) and other programs",
+  },
+  {
+    policy: "eks-require-node-groups-across-azs",
+    change: "pin the application node group to one AZ",
+    set: { "platform:cluster.nodeGroups.application.availabilityZones": ["us-west-2a"] },
+    configError: noSuchKey("platform:cluster.nodeGroups.application.availabilityZones"),
+    because: "node groups always take every private subnet of the VPC; the policy guards hand-written node groups and other programs",
+  },
+  {
+    policy: "eks-require-private-node-placement",
+    change: "give nodes public IP addresses to pull images without NAT",
+    set: { "platform:cluster.nodeGroups.application.associatePublicIpAddress": true },
+    configError: noSuchKey("platform:cluster.nodeGroups.application.associatePublicIpAddress"),
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "eks-require-node-groups-in-private-subnets",
+    change: "run the application node group in the public subnets",
+    set: { "platform:cluster.nodeGroups.application.subnets": "public" },
+    configError: noSuchKey("platform:cluster.nodeGroups.application.subnets"),
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "ec2-require-launch-template-imdsv2",
+    change: "allow IMDSv1 on the nodes for an old SDK",
+    set: { "platform:cluster.nodeGroups.application.httpTokens": "optional" },
+    configError: noSuchKey("platform:cluster.nodeGroups.application.httpTokens"),
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "ec2-require-launch-template-encryption",
+    change: "leave the nodes' root volumes unencrypted",
+    set: { "platform:cluster.nodeGroups.application.diskEncrypted": false },
+    configError: noSuchKey("platform:cluster.nodeGroups.application.diskEncrypted"),
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "ecr-require-image-scanning",
+    change: "turn off scan on push to speed up builds",
+    set: { "platform:cluster.registry.scanOnPush": false },
+    configError: noSuchKey("platform:cluster.registry.scanOnPush"),
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "ecr-require-immutable-tags",
+    change: "let CI re-push the latest tag",
+    set: { "platform:cluster.registry.immutableTags": false },
+    configError: /platform:cluster\.registry\.immutableTags: got false; allowed: true when profile is prod/,
+    because: "the cluster rules require immutable tags in prod; the policy guards repositories other code or programs declare",
+  },
+  {
+    policy: "ecr-require-lifecycle-policy",
+    change: "keep every image forever (no lifecycle expiry)",
+    set: { "platform:cluster.registry.keepImages": 0 },
+    configError: /platform:cluster\.registry\.keepImages: got 0; allowed: at least 1/,
+    because: "every repository gets a lifecycle policy keeping 1 to 1000 images; the policy guards repositories other code or programs declare",
+  },
+  {
+    policy: "iam-disallow-wildcard-admin",
+    change: "grant a service every secret with a wildcard",
+    set: { "platform:services[0].secrets": ["*"] },
+    configError: /platform:services\[0\]\.secrets\[0\]: got "\*"; allowed: a lowercase DNS label/,
+    because: "service roles are built from typed documents naming exact actions on exact resources; the policy guards hand-written roles and other programs",
+  },
+];

@@ -1,0 +1,101 @@
+/**
+ * The mutation suite's machinery: take the prod stack file, apply one named change a careless user
+ * could make, run the real program and the policy pack offline, and report what happened. A row
+ * either expects exactly one policy to catch the change (every violation from that policy, each
+ * message saying how to fix it) or, where config validation refuses the change before any
+ * resource exists, the config error that says so.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { policies } from "../../policy-pack/policies";
+import { ConfigError } from "../../stacks/config/problems";
+import { Violation, readPackConfig, runPolicies } from "../harness/policyRunner";
+import { runStack } from "../harness/runStack";
+import { ROOT } from "../helpers";
+
+interface Row {
+  /** The mandatory policy this row proves. */
+  policy: string;
+  /** The careless change, in words. */
+  change: string;
+  /**
+   * Stack config to set, by path: `platform:<section>.<field>`, with `[i]` for a list element;
+   * `undefined` removes the key. Objects merge over the profile defaults key by key, lists replace.
+   */
+  set: Record<string, unknown>;
+}
+
+/** The policy catches the change in the offline plan. */
+export interface Caught extends Row {
+  /** What every violation must say: the fix. */
+  message: RegExp;
+}
+
+/** Config validation refuses the change, so it can never reach the policy. */
+export interface Rejected extends Row {
+  /** The config error naming the key, the value and what is allowed. */
+  configError: RegExp;
+  /** Why the policy stays in the pack all the same (hand-written code, other programs, real runs). */
+  because: string;
+}
+
+export type Mutation = Caught | Rejected;
+
+export const isRejected = (m: Mutation): m is Rejected => "configError" in m;
+
+export const PROD_STACK_FILE = join(ROOT, "Pulumi.prod.yaml");
+export const PROD_PACK_CONFIG = join(ROOT, "policy-pack", "config", "prod.json");
+
+/** The prod stack file's `config:` map, structured (not yet flattened to text). */
+export function prodConfig(): Record<string, unknown> {
+  return (parse(readFileSync(PROD_STACK_FILE, "utf8")) as { config: Record<string, unknown> }).config;
+}
+
+/** Splits `platform:storage.buckets[0].purpose` into the config key and the path inside its value. */
+export function splitPath(path: string): [string, (string | number)[]] {
+  const [key, ...rest] = path.split(".");
+  const parts = [key, ...rest].flatMap((p) => p.split(/\[(\d+)\]/).filter((x) => x !== "").map((x, i) => (i > 0 ? Number(x) : x)));
+  return [String(parts[0]), parts.slice(1)];
+}
+
+/** `config` with `value` set at `path` (missing objects created), or removed when `value` is undefined. */
+export function setPath(config: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const out = structuredClone(config);
+  const [key, inner] = splitPath(path);
+  if (inner.length === 0) {
+    if (value === undefined) delete out[key];
+    else out[key] = value;
+    return out;
+  }
+  let cur = (out[key] ??= {}) as Record<string | number, unknown>;
+  for (const part of inner.slice(0, -1)) cur = (cur[part] ??= {}) as Record<string | number, unknown>;
+  const last = inner[inner.length - 1];
+  if (value === undefined) delete cur[last];
+  else cur[last] = value;
+  return out;
+}
+
+/** The flat "namespace:key" -> text map the CLI hands a program: structured values as JSON. */
+export const flatten = (config: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+
+export interface Outcome {
+  /** The config error, when validation refused the change. */
+  configError?: string;
+  /** Any other program failure. */
+  failure?: Error;
+  /** Resources registered before the program stopped (none when config validation refuses). */
+  resources: number;
+  violations: Violation[];
+}
+
+/** Applies the row's change to the prod stack config and runs the offline plan with the prod pack config. */
+export async function applyMutation(set: Record<string, unknown>): Promise<Outcome> {
+  const config = Object.entries(set).reduce((c, [path, value]) => setPath(c, path, value), prodConfig());
+  const run = await runStack({ stack: "prod", config: flatten(config) });
+  const resources = run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length;
+  if (run.error instanceof ConfigError) return { configError: run.error.message, resources, violations: [] };
+  if (run.error) return { failure: run.error, resources, violations: [] };
+  return { resources, violations: await runPolicies(policies, run.resources, readPackConfig(PROD_PACK_CONFIG)) };
+}

@@ -1,0 +1,61 @@
+/**
+ * Careless changes to the monitoring config of the prod stack (alert topics, alarms, the audit
+ * trail). Topic encryption, alarm actions and the trail's settings are hard-wired in
+ * components/monitoring, and the prod rule refuses switching the tier off, so all rows but one are
+ * the config error that stops the change; an alert topic left without subscribers is the policy's.
+ */
+import type { Mutation } from "./harness";
+
+const NOT_A_KNOB = "it is hard-wired in the monitoring component, not config; the policy guards hand-written code and other programs using the pack";
+const noSuchKey = (key: string) => new RegExp(`${key.replace(/[.[\]]/g, "\\$&")}: got .*; allowed: no such key`);
+
+export const MONITORING_MUTATIONS: Mutation[] = [
+  {
+    policy: "sns-require-topic-encryption",
+    change: "leave the alert topics unencrypted so a third-party webhook can read them",
+    set: { "platform:monitoring.notifications.encrypted": false },
+    configError: noSuchKey("platform:monitoring.notifications.encrypted"),
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "sns-require-alert-subscriptions",
+    change: "remove the on-call e-mail and paging URL while the rotation changes",
+    set: { "platform:monitoring.notifications.critical.emails": [], "platform:monitoring.notifications.critical.httpsUrls": [] },
+    message: /has no subscription, so critical alarms page nobody; subscribe the on-call e-mail or paging URL/,
+  },
+  {
+    policy: "cloudwatch-require-alarm-actions",
+    change: "silence every alarm during a noisy week",
+    set: { "platform:monitoring.alarmActionsEnabled": false },
+    configError: noSuchKey("platform:monitoring.alarmActionsEnabled"),
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "cloudwatch-require-critical-alarms",
+    change: "switch monitoring off in prod to save its cost",
+    set: { "platform:monitoring.enabled": false },
+    configError: /platform:monitoring\.enabled: got false; allowed: true when profile is prod/,
+    because: "the prod rule keeps the tier on; the policy still catches a data store added outside the monitoring tier's targets",
+  },
+  {
+    policy: "cloudtrail-require-multi-region-trail",
+    change: "record only the stack's own region",
+    set: { "platform:monitoring.cloudTrail.multiRegion": false },
+    configError: noSuchKey("platform:monitoring.cloudTrail.multiRegion"),
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "cloudtrail-require-trail-encryption",
+    change: "let the trail use S3's default encryption",
+    set: { "platform:monitoring.cloudTrail.kmsEncryption": false },
+    configError: noSuchKey("platform:monitoring.cloudTrail.kmsEncryption"),
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "cloudtrail-enable-log-file-validation",
+    change: "skip log file validation",
+    set: { "platform:monitoring.cloudTrail.logFileValidation": false },
+    configError: noSuchKey("platform:monitoring.cloudTrail.logFileValidation"),
+    because: NOT_A_KNOB,
+  },
+];

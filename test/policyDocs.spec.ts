@@ -1,0 +1,43 @@
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { DOC_FILE, PACK_README, END, START, policiesDoc, profileConfigs, readmeTable } from "../scripts/policyDocs";
+import { policies } from "../policy-pack/policies";
+
+describe("docs/policies.md and the policy-pack README table", () => {
+  it("docs/policies.md is generated from the policies' metadata (run npm run docs:policies after changing a policy or a config file)", () => {
+    assert.equal(readFileSync(DOC_FILE, "utf8"), policiesDoc(), "docs/policies.md is stale: run npm run docs:policies");
+  });
+
+  it("policy-pack/README.md carries the generated policy table", () => {
+    const readme = readFileSync(PACK_README, "utf8");
+    assert.ok(readme.includes(START) && readme.includes(END), "policy-pack/README.md lost its policy-table markers");
+    assert.ok(readme.includes(readmeTable()), "policy-pack/README.md policy table is stale: run npm run docs:policies");
+  });
+
+  it("shows every policy with its resource types, severity, FSBP id and its enforcement in dev and prod", () => {
+    const doc = policiesDoc();
+    const profiles = Object.fromEntries(profileConfigs());
+    assert.ok(profiles.dev && profiles.prod, "dev.json and prod.json exist");
+    const header = doc.split("\n").find((l) => l.startsWith("| Policy | Checks |"))!;
+    const columns = header.split("|").map((c) => c.trim());
+    for (const p of policies) {
+      const row = doc.split("\n").find((l) => l.startsWith(`| \`${p.name}\` |`));
+      assert.ok(row, `${p.name} has no row`);
+      const cells = row.split("|").map((c) => c.trim());
+      const cell = (name: string) => cells[columns.indexOf(name)];
+      if (!p.resourceTypesSummary) for (const t of p.resourceTypes) assert.ok(cell("Checks").includes(`\`${t}\``), `${p.name}: ${t}`);
+      assert.equal(cell("Severity"), p.severity);
+      assert.equal(cell("FSBP"), p.framework ? `[${p.framework.reference}](${p.framework.specification})` : "—");
+      assert.match(cell("dev"), /^(mandatory|advisory|disabled|remediate)$/);
+      assert.match(cell("prod"), /^(mandatory|advisory|disabled|remediate)$/);
+    }
+  });
+
+  it("computes enforcement as the engine does: a policy's own entry overrides `all`", () => {
+    const doc = policiesDoc([["dev", { all: "mandatory", "kms-enable-key-rotation": "advisory" }], ["prod", { all: "advisory", "kms-enable-key-rotation": { enforcementLevel: "mandatory" } }]]);
+    const row = doc.split("\n").find((l) => l.startsWith("| `kms-enable-key-rotation` |"))!;
+    assert.match(row, /\| advisory \| mandatory \|$/);
+    const other = doc.split("\n").find((l) => l.startsWith("| `cloudwatch-require-log-group-encryption` |"))!;
+    assert.match(other, /\| mandatory \| advisory \|$/);
+  });
+});
