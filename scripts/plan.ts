@@ -65,12 +65,20 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
   return violations.some((v) => v.level === "mandatory") ? 1 : 0;
 }
 
+/**
+ * Exits once stdout has drained: on a pipe (CI, `| tee`) writes are asynchronous, and an immediate
+ * process.exit drops the end of the plan, violations included.
+ */
+function exitAfterFlush(code: number): void {
+  process.stdout.write("", () => process.exit(code));
+}
+
 if (require.main === module) {
   plan(parsePlanArgs(process.argv.slice(2))).then(
-    (code) => process.exit(code),
+    (code) => exitAfterFlush(code),
     (e) => {
       console.error(e instanceof Error ? e.message : e);
-      process.exit(2);
+      exitAfterFlush(2);
     },
   );
 }

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "../components/cluster/cluster";
 import { Workloads } from "../components/cluster/serviceWorkloads";
 import { kafkaTopicArn } from "../components/data/outputs";
+import { cloudFrontKeyStatement } from "../components/edge/bucketStatements";
 import { Edge } from "../components/edge/edge";
 import type { PolicyStatement } from "../components/iam/policyDocument";
 import { edgeArgs } from "./wiring/edge";
@@ -99,6 +100,8 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
       account: { accountId: identity.accountId, partition: partition.partition, region: config.region },
       deletionWindowDays: config.keys.deletionWindowDays,
       protect: config.keys.protect,
+      // CloudFront must decrypt the static assets with the data key once the distribution exists.
+      lateStatements: config.edge.enabled && hasStaticAssets(config) ? ["data"] : [],
     },
     opts,
   );
@@ -165,6 +168,7 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     )
     : undefined;
   setEdgeStatements(edge ? edge.staticAssetsBucketStatements : pulumi.output([]));
+  if (edge && staticBucket) keys.extendPolicy("data", edge.distributionArn.apply((arn) => [cloudFrontKeyStatement(arn)]));
   const monitoring = config.monitoring.enabled
     ? createMonitoring(config, { provider, account, keys, storage, cluster, data, edge })
     : undefined;
@@ -377,6 +381,8 @@ function createMonitoring(config: PlatformConfig, w: MonitoringWiring): Monitori
     { providers: { aws: w.provider } },
   );
 }
+
+const hasStaticAssets = (config: PlatformConfig) => config.storage.buckets.some((b) => b.purpose === "static-assets");
 
 /** The program: read and validate the stack's config, then build the platform. */
 export function main(): Promise<PlatformOutputs> {

@@ -34,6 +34,19 @@ for (const stack of ["dev", "prod"] as const) {
       assert.equal(read[0].Condition.StringEquals["AWS:SourceArn"], dist.outputs.arn);
     });
 
+    it("lets the distribution, and only it, decrypt with the data key that encrypts the static assets", () => {
+      const dist = one(p, "aws:cloudfront/distribution:Distribution");
+      const key = one(p, "aws:kms/key:Key", "medsearch-keys-data");
+      const policy = one(p, "aws:kms/keyPolicy:KeyPolicy", "medsearch-keys-data-policy");
+      assert.equal(policy.inputs.keyId, key.outputs.keyId);
+      // The key itself carries no policy: the separate KeyPolicy is its only policy.
+      assert.equal(key.inputs.policy, undefined);
+      const doc = JSON.parse(policy.inputs.policy);
+      assert.deepEqual(doc.Statement.map((s: any) => s.Sid), ["EnableIamPolicies", "AllowCloudFrontOacDecrypt"]);
+      const cf = doc.Statement[1];
+      assert.deepEqual([cf.Principal, cf.Action, cf.Condition.StringEquals["AWS:SourceArn"]], [{ Service: "cloudfront.amazonaws.com" }, "kms:Decrypt", dist.outputs.arn]);
+    });
+
     it("binds each routed service to its target group through the cluster's Kubernetes provider, after the controller", () => {
       const k8sProvider = one(p, "pulumi:providers:kubernetes", "medsearch-cluster-k8s");
       const bindings = ofType(p, "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding");
