@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readPlatformConfig } from "./load";
-import { ConfigError, ConfigProblem } from "./problems";
 import { hostedZone } from "../wiring/edge";
+import { configProblems } from "./testing";
 
 const base = {
   "aws:region": "us-west-2",
@@ -12,15 +12,7 @@ const base = {
 const prod = { ...base, "platform:profile": "prod" };
 const edge = (o: object) => ({ "platform:edge": JSON.stringify(o) });
 
-function problems(config: Record<string, string>): ConfigProblem[] {
-  try {
-    readPlatformConfig(config, "test");
-  } catch (e) {
-    assert.ok(e instanceof ConfigError, String(e));
-    return [...e.problems];
-  }
-  assert.fail("expected the config to be rejected");
-}
+const problems = configProblems;
 
 describe("edge config (platform:edge)", () => {
   it("defaults: on, no domain, internal ALB; deletion protection and protect only outside dev", () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readPlatformConfig } from "./load";
-import { ConfigError, ConfigProblem } from "./problems";
+import type { ConfigProblem } from "./problems";
+import { configProblems } from "./testing";
 
 const base = {
   "aws:region": "us-west-2",
@@ -16,15 +17,7 @@ const svc = (name: string, routePath = "/api/*") => ({
   volumes: [], buckets: [], secrets: [], queues: [],
 });
 
-function problems(config: Record<string, string>): ConfigProblem[] {
-  try {
-    readPlatformConfig(config, "test");
-  } catch (e) {
-    assert.ok(e instanceof ConfigError, String(e));
-    return [...e.problems];
-  }
-  assert.fail("expected the config to be rejected");
-}
+const problems = configProblems;
 
 const keys = (ps: ConfigProblem[]) => ps.map((p) => p.key);
 

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "node:assert";
 import { readPlatformConfig } from "../load";
-import { ConfigError, ConfigProblem } from "../problems";
+import { configProblems } from "../testing";
 
 const base = {
   "aws:region": "us-west-2",
@@ -18,15 +18,7 @@ const svc = (secrets: string[]) => ({
   name: "api", namespace: "apps", port: 8080, replicas: { min: 1, max: 3 }, cpu: 256, memory: 512, volumes: [], buckets: [], secrets, queues: [],
 });
 
-function problems(config: Record<string, string>): ConfigProblem[] {
-  try {
-    readPlatformConfig(config, "test");
-  } catch (e) {
-    assert.ok(e instanceof ConfigError, String(e));
-    return [...e.problems];
-  }
-  assert.fail("expected the config to be rejected");
-}
+const problems = configProblems;
 
 describe("data tier config", () => {
   it("gives dev and prod a database and a cache from the profile, and no messaging", () => {

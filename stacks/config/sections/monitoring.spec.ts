@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { ALARMS } from "../../../components/monitoring/catalogue";
 import { readPlatformConfig } from "../load";
-import { ConfigError, ConfigProblem } from "../problems";
+import { configProblems } from "../testing";
 
 const base = {
   "aws:region": "us-west-2",
@@ -11,15 +11,7 @@ const base = {
 };
 const monitoring = (o: object) => ({ "platform:monitoring": JSON.stringify(o) });
 
-function problems(config: Record<string, string>): ConfigProblem[] {
-  try {
-    readPlatformConfig(config, "test");
-  } catch (e) {
-    assert.ok(e instanceof ConfigError, String(e));
-    return [...e.problems];
-  }
-  assert.fail("expected the config to be rejected");
-}
+const problems = configProblems;
 
 describe("platform:monitoring", () => {
   it("turns the tier on in dev without tracing, data events, archive or request metrics, and a $200 budget", () => {

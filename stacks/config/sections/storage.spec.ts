@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { readPlatformConfig } from "../load";
-import { ConfigError, ConfigProblem } from "../problems";
+import { configProblems } from "../testing";
 
 const base = {
   "aws:region": "us-west-2",
@@ -22,15 +22,7 @@ const svc = (o: object) => ({
   name: "api", namespace: "apps", port: 8080, replicas: { min: 1, max: 2 }, cpu: 256, memory: 512, volumes: [], buckets: [], secrets: [], queues: [], ...o,
 });
 
-function problems(config: Record<string, string>): ConfigProblem[] {
-  try {
-    readPlatformConfig(config, "test");
-  } catch (e) {
-    assert.ok(e instanceof ConfigError, String(e));
-    return [...e.problems];
-  }
-  assert.fail("expected the config to be rejected");
-}
+const problems = configProblems;
 
 describe("platform:storage", () => {
   it("gives every profile the log bucket, and dev a week of old versions and no second region", () => {
