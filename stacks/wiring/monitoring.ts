@@ -4,8 +4,15 @@
  * needs a value a component does not expose (an ARN suffix, a cache member id, max_connections) it
  * is derived here, by the AWS rule cited beside it.
  */
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { Cluster } from "../../components/cluster/cluster";
 import type { DataTierOutputs } from "../../components/data/outputs";
+import type { Edge } from "../../components/edge/edge";
+import { Monitoring } from "../../components/monitoring/monitoring";
+import type { KeyRing } from "../../components/security/keyRing";
+import type { Storage } from "../../components/storage/storage";
+import { defaultTags } from "./tags";
 import { wafMetricName } from "../../components/edge/names";
 import type { MonitoringTargets } from "../../components/monitoring/targets";
 import { childName } from "../../components/naming";
@@ -115,4 +122,60 @@ export function monitoringTargets(config: PlatformConfig, t: MonitoredTiers): Mo
     ...(messaging?.rabbitmq ? { rabbitmq: { brokerName: messaging.rabbitmq.brokerName } } : {}),
     buckets: t.buckets,
   };
+}
+
+export interface MonitoringWiring {
+  provider: aws.Provider;
+  account: { accountId: string; partition: string; region: string };
+  keys: KeyRing;
+  storage: Storage;
+  cluster?: Cluster;
+  data: DataTierOutputs;
+  edge?: Edge;
+}
+
+/**
+ * The monitoring tier, watching every tier the stack has (MonitoringTargets from their outputs,
+ * stacks/wiring/monitoring.ts). The trail waits for the storage tier, so the log bucket's policy
+ * admits it before CloudTrail checks.
+ */
+export function createMonitoring(config: PlatformConfig, w: MonitoringWiring): Monitoring {
+  const m = config.monitoring;
+  const documents = config.storage.buckets.find((b) => b.purpose === "documents");
+  const targets = monitoringTargets(config, {
+    cluster: w.cluster,
+    data: w.data,
+    edge: w.edge,
+    edgeName: w.edge ? `${config.name}-edge` : undefined,
+    buckets: {
+      names: Object.fromEntries(Object.entries(w.storage.buckets).map(([k, b]) => [k, b.name])),
+      documentsBucketArn: documents ? w.storage.buckets[documents.name].arn : undefined,
+      logsBucket: { name: w.storage.logsBucket.name, arn: w.storage.logsBucket.arn },
+    },
+  });
+  const tags = defaultTags(config);
+  return new Monitoring(
+    `${config.name}-monitoring`,
+    {
+      system: config.name,
+      stack: config.stack,
+      account: w.account,
+      targets,
+      notifications: m.notifications,
+      alarms: m.alarms,
+      budget: { ...m.budget, costAllocationTags: { System: tags.System, Environment: tags.Environment } },
+      dailyReport: m.dailyReport.enabled ? { scheduleExpression: m.dailyReport.scheduleExpression } : undefined,
+      logs: {
+        namespaces: [...new Set([...m.logs.namespaces, ...config.services.map((s) => s.namespace)])],
+        retentionDays: config.logging.retentionDays,
+        kmsKeyArn: w.keys.keyArns.logs,
+        archive: m.logs.archiveToS3,
+      },
+      tracing: m.tracing.enabled ? { samplingRate: m.tracing.samplingRate } : undefined,
+      cloudTrail: m.cloudTrail.enabled ? { documentDataEvents: m.cloudTrail.documentDataEvents && documents !== undefined, after: [w.storage] } : undefined,
+      requestMetrics: m.s3RequestMetrics,
+      keys: { deletionWindowDays: config.keys.deletionWindowDays, protect: config.keys.protect },
+    },
+    { providers: { aws: w.provider } },
+  );
 }

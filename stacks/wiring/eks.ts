@@ -1,0 +1,98 @@
+/**
+ * Config and other tiers' outputs to the EKS engine of the container tier: the cluster (before the
+ * data tier, whose stores admit its nodes) and the per-service workloads (after it, naming its ARNs).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { Cluster } from "../../components/cluster/cluster";
+import { Workloads } from "../../components/cluster/serviceWorkloads";
+import { kafkaTopicArn } from "../../components/data/outputs";
+import type { DataTierOutputs } from "../../components/data/outputs";
+import type { Network } from "../../components/network/network";
+import type { KeyRing } from "../../components/security/keyRing";
+import type { Storage } from "../../components/storage/storage";
+import type { PlatformConfig } from "../config/schema";
+
+export interface ClusterOutputs {
+  clusterName: string;
+  nodeSecurityGroupId: pulumi.Output<string>;
+  clusterSecurityGroupId: pulumi.Output<string>;
+  oidcProviderArn: pulumi.Output<string>;
+  oidcProviderUrl: pulumi.Output<string>;
+  kubeconfig: pulumi.Output<string>;
+  repositoryUrls: Record<string, pulumi.Output<string>>;
+  serviceRoleArns: Record<string, pulumi.Output<string>>;
+}
+
+/**
+ * The cluster tier. Bucket, secret and queue ARNs stay empty until the storage, data and messaging
+ * tiers land; a service naming one before then fails the plan with the service and the name.
+ */
+export function createCluster(config: PlatformConfig, account: { accountId: string; partition: string; region: string }, azs: string[], keys: KeyRing, network: Network, opts: pulumi.ComponentResourceOptions): Cluster {
+  const c = config.cluster;
+  return new Cluster(
+    `${config.name}-cluster`,
+    {
+      clusterName: `${config.name}-${config.stack}`,
+      kubernetesVersion: c.kubernetesVersion,
+      account,
+      vpcId: network.vpcId,
+      privateSubnetIds: network.privateSubnetIds,
+      availabilityZones: azs,
+      kmsKeyArns: keys.keyArns,
+      controlPlaneLogRetentionDays: config.logging.auditRetentionDays,
+      insightsLogRetentionDays: config.logging.retentionDays,
+      endpoint: c.endpoint,
+      adminPrincipalArns: c.adminPrincipalArns,
+      deletionProtection: c.deletionProtection,
+      nodeGroups: { system: c.nodeGroups.system, application: c.nodeGroups.application, ...(c.nodeGroups.gpu.enabled ? { gpu: c.nodeGroups.gpu } : {}) },
+      autoscaler: { kind: c.autoscaler.kind, chartVersion: c.autoscaler.kind === "karpenter" ? c.autoscaler.karpenterChartVersion : c.autoscaler.clusterAutoscalerChartVersion },
+      loadBalancerControllerChartVersion: c.loadBalancerController.chartVersion,
+      addonVersions: c.addons,
+    },
+    opts,
+  );
+}
+
+/**
+ * Per-service repositories and identities, once the tiers they reference exist. Buckets by their
+ * config name; secrets by store (database, cache, messaging); Kafka topics by name. A RabbitMQ queue
+ * has no IAM ARN, so a service naming one fails with its name (see components/cluster/README.md).
+ */
+export function createWorkloads(
+  config: PlatformConfig,
+  { cluster, keys, storage, data, appSecretArns, partition }: { cluster: Cluster; keys: KeyRing; storage: Storage; data: DataTierOutputs; appSecretArns: Record<string, pulumi.Output<string>>; partition: string },
+  opts: pulumi.ComponentResourceOptions,
+): Workloads {
+  const kafka = data.messaging?.kafka;
+  const topics = [...new Set(config.services.flatMap((s) => s.queues))];
+  return new Workloads(
+    `${config.name}-workloads`,
+    {
+      clusterName: cluster.clusterName,
+      account: { partition, region: config.region },
+      oidc: cluster.oidc,
+      provider: cluster.provider,
+      kmsKeyArns: { data: keys.keyArns.data, secrets: keys.keyArns.secrets },
+      registry: config.cluster.registry,
+      services: config.services,
+      bucketArns: Object.fromEntries(Object.entries(storage.buckets).map(([name, b]) => [name, b.arn])),
+      secretArns: { ...data.secretArns, ...appSecretArns },
+      queueArns: kafka ? Object.fromEntries(topics.map((t) => [t, kafka.clusterArn.apply((arn) => kafkaTopicArn(arn, t))])) : {},
+    },
+    opts,
+  );
+}
+
+export function clusterOutputs(c: Cluster, w: Workloads): ClusterOutputs {
+  return {
+    clusterName: c.clusterName,
+    nodeSecurityGroupId: c.nodeSecurityGroupId,
+    clusterSecurityGroupId: c.clusterSecurityGroupId,
+    oidcProviderArn: c.oidcProviderArn,
+    oidcProviderUrl: c.oidcProviderUrl,
+    kubeconfig: c.kubeconfig,
+    repositoryUrls: w.repositoryUrls,
+    serviceRoleArns: w.serviceRoleArns,
+  };
+}
+

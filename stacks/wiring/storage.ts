@@ -1,0 +1,77 @@
+/**
+ * Config and other tiers' outputs to the storage tier, and the log-bucket statements the monitoring
+ * tier's trail needs before it exists.
+ */
+import * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
+import type { PolicyStatement } from "../../components/iam/policyDocument";
+import { cloudTrailBucketStatements, trailArn } from "../../components/monitoring/auditPolicies";
+import { monitoringNames, namePrefix } from "../../components/monitoring/naming";
+import type { Network } from "../../components/network/network";
+import type { KeyRing } from "../../components/security/keyRing";
+import { Storage } from "../../components/storage/storage";
+import type { PlatformConfig } from "../config/schema";
+import { defaultTags } from "./tags";
+
+export interface StorageWiring {
+  provider: aws.Provider;
+  accountId: string;
+  partition: string;
+  azs: string[];
+  network: Network;
+  keys: KeyRing;
+  /** The cluster's node security group, the only client EFS admits; empty without a cluster. */
+  clientSecurityGroupIds: pulumi.Input<string>[];
+  /** What AWS Backup covers besides EFS: the RDS primary. */
+  backupResourceArns: pulumi.Input<string>[];
+  /** Bucket-policy statements from other tiers, by bucket config name. */
+  extraBucketStatements?: Record<string, pulumi.Input<PolicyStatement[]>>;
+}
+
+/**
+ * The storage tier. A second region gets its own explicit provider (same default tags), created here
+ * once and handed to the component, so every replica resource names its region in one place.
+ */
+export function createStorage(config: PlatformConfig, w: StorageWiring): Storage {
+  const s = config.storage;
+  const replicaRegion = s.replication.enabled ? s.replication.region : undefined;
+  const replicaProvider = replicaRegion
+    ? new aws.Provider(`${config.name}-replica`, { region: replicaRegion as aws.Region, defaultTags: { tags: defaultTags(config) } })
+    : undefined;
+  return new Storage(
+    `${config.name}-storage`,
+    {
+      system: config.name,
+      profile: config.profile,
+      account: { accountId: w.accountId, partition: w.partition, region: config.region },
+      buckets: s.buckets,
+      noncurrentVersionExpirationDays: s.noncurrentVersionExpirationDays,
+      protect: s.protect,
+      dataKeyArn: w.keys.keyArns.data,
+      replication: replicaRegion && replicaProvider
+        ? { region: replicaRegion, provider: replicaProvider, keyDeletionWindowDays: config.keys.deletionWindowDays, keyProtect: config.keys.protect }
+        : undefined,
+      efs: s.efs.enabled
+        ? { ...s.efs, vpcId: w.network.vpcId, privateSubnetIds: w.network.privateSubnetIds, availabilityZones: w.azs, clientSecurityGroupIds: w.clientSecurityGroupIds }
+        : undefined,
+      backup: s.backup,
+      backupResourceArns: w.backupResourceArns,
+      extraBucketStatements: w.extraBucketStatements,
+      logBucketStatements: auditTrailDelivery(config, { accountId: w.accountId, partition: w.partition, region: config.region }),
+      requestMetrics: config.monitoring.enabled && config.monitoring.s3RequestMetrics,
+    },
+    { providers: { aws: w.provider } },
+  );
+}
+
+/**
+ * The log-bucket statements the monitoring tier's trail needs, from the trail's derived name, so
+ * the bucket policy admits the trail before it exists.
+ */
+function auditTrailDelivery(config: PlatformConfig, account: { accountId: string; partition: string; region: string }) {
+  const m = config.monitoring;
+  if (!m.enabled || !m.cloudTrail.enabled) return undefined;
+  const trail = trailArn(account, monitoringNames(namePrefix(config.name, config.stack)).trail);
+  return (bucketArn: string) => cloudTrailBucketStatements({ bucketArn, accountId: account.accountId, trailArn: trail });
+}
+
