@@ -4,6 +4,7 @@
  * sections/<tier>.ts; this module assembles them per profile. A stack file overrides any of them;
  * objects merge key by key, arrays replace.
  */
+import { APP_SECRETS_DEFAULTS } from "./sections/appSecrets";
 import { CLUSTER_DEFAULTS } from "./sections/cluster";
 import { EDGE_DEFAULTS } from "./sections/edge";
 import { CACHE_DEFAULTS } from "./sections/cache";
@@ -22,7 +23,7 @@ export type ProfileDefaults = Omit<PlatformConfig, "stack" | "region" | "profile
 
 export const PROFILE_DEFAULTS: Record<Profile, ProfileDefaults> = Object.fromEntries(
   PROFILES.map((p) => [p, {
-    logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p],
+    logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p], appSecrets: APP_SECRETS_DEFAULTS[p],
     storage: STORAGE_DEFAULTS[p], cluster: CLUSTER_DEFAULTS[p], edge: EDGE_DEFAULTS[p],
     database: DATABASE_DEFAULTS[p], cache: CACHE_DEFAULTS[p], messaging: MESSAGING_DEFAULTS[p], monitoring: MONITORING_DEFAULTS[p],
   }]),

@@ -66,7 +66,7 @@ describe("stack config", () => {
       ["a service scaling with min above max", { "platform:services": JSON.stringify([{ ...svc("api"), replicas: { min: 5, max: 2 } }]) }, "platform:services[0].replicas", /min ≤ max/],
       ["two services on one route", { "platform:services": JSON.stringify([svc("api"), svc("web")]) }, "platform:services[1].routePath", /not already routed to service api/],
       ["a service name that is not a DNS label", { "platform:services": JSON.stringify([svc("Api_1")]) }, "platform:services[0].name", /lowercase DNS label/],
-      ["a service with an unknown key", { "platform:services": JSON.stringify([{ ...svc("api"), image: "x" }]) }, "platform:services[0].image", /no such key/],
+      ["a service with an unknown key", { "platform:services": JSON.stringify([{ ...svc("api"), dockerImage: "x" }]) }, "platform:services[0].dockerImage", /no such key/],
       ["pinned AZs that do not match azCount", { "platform:network": net({ availabilityZones: ["us-west-2a"] }) }, "platform:network.availabilityZones", /exactly network.azCount \(2\)/],
     ];
     for (const [what, override, key, allowed] of cases) {

@@ -78,7 +78,7 @@ export function readPlatformConfig(all: Record<string, string>, stack: string): 
     if (withDefaults === undefined && !profile && !REQUIRED_SECTIONS.includes(name)) continue;
     parsed[name] = parseSection(name, withDefaults, problems);
   }
-  for (const rule of RULES) problems.push(...rule(parsed as Parsed));
+  for (const rule of RULES) problems.push(...rule(parsed as Parsed, raw));
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...(parsed as Omit<PlatformConfig, "stack" | "region">), stack, region: region.data! };
 }

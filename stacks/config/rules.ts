@@ -4,6 +4,7 @@
  */
 import type { ConfigProblem } from "./problems";
 import type { PlatformConfig } from "./schema";
+import { appSecretsRules } from "./sections/appSecrets";
 import { clusterRules } from "./sections/cluster";
 import { edgeRules } from "./sections/edge";
 import { cacheRules } from "./sections/cache";
@@ -19,8 +20,11 @@ import { storageRules } from "./sections/storage";
 
 export type Parsed = Partial<Omit<PlatformConfig, "stack" | "region">>;
 
-/** Every phase-2 rule; each tier appends its own. */
-export const RULES: ReadonlyArray<(c: Parsed) => ConfigProblem[]> = [
-  networkRules, loggingRules, keysRules, servicesRules, storageRules, clusterRules, edgeRules,
+/**
+ * Every phase-2 rule; each tier appends its own. `given` is what the stack file itself set, section
+ * by section, before profile defaults were merged in: a rule about keys the user wrote reads it.
+ */
+export const RULES: ReadonlyArray<(c: Parsed, given: Record<string, unknown>) => ConfigProblem[]> = [
+  networkRules, loggingRules, keysRules, servicesRules, appSecretsRules, storageRules, clusterRules, edgeRules,
   databaseRules, cacheRules, messagingRules, dataSecretRules, monitoringRules,
 ];

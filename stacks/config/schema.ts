@@ -9,6 +9,7 @@
  * schema has a default, so a value's origin is always either the stack file or the profile.
  */
 import { z } from "zod";
+import { appSecretsSchema } from "./sections/appSecrets";
 import { clusterSchema } from "./sections/cluster";
 import { edgeSchema } from "./sections/edge";
 import { cacheSchema } from "./sections/cache";
@@ -42,6 +43,7 @@ export const sections = {
   keys: keysSchema,
   network: networkSchema,
   services: servicesSchema,
+  appSecrets: appSecretsSchema,
   storage: storageSchema,
   monitoring: monitoringSchema,
   cluster: clusterSchema,
@@ -63,6 +65,7 @@ export type { NetworkConfig } from "./sections/network";
 export type { LoggingConfig } from "./sections/logging";
 export type { KeysConfig } from "./sections/keys";
 export type { ServiceConfig } from "./sections/services";
+export type { AppSecretsConfig } from "./sections/appSecrets";
 export type { StorageConfig } from "./sections/storage";
 export type { MonitoringConfig } from "./sections/monitoring";
 export type { ClusterConfig } from "./sections/cluster";
@@ -84,6 +87,7 @@ export interface PlatformConfig {
   keys: z.infer<typeof keysSchema>;
   network: z.infer<typeof networkSchema>;
   services: z.infer<typeof servicesSchema>;
+  appSecrets: z.infer<typeof appSecretsSchema>;
   storage: z.infer<typeof storageSchema>;
   monitoring: MonitoringConfig;
   cluster: z.infer<typeof clusterSchema>;

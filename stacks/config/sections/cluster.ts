@@ -1,6 +1,7 @@
 /**
- * `platform:cluster`: the EKS cluster, its node groups, add-ons, controllers and the registry.
- * A stack without `enabled: true` gets no cluster.
+ * `platform:cluster`: the container tier. `engine: eks` (the default) builds the EKS cluster, its
+ * node groups, add-ons and controllers; `engine: ecs` builds an ECS cluster on EC2 from `ecs`
+ * (sections/ecs.ts). Both get the registry. A stack without `enabled: true` gets no cluster.
  */
 import { z } from "zod";
 import { scalingProblems } from "../../../components/cluster/nodeGroups";
@@ -9,6 +10,7 @@ import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS } from "../../../components/nam
 import type { ConfigProblem } from "../problems";
 import type { Profile } from "../values";
 import { cidrBlock } from "./common";
+import { ECS_DEFAULTS, ecsProblems, ecsSchema } from "./ecs";
 import type { ServiceConfig } from "./services";
 
 const label = z.string().regex(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?$/, "a Kubernetes label key such as workload or example.com/role");
@@ -34,8 +36,13 @@ const addonVersion = z.string().regex(ADDON_VERSION_PATTERN, "an exact add-on bu
 const chartVersion = z.string().regex(/^\d+\.\d+\.\d+$/, "an exact chart version such as 1.14.1").describe("Exact Helm chart version.");
 const principalArn = z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:(role|user)\/[\w+=,.@-]+$/, "an IAM role or user ARN without a path, such as arn:aws:iam::123456789012:role/platform-admin");
 
+/** What runs the services: Amazon EKS, or Amazon ECS on EC2 container instances. */
+export const ENGINES = ["eks", "ecs"] as const;
+
 export const clusterSchema = z.strictObject({
-  enabled: z.boolean().describe("Build the EKS cluster tier."),
+  enabled: z.boolean().describe("Build the container tier."),
+  engine: z.enum(ENGINES).describe("eks: an EKS cluster (every key below except ecs); ecs: an ECS cluster on EC2 (the ecs key; the EKS-only keys must then be left out)."),
+  ecs: ecsSchema.describe("The ECS engine: container instances, capacity provider, service autoscaling. Only with engine: ecs."),
   kubernetesVersion: z.string().describe(`Kubernetes minor version in EKS standard support: ${describeSupportedVersions()}. Upgrade policy is STANDARD, so EKS never bills extended support silently.`),
   endpoint: z.strictObject({
     publicAccess: z.boolean().describe("Public API endpoint (EKS's default is on; ours is off). The private endpoint is always on. With publicAccess, publicAccessCidrs must list the allowed networks, never 0.0.0.0/0 in prod; prod keeps it off."),
@@ -95,6 +102,8 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
   dev: {
     ...common,
     enabled: false,
+    engine: "eks",
+    ecs: ECS_DEFAULTS.dev,
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: false,
     nodeGroups: {
@@ -107,6 +116,8 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
   staging: {
     ...common,
     enabled: false,
+    engine: "eks",
+    ecs: ECS_DEFAULTS.staging,
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: true,
     nodeGroups: {
@@ -119,6 +130,8 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
   prod: {
     ...common,
     enabled: false,
+    engine: "eks",
+    ecs: ECS_DEFAULTS.prod,
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: true,
     nodeGroups: {
@@ -168,7 +181,8 @@ function endpointProblems(c: ClusterConfig, profile: Profile | undefined): Confi
 function serviceProblems(c: ClusterConfig, services: ServiceConfig[], system: string | undefined): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   services.forEach((s, i) => {
-    if (s.gpu && !c.nodeGroups.gpu.enabled) out.push({ key: `platform:services[${i}].gpu`, value: true, allowed: `false, or set ${KEY}.nodeGroups.gpu.enabled: true so the service has GPU nodes` });
+    if (s.gpu && c.engine === "ecs") out.push({ key: `platform:services[${i}].gpu`, value: true, allowed: "false with engine ecs: its container instances are one instance type without GPUs; use engine eks with nodeGroups.gpu" });
+    else if (s.gpu && !c.nodeGroups.gpu.enabled) out.push({ key: `platform:services[${i}].gpu`, value: true, allowed: `false, or set ${KEY}.nodeGroups.gpu.enabled: true so the service has GPU nodes` });
     const role = serviceRoleLogicalName(system ?? "", s.name);
     if (system && role.length + AUTONAME_SUFFIX_LENGTH > AWS_NAME_LIMITS.iamRole) {
       out.push({ key: `platform:services[${i}].name`, value: s.name, allowed: `at most ${AWS_NAME_LIMITS.iamRole - AUTONAME_SUFFIX_LENGTH - role.length + s.name.length} characters with platform:name "${system}": its IAM role name "${role}" plus Pulumi's 8-character suffix must fit IAM's 64` });
@@ -177,10 +191,37 @@ function serviceProblems(c: ClusterConfig, services: ServiceConfig[], system: st
   return out;
 }
 
-export function clusterRules(c: { profile?: Profile; name?: string; cluster?: ClusterConfig; services?: ServiceConfig[] }): ConfigProblem[] {
+/** Keys only the EKS engine reads; a stack with engine: ecs that sets one has misread the schema. */
+export const EKS_ONLY_KEYS = ["kubernetesVersion", "endpoint", "adminPrincipalArns", "deletionProtection", "nodeGroups", "autoscaler", "loadBalancerController", "addons"] as const;
+
+/**
+ * Keys the stack file set for the engine it did not choose. Only what the file itself says counts:
+ * profile defaults carry both engines' values.
+ */
+function engineKeyProblems(engine: ClusterConfig["engine"], given: unknown): ConfigProblem[] {
+  const set = typeof given === "object" && given !== null ? Object.keys(given) : [];
+  if (engine === "eks") {
+    return set.includes("ecs") ? [{ key: `${KEY}.ecs`, value: (given as Record<string, unknown>).ecs, allowed: "no value when engine is eks: set engine: ecs to use it" }] : [];
+  }
+  return set.filter((k) => (EKS_ONLY_KEYS as readonly string[]).includes(k)).map((k) => ({
+    key: `${KEY}.${k}`,
+    value: (given as Record<string, unknown>)[k],
+    allowed: `no value when engine is ecs: ${k} configures EKS only (the ECS engine reads ${KEY}.ecs and ${KEY}.registry)`,
+  }));
+}
+
+export function clusterRules(
+  c: { profile?: Profile; name?: string; cluster?: ClusterConfig; services?: ServiceConfig[] },
+  given: Record<string, unknown> = {},
+): ConfigProblem[] {
   const cluster = c.cluster;
   if (!cluster) return [];
-  const out: ConfigProblem[] = [];
+  const out: ConfigProblem[] = [...engineKeyProblems(cluster.engine, given.cluster)];
+  if (cluster.engine === "ecs") {
+    if (c.profile === "prod" && !cluster.registry.immutableTags) out.push({ key: `${KEY}.registry.immutableTags`, value: false, allowed: "true when profile is prod: a deployed tag must always mean the same image" });
+    if (cluster.enabled) out.push(...ecsProblems(cluster.ecs, c.services ?? []), ...serviceProblems(cluster, c.services ?? [], c.name));
+    return out;
+  }
   if (!isSupportedKubernetesVersion(cluster.kubernetesVersion)) {
     out.push({ key: `${KEY}.kubernetesVersion`, value: cluster.kubernetesVersion, allowed: `a version in EKS standard support: ${describeSupportedVersions()}` });
   }

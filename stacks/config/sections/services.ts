@@ -28,6 +28,8 @@ export const serviceSchema = z.strictObject({
     .describe("Path pattern the load balancer routes to this service (e.g. /api/*). Omit for internal-only services."),
   healthCheckPath: z.string().regex(/^\/[A-Za-z0-9._~\-/]*$/, "a path starting with '/'").optional()
     .describe("HTTP path the load balancer health check requests. Default: /."),
+  image: z.string().regex(/^[a-z0-9]([a-z0-9._/:-]{0,254})(@sha256:[a-f0-9]{64})?$/, "an image reference such as redis:7.4-alpine or public.ecr.aws/docker/library/redis:7.4")
+    .optional().describe("ECS engine: a third-party image to run (e.g. redis, qdrant). Default: the service's own ECR repository at platform:cluster.ecs.imageTag."),
   gpu: z.boolean().optional().describe("Schedule on the GPU node group (EKS) or GPU instances (ECS)."),
   volumes: z.array(z.strictObject({
     name: dnsLabel(63).describe("Volume name."),
@@ -53,11 +55,27 @@ export const SERVICES_DEFAULTS: Record<Profile, ServiceConfig[]> = { dev: [], st
 /** Namespaces Kubernetes, EKS and the cluster tier's add-ons own; workloads get their own. */
 export const RESERVED_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease", "amazon-cloudwatch", "karpenter"];
 
+/**
+ * Environment variable names that carry credentials. Their values belong in Secrets Manager
+ * (`secrets`), which the container receives at start without the value entering any task
+ * definition or state. FSBP ECS.8. https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-8
+ */
+export const CREDENTIAL_NAME = /(^AWS_ACCESS_KEY_ID$|^AWS_SECRET_ACCESS_KEY$|^ECS_ENGINE_AUTH_DATA$|PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|CREDENTIAL)/;
+
+function environmentProblems(s: ServiceConfig, key: string): ConfigProblem[] {
+  return Object.keys(s.environment ?? {}).filter((name) => CREDENTIAL_NAME.test(name)).map((name) => ({
+    key: `${key}.environment.${name}`,
+    value: "(value not shown)",
+    allowed: "no credential in plain environment variables: create it in platform:appSecrets and name it in secrets",
+  }));
+}
+
 export function servicesRules(c: { services?: ServiceConfig[] }): ConfigProblem[] {
   const services = c.services ?? [];
   const problems: ConfigProblem[] = [];
   const seen = new Map<string, number>();
   const routes = new Map<string, string>();
+  problems.push(...routeShadowProblems(services));
   services.forEach((s, i) => {
     const key = `platform:services[${i}]`;
     if (seen.has(s.name)) problems.push({ key: `${key}.name`, value: s.name, allowed: `a name not already used by services[${seen.get(s.name)}]` });
@@ -73,6 +91,35 @@ export function servicesRules(c: { services?: ServiceConfig[] }): ConfigProblem[
       if (other) problems.push({ key: `${key}.routePath`, value: s.routePath, allowed: `a path not already routed to service ${other}` });
       routes.set(s.routePath, s.name);
     }
+    problems.push(...environmentProblems(s, key));
   });
   return problems;
+}
+
+/**
+ * Whether every path `pattern` matches is also matched by `by`. ALB path patterns have `*` (any
+ * characters) and `?` (one character); we decide the cases that matter for routing order: equal
+ * patterns, and a pattern whose only wildcard is a trailing `*` covering a longer pattern with the
+ * same prefix. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html#path-conditions
+ */
+export function routeCovers(by: string, pattern: string): boolean {
+  if (by === pattern) return true;
+  const body = by.slice(0, -1);
+  return by.endsWith("*") && !/[*?]/.test(body) && pattern.startsWith(body);
+}
+
+/**
+ * Listener rules are evaluated in priority order, which is the services' list order: a route that
+ * an earlier route already covers would never receive a request.
+ */
+function routeShadowProblems(services: readonly ServiceConfig[]): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  services.forEach((s, i) => {
+    if (!s.routePath) return;
+    const earlier = services.slice(0, i).find((e) => e.routePath && e.routePath !== s.routePath && routeCovers(e.routePath, s.routePath!));
+    if (earlier) {
+      out.push({ key: `platform:services[${i}].routePath`, value: s.routePath, allowed: `a path not already covered by ${earlier.routePath} of service ${earlier.name}, which comes first and would take every request; list ${s.name} before ${earlier.name}` });
+    }
+  });
+  return out;
 }

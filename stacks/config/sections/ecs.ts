@@ -1,0 +1,56 @@
+/**
+ * `platform:cluster.ecs`: the ECS engine of the container tier (`platform:cluster.engine: ecs`).
+ * Tasks run in awsvpc mode on EC2 container instances of one Auto Scaling group behind a capacity
+ * provider; the services come from `platform:services`.
+ */
+import { z } from "zod";
+import { fargateSizeProblem } from "../../../components/ecs/taskSizes";
+import type { ConfigProblem } from "../problems";
+import type { Profile } from "../values";
+import type { ServiceConfig } from "./services";
+
+const percent = z.number().int().min(1).max(100);
+
+export const ecsSchema = z.strictObject({
+  instanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "an EC2 instance type such as m6i.large")
+    .describe("Container instance type. Each awsvpc task takes one ENI of the instance, so the type's ENI limit caps the tasks per instance (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking-awsvpc.html)."),
+  minSize: z.number().int().min(0).max(1000).describe("Fewest container instances in the Auto Scaling group."),
+  maxSize: z.number().int().min(1).max(1000).describe("Most container instances; the capacity provider scales between minSize and maxSize."),
+  targetCapacityPercent: percent.describe("Capacity provider managed scaling target, 1 to 100: 100 packs instances full before adding one (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-auto-scaling.html)."),
+  diskSizeGiB: z.number().int().min(30).max(16384).describe("Root volume in GiB, at least 30 (the ECS-optimized AL2023 AMI's snapshot size): gp3, encrypted with the data key (not a knob)."),
+  imageTag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "a Docker image tag such as 1.4.2")
+    .describe("Tag deployed from a service's own ECR repository when the service names no `image`. Set it per release (`pulumi config set`); with immutable tags a tag always means one image."),
+  autoscaling: z.strictObject({
+    cpuTargetPercent: percent.describe("Average service CPU utilization, percent, that target tracking holds each service at."),
+    memoryTargetPercent: percent.describe("Average service memory utilization, percent, that target tracking holds each service at."),
+  }),
+  fargateCompatibleSizes: z.boolean().describe("Hold every service's cpu/memory to Fargate's task sizes, so a service can move to Fargate unchanged (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size)."),
+});
+export type EcsConfig = z.infer<typeof ecsSchema>;
+
+const autoscaling = { cpuTargetPercent: 70, memoryTargetPercent: 80 };
+
+/**
+ * dev: one burstable instance that may grow to three. prod: two instances at least, so losing one
+ * AZ leaves capacity in the other while the capacity provider replaces it.
+ */
+export const ECS_DEFAULTS: Record<Profile, EcsConfig> = {
+  dev: { instanceType: "t3.large", minSize: 1, maxSize: 3, targetCapacityPercent: 100, diskSizeGiB: 30, imageTag: "latest", autoscaling, fargateCompatibleSizes: true },
+  staging: { instanceType: "m6i.large", minSize: 2, maxSize: 5, targetCapacityPercent: 100, diskSizeGiB: 30, imageTag: "latest", autoscaling, fargateCompatibleSizes: true },
+  prod: { instanceType: "m6i.large", minSize: 2, maxSize: 10, targetCapacityPercent: 100, diskSizeGiB: 50, imageTag: "latest", autoscaling, fargateCompatibleSizes: true },
+};
+
+const KEY = "platform:cluster.ecs";
+
+/** Capacity and task-size rules of the ECS engine; `services` are the tasks it will run. */
+export function ecsProblems(e: EcsConfig, services: readonly ServiceConfig[]): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  if (e.minSize > e.maxSize) out.push({ key: `${KEY}.minSize`, value: e.minSize, allowed: `at most maxSize (${e.maxSize})` });
+  if (e.fargateCompatibleSizes) {
+    services.forEach((s, i) => {
+      const problem = fargateSizeProblem(s.cpu, s.memory);
+      if (problem) out.push({ key: `platform:services[${i}].${problem.field}`, value: s[problem.field], allowed: `${problem.allowed}, or set ${KEY}.fargateCompatibleSizes: false` });
+    });
+  }
+  return out;
+}
