@@ -211,7 +211,7 @@ function engineKeyProblems(engine: ClusterConfig["engine"], given: unknown): Con
 }
 
 export function clusterRules(
-  c: { profile?: Profile; name?: string; cluster?: ClusterConfig; services?: ServiceConfig[] },
+  c: { profile?: Profile; name?: string; cluster?: ClusterConfig; services?: ServiceConfig[]; edge?: { enabled: boolean } },
   given: Record<string, unknown> = {},
 ): ConfigProblem[] {
   const cluster = c.cluster;
@@ -220,6 +220,11 @@ export function clusterRules(
   if (cluster.engine === "ecs") {
     if (c.profile === "prod" && !cluster.registry.immutableTags) out.push({ key: `${KEY}.registry.immutableTags`, value: false, allowed: "true when profile is prod: a deployed tag must always mean the same image" });
     if (cluster.enabled) out.push(...ecsProblems(cluster.ecs, c.services ?? []), ...serviceProblems(cluster, c.services ?? [], c.name));
+    // ECS services register with the edge tier's target groups; without the edge nothing routes to them.
+    const routed = (c.services ?? []).filter((s) => s.routePath).map((s) => s.name);
+    if (cluster.enabled && c.edge && !c.edge.enabled && routed.length > 0) {
+      out.push({ key: "platform:edge.enabled", value: false, allowed: `true with engine ecs while services have a routePath (${routed.join(", ")}): the edge tier's load balancer is what routes to them` });
+    }
     return out;
   }
   if (!isSupportedKubernetesVersion(cluster.kubernetesVersion)) {

@@ -62,6 +62,11 @@ describe("platform:cluster with engine ecs", () => {
     assert.match(find(configProblems(ecs({}, { "platform:services": json([svc({ gpu: true })]) })), "platform:services[0].gpu").allowed, /false with engine ecs/);
   });
 
+  it("rejects routed services without the edge tier that routes to them", () => {
+    const ps = configProblems(ecs({}, { "platform:edge": json({ enabled: false }), "platform:services": json([svc({ routePath: "/api/*" })]) }));
+    assert.match(find(ps, "platform:edge.enabled").allowed, /true with engine ecs while services have a routePath \(api\)/);
+  });
+
   it("requires immutable image tags in prod", () => {
     const ps = configProblems(ecs({ registry: { immutableTags: false } }, { "platform:profile": "prod" }));
     assert.match(find(ps, "platform:cluster.registry.immutableTags").allowed, /true when profile is prod/);
