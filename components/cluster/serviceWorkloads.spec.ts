@@ -45,6 +45,7 @@ function args(services: WorkloadService[], maps: Partial<Pick<WorkloadsArgs, "bu
     kmsKeyArns: { data: `arn:aws:kms:us-west-2:${ACCOUNT}:key/data`, secrets: `arn:aws:kms:us-west-2:${ACCOUNT}:key/secrets` },
     registry: defaults.registry,
     services,
+    podCpuTargetPercent: defaults.podAutoscaling.cpuTargetPercent,
     bucketArns: maps.bucketArns ?? {},
     secretArns: maps.secretArns ?? {},
     queueArns: maps.queueArns ?? {},
@@ -87,6 +88,16 @@ describe("Workloads component: per-service grants", function () {
     ]);
     assert.ok(!resources.includes(maps.bucketArns.exports) && !resources.includes(maps.secretArns.cache));
     for (const s of policy.Statement) for (const a of [s.Action].flat()) assert.ok(!a.includes("*"), a);
+  });
+
+  it("holds every service's HPA at the configured CPU target, between the service's replica bounds", async () => {
+    const run = await runComponent(async () => {
+      new Workloads("medsearch-workloads", { ...args([search], maps), podCpuTargetPercent: 55 });
+    });
+    assert.equal(run.error, undefined, run.error?.message);
+    const hpa = run.resources.find((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" && r.name === "medsearch-workloads-hpa-search-service")!.inputs;
+    assert.deepEqual([hpa.spec.minReplicas, hpa.spec.maxReplicas], [2, 20]);
+    assert.deepEqual(hpa.spec.metrics, [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 55 } } }]);
   });
 
   it("gives a service that names nothing a role with no policy", async () => {

@@ -19,6 +19,12 @@ export interface WorkloadsArgs {
   /** Services: each gets a repository, an IRSA role, a service account and an HPA in its namespace. */
   services: WorkloadService[];
   /**
+   * Average CPU each HPA holds its service's pods at, in percent of their CPU requests, 10 to 100
+   * (platform:cluster.podAutoscaling.cpuTargetPercent).
+   * https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#algorithm-details
+   */
+  podCpuTargetPercent: number;
+  /**
    * ARNs by name from the storage, data and messaging tiers. A service naming one not listed is an
    * error naming the service and the reference: a role never silently grants less or more.
    */
@@ -50,7 +56,7 @@ export class Workloads extends pulumi.ComponentResource {
         oidc: args.oidc, partition: args.account.partition, region: args.account.region, bucketArns: args.bucketArns, secretArns: args.secretArns,
         queueArns: args.queueArns, dataKeyArn: args.kmsKeyArns.data, secretsKeyArn: args.kmsKeyArns.secrets, provider: args.provider,
       }, ns[s.namespace], this).role.arn;
-      podAutoscaler(name, s, ns[s.namespace], args.provider, this);
+      podAutoscaler(name, s, args.podCpuTargetPercent, ns[s.namespace], args.provider, this);
     }
     this.registerOutputs({ repositoryUrls: this.repositoryUrls, serviceRoleArns: this.serviceRoleArns });
   }

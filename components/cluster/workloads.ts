@@ -18,9 +18,6 @@ export interface WorkloadService extends ServiceGrants {
   replicas: { min: number; max: number };
 }
 
-/** Average CPU utilization (of the pods' requests) the HPA holds each service at, in percent. */
-export const HPA_CPU_TARGET_PERCENT = 70;
-
 export interface RegistrySettings {
   immutableTags: boolean;
   keepImages: number;
@@ -102,17 +99,18 @@ export interface IdentityInput {
 
 /**
  * Pod autoscaling for the service's Deployment (named after the service, deployed by its own
- * pipeline), between its configured replica bounds; metrics-server supplies the CPU metrics.
+ * pipeline), between its configured replica bounds, holding average CPU at `cpuTargetPercent` of the
+ * pods' requests; metrics-server supplies the CPU metrics.
  * https://docs.aws.amazon.com/eks/latest/userguide/horizontal-pod-autoscaler.html
  */
-export function podAutoscaler(parentName: string, s: WorkloadService, ns: k8s.core.v1.Namespace, provider: k8s.Provider, parent: pulumi.Resource): k8s.autoscaling.v2.HorizontalPodAutoscaler {
+export function podAutoscaler(parentName: string, s: WorkloadService, cpuTargetPercent: number, ns: k8s.core.v1.Namespace, provider: k8s.Provider, parent: pulumi.Resource): k8s.autoscaling.v2.HorizontalPodAutoscaler {
   return new k8s.autoscaling.v2.HorizontalPodAutoscaler(childName(parentName, `hpa-${s.name}`), {
     metadata: { name: s.name, namespace: ns.metadata.name },
     spec: {
       scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: s.name },
       minReplicas: s.replicas.min,
       maxReplicas: s.replicas.max,
-      metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: HPA_CPU_TARGET_PERCENT } } }],
+      metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: cpuTargetPercent } } }],
     },
   }, { parent, provider });
 }

@@ -75,6 +75,7 @@ export function createWorkloads(
       kmsKeyArns: { data: keys.keyArns.data, secrets: keys.keyArns.secrets },
       registry: config.cluster.registry,
       services: config.services,
+      podCpuTargetPercent: config.cluster.podAutoscaling.cpuTargetPercent,
       bucketArns: Object.fromEntries(Object.entries(storage.buckets).map(([name, b]) => [name, b.arn])),
       secretArns: { ...data.secretArns, ...appSecretArns },
       queueArns: kafka ? Object.fromEntries(topics.map((t) => [t, kafka.clusterArn.apply((arn) => kafkaTopicArn(arn, t))])) : {},

@@ -6,10 +6,10 @@ import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { isValidMqPassword } from "../../components/data/messagingEngine";
-import { Planned, ROOT, ofType, one, planConfig } from "../helpers";
-import { readStackFile } from "../harness/stackFile";
+import { Planned, ofType, one, planConfig, planStackFile } from "../helpers";
 
-const plan = (file: string, stack: string) => planConfig(stack, readStackFile(join(ROOT, "test/fixtures", file)));
+/** The example stack files users copy; planned once per process and shared with test/examples. */
+const plan = (file: string, stack: string) => planStackFile(join("examples", file), stack);
 const secretText = (v: any): any => {
   assert.equal(v?.[pulumi.runtime.specialSigKey], pulumi.runtime.specialSecretSig, "value is not marked secret");
   return v.value;

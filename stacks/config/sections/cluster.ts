@@ -34,6 +34,10 @@ const nodeGroup = z.strictObject({
 const addonVersion = z.string().regex(ADDON_VERSION_PATTERN, "an exact add-on build such as v1.19.2-eksbuild.1, or default")
   .describe("Exact build from `aws eks describe-addon-versions`, or default: the build EKS marks default for the cluster's Kubernetes version, resolved at deploy time.");
 const chartVersion = z.string().regex(/^\d+\.\d+\.\d+$/, "an exact chart version such as 1.14.1").describe("Exact Helm chart version.");
+/** HPA CPU target bounds: below 10 % pods scale out on idle noise; above 100 % they run past their requests. */
+export const HPA_CPU_TARGET_MIN = 10;
+export const HPA_CPU_TARGET_MAX = 100;
+
 const principalArn = z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:(role|user)\/[\w+=,.@-]+$/, "an IAM role or user ARN without a path, such as arn:aws:iam::123456789012:role/platform-admin");
 
 /** What runs the services: Amazon EKS, or Amazon ECS on EC2 container instances. */
@@ -60,6 +64,10 @@ export const clusterSchema = z.strictObject({
     kind: z.enum(["cluster-autoscaler", "karpenter"]).describe("Node autoscaler: cluster-autoscaler resizes the managed node groups; karpenter launches nodes itself."),
     clusterAutoscalerChartVersion: chartVersion,
     karpenterChartVersion: chartVersion,
+  }),
+  podAutoscaling: z.strictObject({
+    cpuTargetPercent: z.number().int().min(HPA_CPU_TARGET_MIN).max(HPA_CPU_TARGET_MAX)
+      .describe(`Average CPU, in percent of the pods' requests, each service's HorizontalPodAutoscaler holds its pods at: ${HPA_CPU_TARGET_MIN} to ${HPA_CPU_TARGET_MAX}.`),
   }),
   loadBalancerController: z.strictObject({ chartVersion }),
   addons: z.strictObject({
@@ -90,6 +98,7 @@ const common = {
   kubernetesVersion: "1.35",
   adminPrincipalArns: [],
   autoscaler: { kind: "cluster-autoscaler" as const, clusterAutoscalerChartVersion: "9.52.1", karpenterChartVersion: "1.8.1" },
+  podAutoscaling: { cpuTargetPercent: 70 },
   loadBalancerController: { chartVersion: "1.14.1" },
   addons: { vpcCni: "default", kubeProxy: "default", coredns: "default", ebsCsiDriver: "default", metricsServer: "default", cloudwatchObservability: "default" },
 };
@@ -192,7 +201,7 @@ function serviceProblems(c: ClusterConfig, services: ServiceConfig[], system: st
 }
 
 /** Keys only the EKS engine reads; a stack with engine: ecs that sets one has misread the schema. */
-export const EKS_ONLY_KEYS = ["kubernetesVersion", "endpoint", "adminPrincipalArns", "deletionProtection", "nodeGroups", "autoscaler", "loadBalancerController", "addons"] as const;
+export const EKS_ONLY_KEYS = ["kubernetesVersion", "endpoint", "adminPrincipalArns", "deletionProtection", "nodeGroups", "autoscaler", "loadBalancerController", "addons", "podAutoscaling"] as const;
 
 /**
  * Keys the stack file set for the engine it did not choose. Only what the file itself says counts:
