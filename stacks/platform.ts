@@ -97,7 +97,7 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
   const account = { accountId: identity.accountId, partition: partition.partition, region: config.region };
   // The cluster comes first: data stores and EFS admit exactly its node security group, and the
   // service roles (Workloads) come after them, naming their ARNs.
-  const cluster = config.cluster.enabled ? createCluster(config, account, azs, keys, network, opts) : undefined;
+  const cluster = config.cluster.enabled && config.cluster.engine === "eks" ? createCluster(config, account, azs, keys, network, opts) : undefined;
   const clientSecurityGroupIds = cluster ? [cluster.nodeSecurityGroupId] : [];
   const data = createDataTier(config, {
     network: {
