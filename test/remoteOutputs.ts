@@ -11,6 +11,8 @@ import * as ts from "typescript";
 /** Plain outputs the program may read, per remote component class (module path : class name). */
 export const PLAIN_OUTPUTS: Record<string, readonly string[]> = {
   "@pulumi/awsx/ec2/vpc:Vpc": ["vpcId", "publicSubnetIds", "privateSubnetIds", "isolatedSubnetIds"],
+  // Both outputs (service, taskDefinition) are resource references; nothing is read.
+  "@pulumi/awsx/ecs/ec2service:EC2Service": [],
   "@pulumi/eks/cluster:Cluster": ["kubeconfigJson", "clusterSecurityGroupId", "nodeSecurityGroupId", "oidcProviderArn", "oidcProviderUrl"],
 };
 

@@ -22,7 +22,11 @@ export interface RoleOptions {
   partition: string;
 }
 
-function attach(name: string, role: aws.iam.Role, opts: RoleOptions, parent: pulumi.Resource): pulumi.Resource[] {
+/**
+ * The role's inline policy (named like the role) and its AWS managed policies, one attachment each.
+ * Exported for the ECS engine's roles (components/ecs).
+ */
+export function attach(name: string, role: aws.iam.Role, opts: RoleOptions, parent: pulumi.Resource): pulumi.Resource[] {
   const out: pulumi.Resource[] = [];
   if (opts.policy) {
     const policy = pulumi.output(opts.policy).apply((doc) => (doc ? JSON.stringify(doc) : undefined));

@@ -8,6 +8,7 @@
 import { hex } from "./ids";
 import type { Ctx } from "./resourceShapes";
 import { CLUSTER_COMPONENT_SHAPES } from "./shapes/cluster";
+import { ECS_COMPONENT_SHAPES } from "./shapes/ecs";
 
 type Inputs = Record<string, any>;
 
@@ -31,4 +32,4 @@ export const CORE_COMPONENT_SHAPES: Record<string, ComponentShape> = {
   }),
 };
 
-export const COMPONENT_SHAPES: Record<string, ComponentShape> = { ...CORE_COMPONENT_SHAPES, ...CLUSTER_COMPONENT_SHAPES };
+export const COMPONENT_SHAPES: Record<string, ComponentShape> = { ...CORE_COMPONENT_SHAPES, ...CLUSTER_COMPONENT_SHAPES, ...ECS_COMPONENT_SHAPES };

@@ -7,6 +7,7 @@ import { renderPolicyDocument } from "./policyDocument";
 import { EDGE_INVOKES } from "./shapes/edge";
 import type { Ctx } from "./resourceShapes";
 import { CLUSTER_INVOKES } from "./shapes/cluster";
+import { ECS_INVOKES } from "./shapes/ecs";
 
 export type Invoke = (inputs: Record<string, any>, ctx: Ctx) => Record<string, any>;
 
@@ -35,4 +36,4 @@ export const CORE_INVOKES: Record<string, Invoke> = {
   },
 };
 
-export const INVOKES: Record<string, Invoke> = { ...CORE_INVOKES, ...CLUSTER_INVOKES, ...EDGE_INVOKES };
+export const INVOKES: Record<string, Invoke> = { ...CORE_INVOKES, ...CLUSTER_INVOKES, ...EDGE_INVOKES, ...ECS_INVOKES };

@@ -1,0 +1,58 @@
+/**
+ * The container definition and volumes of one service's task. Pure; no Pulumi imports: values that
+ * are outputs in the component (image, ARNs, ids) pass through as the type parameter T.
+ */
+import { EcsService, EfsRefs, secretEnvName } from "./services";
+
+export interface ContainerRefs<T> {
+  /** Full image reference. */
+  image: T;
+  /** The service's own, KMS-encrypted log group. */
+  logGroupName: T;
+  region: string;
+  /** Secret ARNs by name; the service's secrets must all be present (checked before). */
+  secretArns: Record<string, T>;
+}
+
+/**
+ * One essential, unprivileged container with the service's size and port, plain variables from
+ * its environment, each secret injected by ARN (never its value) as <NAME>_SECRET, and awslogs to
+ * its own log group. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
+ */
+export function containerDefinition<T>(s: EcsService, refs: ContainerRefs<T>) {
+  return {
+    name: s.name,
+    image: refs.image,
+    cpu: s.cpu,
+    memory: s.memory,
+    essential: true,
+    privileged: false,
+    portMappings: [{ containerPort: s.port, protocol: "tcp" }],
+    environment: Object.keys(s.environment ?? {}).sort().map((name) => ({ name, value: s.environment![name] })),
+    secrets: s.secrets.map((secret) => ({ name: secretEnvName(secret), valueFrom: refs.secretArns[secret] })),
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html
+    logConfiguration: {
+      logDriver: "awslogs",
+      options: { "awslogs-group": refs.logGroupName, "awslogs-region": refs.region, "awslogs-stream-prefix": s.name },
+    },
+    mountPoints: s.volumes.map((v) => ({ sourceVolume: v.name, containerPath: v.mountPath, readOnly: false })),
+  };
+}
+
+/**
+ * EFS volumes through the access point of the same name, encrypted in transit, mounted with the
+ * task role (IAM authorization, which requires transit encryption).
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html
+ */
+export function taskVolumes<T>(s: EcsService, efs: EfsRefs<T> | undefined) {
+  if (s.volumes.length === 0) return [];
+  if (!efs) throw new Error(`service ${s.name} mounts volumes but the stack has no EFS file system`);
+  return s.volumes.map((v) => ({
+    name: v.name,
+    efsVolumeConfiguration: {
+      fileSystemId: efs.fileSystemId,
+      transitEncryption: "ENABLED",
+      authorizationConfig: { accessPointId: efs.accessPointIds[v.name], iam: "ENABLED" },
+    },
+  }));
+}
