@@ -8,6 +8,8 @@ import { Edge } from "../components/edge/edge";
 import type { PolicyStatement } from "../components/iam/policyDocument";
 import { edgeArgs } from "./wiring/edge";
 import { ClusterOutputs, clusterOutputs, createCluster, createWorkloads } from "./wiring/eks";
+import { EcsOutputs, createEcsCluster, createEcsServices, ecsOutputs } from "./wiring/ecs";
+import { grantableArns } from "./wiring/grants";
 import { createMonitoring } from "./wiring/monitoring";
 import { createStorage } from "./wiring/storage";
 import { defaultTags } from "./wiring/tags";
@@ -40,7 +42,7 @@ async function availabilityZones(config: PlatformConfig, provider: aws.Provider)
 }
 
 export { defaultTags };
-export type { ClusterOutputs };
+export type { ClusterOutputs, EcsOutputs };
 
 export interface PlatformOutputs {
   profile: string;
@@ -55,8 +57,10 @@ export interface PlatformOutputs {
   backupVaultName: pulumi.Output<string>;
   /** Alert topics and the dashboard; absent when platform:monitoring.enabled is false. */
   monitoring?: { topicArns: Record<string, pulumi.Output<string>>; dashboardName: pulumi.Output<string> };
-  /** The cluster tier's outputs, when platform:cluster.enabled. */
+  /** The cluster tier's outputs, when platform:cluster.enabled with engine eks. */
   cluster?: ClusterOutputs;
+  /** The ECS engine's outputs, when platform:cluster.enabled with engine ecs. */
+  ecs?: EcsOutputs;
   /** Endpoints, ports, security groups, secret ARNs and identifiers of the data stores. */
   data: DataTierOutputs;
   /** The edge tier's entry point, when platform:edge.enabled. */
@@ -95,10 +99,12 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     opts,
   );
   const account = { accountId: identity.accountId, partition: partition.partition, region: config.region };
-  // The cluster comes first: data stores and EFS admit exactly its node security group, and the
-  // service roles (Workloads) come after them, naming their ARNs.
-  const cluster = config.cluster.enabled && config.cluster.engine === "eks" ? createCluster(config, account, azs, keys, network, opts) : undefined;
-  const clientSecurityGroupIds = cluster ? [cluster.nodeSecurityGroupId] : [];
+  // The container tier comes first: data stores and EFS admit exactly its nodes' (EKS) or tasks'
+  // (ECS) security group, and the service roles come after them, naming their ARNs.
+  const engine = config.cluster.enabled ? config.cluster.engine : undefined;
+  const cluster = engine === "eks" ? createCluster(config, account, azs, keys, network, opts) : undefined;
+  const ecs = engine === "ecs" ? createEcsCluster(config, { account, azs, keys, network }, opts) : undefined;
+  const clientSecurityGroupIds = cluster ? [cluster.nodeSecurityGroupId] : ecs ? [ecs.tasksSecurityGroupId] : [];
   const data = createDataTier(config, {
     network: {
       vpcId: network.vpcId,
@@ -121,8 +127,8 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     backupResourceArns: data.database ? [data.database.arn] : [],
     extraBucketStatements: staticBucket ? { [staticBucket.name]: edgeStatements } : undefined,
   });
-  const appSecretArns = createAppSecrets(config, keys, opts);
-  const workloads = cluster ? createWorkloads(config, { cluster, keys, storage, data, appSecretArns, partition: partition.partition }, opts) : undefined;
+  const grants = grantableArns(config, { storage, data, appSecretArns: createAppSecrets(config, keys, opts) });
+  const workloads = cluster ? createWorkloads(config, { cluster, keys, grants, partition: partition.partition }, opts) : undefined;
   const edge = config.edge.enabled
     ? new Edge(
       `${config.name}-edge`,
@@ -148,6 +154,7 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     : undefined;
   setEdgeStatements(edge ? edge.staticAssetsBucketStatements : pulumi.output([]));
   if (edge && staticBucket) keys.extendPolicy("data", edge.distributionArn.apply((arn) => [cloudFrontKeyStatement(arn)]));
+  const ecsServices = ecs ? createEcsServices(config, { cluster: ecs, account, network, keys, storage, grants, edge }, opts) : undefined;
   const monitoring = config.monitoring.enabled
     ? createMonitoring(config, { provider, account, keys, storage, cluster, data, edge })
     : undefined;
@@ -165,6 +172,7 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     backupVaultName: storage.backupVaultName,
     ...(monitoring ? { monitoring: { topicArns: monitoring.topicArns, dashboardName: monitoring.dashboardName } } : {}),
     ...(cluster && workloads ? { cluster: clusterOutputs(cluster, workloads) } : {}),
+    ...(ecs && ecsServices ? { ecs: ecsOutputs(ecs, ecsServices) } : {}),
     ...(edge ? { edge: { url: edge.url, distributionId: edge.distributionId, albArn: edge.albArn } } : {}),
     data,
   };

@@ -22,6 +22,8 @@ export interface EcsServicesArgs {
     capacityProviderName: pulumi.Input<string>;
     tasksSecurityGroupId: pulumi.Input<string>;
     namespaceId: pulumi.Input<string>;
+    /** The namespace's DNS name, handed to every container as SERVICE_DISCOVERY_NAMESPACE. */
+    namespaceName: pulumi.Input<string>;
   };
   /** Account, partition and region: ARNs in the roles' policies, the awslogs region. */
   account: { accountId: string; partition: string; region: string };
@@ -140,7 +142,7 @@ export class EcsServices extends pulumi.ComponentResource {
         // The container names its own awslogs group; awsx would otherwise create an unencrypted one
         // (and `existing` looks a group up by the component's name). awsx/cloudwatch/logGroup.ts
         logGroup: { skip: true },
-        container: containerDefinition<pulumi.Input<string>>(s, { image, logGroupName: logs.name, region: account.region, secretArns: args.secretArns }),
+        container: containerDefinition<pulumi.Input<string>>(s, { image, logGroupName: logs.name, region: account.region, secretArns: args.secretArns, discoveryNamespace: args.cluster.namespaceName }),
         volumes: taskVolumes(s, args.efs),
         tags: tierTags("cluster", { Service: s.name }),
       },

@@ -4,7 +4,7 @@ import { containerDefinition, taskVolumes } from "./taskDefinition";
 
 const svc = (name: string) => AI_APP_SERVICES.find((s) => s.name === name)!;
 const SECRET = "arn:aws:secretsmanager:us-west-2:123456789012:secret:ecsai/mongodb-AbCdEf";
-const refs = { image: "123456789012.dkr.ecr.us-west-2.amazonaws.com/ecsai-test/backend:v1", logGroupName: "/ecs/ecsai-test/backend", region: "us-west-2", secretArns: { mongodb: SECRET } };
+const refs = { image: "123456789012.dkr.ecr.us-west-2.amazonaws.com/ecsai-test/backend:v1", logGroupName: "/ecs/ecsai-test/backend", region: "us-west-2", secretArns: { mongodb: SECRET }, discoveryNamespace: "ecsai-test.local" };
 const efs = { fileSystemId: "fs-0123456789abcdef0", fileSystemArn: "arn:aws:elasticfilesystem:us-west-2:123456789012:file-system/fs-0123456789abcdef0", accessPointIds: { qdrant: "fsap-0123456789abcdef0" } };
 
 describe("ECS container definition", () => {
@@ -17,7 +17,7 @@ describe("ECS container definition", () => {
   it("injects each secret by ARN, never its value, and keeps plain variables apart", () => {
     const c = containerDefinition(svc("backend"), refs);
     assert.deepEqual(c.secrets, [{ name: "MONGODB_SECRET", valueFrom: SECRET }]);
-    assert.deepEqual(c.environment.map((e) => e.name), ["AI_SERVICE_URL", "REDIS_HOST"]);
+    assert.deepEqual(c.environment.map((e) => e.name), ["AI_SERVICE_URL", "REDIS_HOST", "SERVICE_DISCOVERY_NAMESPACE"]);
     assert.ok(!JSON.stringify(c.environment).includes("secretsmanager"));
   });
 

@@ -12,11 +12,17 @@ export interface ContainerRefs<T> {
   region: string;
   /** Secret ARNs by name; the service's secrets must all be present (checked before). */
   secretArns: Record<string, T>;
+  /** The Cloud Map namespace: services reach each other as `<service>.<namespace>`. */
+  discoveryNamespace: T;
 }
+
+/** The variable every container gets, naming the Cloud Map namespace its peers are found under. */
+export const DISCOVERY_NAMESPACE_ENV = "SERVICE_DISCOVERY_NAMESPACE";
 
 /**
  * One essential, unprivileged container with the service's size and port, plain variables from
- * its environment, each secret injected by ARN (never its value) as <NAME>_SECRET, and awslogs to
+ * its environment plus SERVICE_DISCOVERY_NAMESPACE (so no stack file hard-codes the namespace, which
+ * names the stack), each secret injected by ARN (never its value) as <NAME>_SECRET, and awslogs to
  * its own log group. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
  */
 export function containerDefinition<T>(s: EcsService, refs: ContainerRefs<T>) {
@@ -28,7 +34,10 @@ export function containerDefinition<T>(s: EcsService, refs: ContainerRefs<T>) {
     essential: true,
     privileged: false,
     portMappings: [{ containerPort: s.port, protocol: "tcp" }],
-    environment: Object.keys(s.environment ?? {}).sort().map((name) => ({ name, value: s.environment![name] })),
+    environment: [
+      ...Object.keys(s.environment ?? {}).filter((name) => name !== DISCOVERY_NAMESPACE_ENV).sort().map((name) => ({ name, value: s.environment![name] as T | string })),
+      { name: DISCOVERY_NAMESPACE_ENV, value: refs.discoveryNamespace as T | string },
+    ],
     secrets: s.secrets.map((secret) => ({ name: secretEnvName(secret), valueFrom: refs.secretArns[secret] })),
     // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html
     logConfiguration: {

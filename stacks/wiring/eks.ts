@@ -5,12 +5,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "../../components/cluster/cluster";
 import { Workloads } from "../../components/cluster/serviceWorkloads";
-import { kafkaTopicArn } from "../../components/data/outputs";
-import type { DataTierOutputs } from "../../components/data/outputs";
 import type { Network } from "../../components/network/network";
 import type { KeyRing } from "../../components/security/keyRing";
-import type { Storage } from "../../components/storage/storage";
 import type { PlatformConfig } from "../config/schema";
+import type { GrantableArns } from "./grants";
 
 export interface ClusterOutputs {
   clusterName: string;
@@ -60,11 +58,9 @@ export function createCluster(config: PlatformConfig, account: { accountId: stri
  */
 export function createWorkloads(
   config: PlatformConfig,
-  { cluster, keys, storage, data, appSecretArns, partition }: { cluster: Cluster; keys: KeyRing; storage: Storage; data: DataTierOutputs; appSecretArns: Record<string, pulumi.Output<string>>; partition: string },
+  { cluster, keys, grants, partition }: { cluster: Cluster; keys: KeyRing; grants: GrantableArns; partition: string },
   opts: pulumi.ComponentResourceOptions,
 ): Workloads {
-  const kafka = data.messaging?.kafka;
-  const topics = [...new Set(config.services.flatMap((s) => s.queues))];
   return new Workloads(
     `${config.name}-workloads`,
     {
@@ -76,9 +72,7 @@ export function createWorkloads(
       registry: config.cluster.registry,
       services: config.services,
       podCpuTargetPercent: config.cluster.podAutoscaling.cpuTargetPercent,
-      bucketArns: Object.fromEntries(Object.entries(storage.buckets).map(([name, b]) => [name, b.arn])),
-      secretArns: { ...data.secretArns, ...appSecretArns },
-      queueArns: kafka ? Object.fromEntries(topics.map((t) => [t, kafka.clusterArn.apply((arn) => kafkaTopicArn(arn, t))])) : {},
+      ...grants,
     },
     opts,
   );

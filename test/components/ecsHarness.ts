@@ -56,7 +56,7 @@ export function servicesArgs(cluster: EcsCluster, profile: Profile = "prod"): Ec
   return {
     cluster: {
       name: cluster.clusterName, arn: cluster.clusterArn, capacityProviderName: cluster.capacityProviderName,
-      tasksSecurityGroupId: cluster.tasksSecurityGroupId, namespaceId: cluster.namespaceId,
+      tasksSecurityGroupId: cluster.tasksSecurityGroupId, namespaceId: cluster.namespaceId, namespaceName: cluster.namespaceName,
     },
     account: { accountId: MOCK_ACCOUNT_ID, partition: "aws", region: REGION },
     privateSubnetIds: PRIVATE_SUBNETS,
