@@ -12,6 +12,7 @@ import type { Network } from "../../components/network/network";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { Storage } from "../../components/storage/storage";
 import type { PlatformConfig } from "../config/schema";
+import { ecsServicesName } from "../config/sections/ecs";
 import type { GrantableArns } from "./grants";
 
 type Account = { accountId: string; partition: string; region: string };
@@ -62,7 +63,7 @@ export function createEcsServices(config: PlatformConfig, w: EcsServicesWiring, 
   const e = config.cluster.ecs;
   const efs = w.storage.efs;
   return new EcsServices(
-    `${config.name}-ecs-services`,
+    ecsServicesName(config.name),
     {
       cluster: {
         name: w.cluster.clusterName,

@@ -228,7 +228,7 @@ export function clusterRules(
   const out: ConfigProblem[] = [...engineKeyProblems(cluster.engine, given.cluster)];
   if (cluster.engine === "ecs") {
     if (c.profile === "prod" && !cluster.registry.immutableTags) out.push({ key: `${KEY}.registry.immutableTags`, value: false, allowed: "true when profile is prod: a deployed tag must always mean the same image" });
-    if (cluster.enabled) out.push(...ecsProblems(cluster.ecs, c.services ?? []), ...serviceProblems(cluster, c.services ?? [], c.name));
+    if (cluster.enabled) out.push(...ecsProblems(cluster.ecs, c.services ?? [], c.name), ...serviceProblems(cluster, c.services ?? [], undefined));
     // ECS services register with the edge tier's target groups; without the edge nothing routes to them.
     const routed = (c.services ?? []).filter((s) => s.routePath).map((s) => s.name);
     if (cluster.enabled && c.edge && !c.edge.enabled && routed.length > 0) {

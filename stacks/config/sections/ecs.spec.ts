@@ -58,6 +58,12 @@ describe("platform:cluster with engine ecs", () => {
     assert.equal(c.services[0].memory, 1024);
   });
 
+  it("rejects a service name that would push its role names past IAM's 64 characters", () => {
+    const name = "a".repeat(32);
+    const p = find(configProblems(ecs({}, { "platform:name": "longsystemname16", "platform:services": json([svc({ name })]) })), "platform:services[0].name");
+    assert.match(p.allowed, /at most 21 characters with platform:name "longsystemname16" and engine ecs/);
+  });
+
   it("rejects a GPU service, which its single instance type cannot run", () => {
     assert.match(find(configProblems(ecs({}, { "platform:services": json([svc({ gpu: true })]) })), "platform:services[0].gpu").allowed, /false with engine ecs/);
   });

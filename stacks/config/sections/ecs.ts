@@ -4,7 +4,9 @@
  * provider; the services come from `platform:services`.
  */
 import { z } from "zod";
+import { roleLogicalNames } from "../../../components/ecs/services";
 import { fargateSizeProblem } from "../../../components/ecs/taskSizes";
+import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS } from "../../../components/naming";
 import type { ConfigProblem } from "../problems";
 import type { Profile } from "../values";
 import type { ServiceConfig } from "./services";
@@ -42,9 +44,22 @@ export const ECS_DEFAULTS: Record<Profile, EcsConfig> = {
 
 const KEY = "platform:cluster.ecs";
 
+/** The EcsServices component's name, which prefixes its children's (stacks/wiring/ecs.ts uses it). */
+export const ecsServicesName = (system: string) => `${system}-ecs-services`;
+
+/** Services whose IAM role names, plus Pulumi's suffix, would exceed IAM's 64 characters. */
+function roleNameProblems(services: readonly ServiceConfig[], system: string | undefined): ConfigProblem[] {
+  if (!system) return [];
+  return services.flatMap((s, i) => {
+    const longest = Math.max(...Object.values(roleLogicalNames(ecsServicesName(system), s.name)).map((n) => n.length));
+    if (longest + AUTONAME_SUFFIX_LENGTH <= AWS_NAME_LIMITS.iamRole) return [];
+    return [{ key: `platform:services[${i}].name`, value: s.name, allowed: `at most ${AWS_NAME_LIMITS.iamRole - AUTONAME_SUFFIX_LENGTH - longest + s.name.length} characters with platform:name "${system}" and engine ecs: its execution and task role names plus Pulumi's 8-character suffix must fit IAM's 64` }];
+  });
+}
+
 /** Capacity and task-size rules of the ECS engine; `services` are the tasks it will run. */
-export function ecsProblems(e: EcsConfig, services: readonly ServiceConfig[]): ConfigProblem[] {
-  const out: ConfigProblem[] = [];
+export function ecsProblems(e: EcsConfig, services: readonly ServiceConfig[], system?: string): ConfigProblem[] {
+  const out: ConfigProblem[] = [...roleNameProblems(services, system)];
   if (e.minSize > e.maxSize) out.push({ key: `${KEY}.minSize`, value: e.minSize, allowed: `at most maxSize (${e.maxSize})` });
   if (e.fargateCompatibleSizes) {
     services.forEach((s, i) => {
