@@ -64,20 +64,7 @@ export function coversPort(rule: Ingress, port: number): boolean {
   return rule.fromPort <= port && port <= rule.toPort;
 }
 
-function ipv4(cidr: string): { base: number; prefix: number } | undefined {
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
-  if (!m) return undefined;
-  const base = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
-  return { base, prefix: Number(m[5]) };
-}
-
-/** True when `inner` is an IPv4 block inside `outer`. IPv6 and malformed blocks never are. */
-export function cidrWithin(inner: string, outer: string): boolean {
-  const a = ipv4(inner);
-  const b = ipv4(outer);
-  if (!a || !b || a.prefix < b.prefix) return false;
-  const mask = b.prefix === 0 ? 0 : (~0 << (32 - b.prefix)) >>> 0;
-  return ((a.base & mask) >>> 0) === ((b.base & mask) >>> 0);
-}
+/** True when `inner` is a block inside `outer`, of the same IP family (lib/cidrs.ts). */
+export { cidrWithin } from "./cidrs";
 
 export const isAnywhere = (cidr: string): boolean => cidr === "0.0.0.0/0" || cidr === "::/0";
