@@ -67,11 +67,13 @@ function allowed(s: SettingSchema): string {
 }
 
 const json = (v: unknown) => (v === undefined ? "—" : code(JSON.stringify(v)));
+/** A profile's value; a long one equal to the default (a list of instance families) is not repeated. */
+const profileValue = (v: unknown, s: SettingSchema) => (JSON.stringify(v).length > 60 && JSON.stringify(v) === JSON.stringify(s.default) ? "the default" : json(v));
 
 function settingsTable(profiles: [string, PackConfig][]): string[] {
   const rows = policies.flatMap((p) =>
     Object.entries((p.configSchema?.properties ?? {}) as Record<string, SettingSchema>).map(([key, s]) =>
-      `| ${code(p.name)} | ${code(key)} | ${esc(allowed(s))} | ${json(s.default)} | ${profiles.map(([, c]) => json(policyConfig(p, c)[key])).join(" | ")} | ${esc(s.description ?? "")} |`),
+      `| ${code(p.name)} | ${code(key)} | ${esc(allowed(s))} | ${json(s.default)} | ${profiles.map(([, c]) => profileValue(policyConfig(p, c)[key], s)).join(" | ")} | ${esc(s.description ?? "")} |`),
   );
   const names = profiles.map(([n]) => n);
   return [

@@ -35,7 +35,6 @@ const UNDECIDABLE_IN_PREVIEW: Record<string, string> = {
   "cloudfront-require-web-acl": "it reads the web ACL's scope from its ARN (global/ in us-east-1), unknown until the web ACL exists",
   "cloudfront-require-origin-access-control": "it tells S3 REST origins from website endpoints and custom origins by domain name; the static bucket's regional domain name is unknown until the bucket exists",
   "s3-require-tls-only-policy": "the static-assets bucket's one policy also admits the CloudFront distribution by ARN, so its whole JSON is unknown until the distribution exists",
-  "ec2-disallow-public-data-stores": "it joins each store to its security groups' rules by group id, unknown until the groups exist; it does not yet follow property dependencies instead",
 };
 
 const cannotRun = (v: Violation) => /^can't run policy '[a-z0-9-]+' during preview: .+ value at \.[A-Za-z.0-9]+ can't be known during preview$/.test(v.message);

@@ -25,3 +25,29 @@ export function read<T = unknown>(obj: Record<string, any> | undefined, key: str
     throw e;
   }
 }
+
+/**
+ * A value as a policy sees it during preview: known, or unknown until apply, with `reread` to raise
+ * the engine's own UnknownValueError for it (naming its property path) once the policy has decided
+ * all it can.
+ */
+export type Known<T> = { unknown: false; value: T | undefined } | { unknown: true; reread: () => never };
+
+/** Reads `obj.path[0].path[1]...` through the proxy without throwing; absent steps give an undefined value. */
+export function readPath<T = unknown>(obj: Record<string, any> | undefined, path: readonly (string | number)[]): Known<T> {
+  let cur: any = obj;
+  for (const step of path) {
+    if (cur === undefined || cur === null) return { unknown: false, value: undefined };
+    const r = read(cur, String(step));
+    if (r.unknown) {
+      const reread = (): never => {
+        let o: any = obj;
+        for (const s of path) o = o[s];
+        throw new Error(`readPath: ${path.join(".")} was unknown, then read as ${String(o)}`);
+      };
+      return { unknown: true, reread };
+    }
+    cur = r.value;
+  }
+  return { unknown: false, value: cur as T | undefined };
+}

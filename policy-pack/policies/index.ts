@@ -46,6 +46,7 @@ import { requireTags } from "./tags/requireTags";
 import { requireDataClassification } from "./phi/requireDataClassification";
 import { requireLaunchTemplateEncryption } from "./ec2/requireLaunchTemplateEncryption";
 import { requireLaunchTemplateImdsv2 } from "./ec2/requireLaunchTemplateImdsv2";
+import { configureInstanceFamilies } from "./ec2/configureInstanceFamilies";
 import { requireImageScanning } from "./ecr/requireImageScanning";
 import { requireImmutableTags } from "./ecr/requireImmutableTags";
 import { requireLifecyclePolicy } from "./ecr/requireLifecyclePolicy";
@@ -119,6 +120,7 @@ export const policies: PackPolicy[] = [
   requireNodeGroupsInPrivateSubnets,
   requireLaunchTemplateImdsv2,
   requireLaunchTemplateEncryption,
+  configureInstanceFamilies,
   requireImageScanning,
   requireImmutableTags,
   requireLifecyclePolicy,

@@ -29,6 +29,22 @@ describe("policy-pack config files against the policies' configSchemas", () => {
     });
   }
 
+  it("accepts the example config of the pack README's Configuration section", () => {
+    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("## What the pack expects"));
+    const examples = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]) as unknown);
+    assert.equal(examples.length, 1);
+    assert.deepEqual(errors(examples[0]), []);
+  });
+
+  it("rejects a /0 among the networks allowed to reach a public EKS endpoint, and an instance family in upper case", () => {
+    assert.ok(errors({ "eks-disallow-public-endpoint": { allowedPublicAccessCidrs: ["0.0.0.0/0"] } }).some((m) => m.includes("must match pattern")));
+    assert.ok(errors({ "eks-disallow-public-endpoint": { allowedPublicAccessCidrs: ["::/0"] } }).some((m) => m.includes("must match pattern")));
+    assert.ok(errors({ "ec2-configure-instance-families": { allowedInstanceFamilies: ["C5"] } }).some((m) => m.includes("must match pattern")));
+    assert.ok(errors({ "ec2-configure-instance-families": { allowedInstanceFamilies: [] } }).some((m) => m.includes("must NOT have fewer than 1 items")));
+    assert.deepEqual(errors({ "eks-disallow-public-endpoint": { allowedPublicAccessCidrs: ["203.0.113.0/24", "2001:db8::/32"] } }), []);
+  });
+
   it("accepts each policy's configSchema defaults, as the engine fills them in", () => {
     for (const p of policies.filter((x) => x.configSchema)) {
       assert.deepEqual(errors({ [p.name]: policyConfig(p, {}) }), [], p.name);

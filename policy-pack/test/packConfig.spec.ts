@@ -20,10 +20,11 @@ const MULTI_AZ = [
   "rds-require-multi-az", "elasticache-enable-automatic-failover", "msk-require-brokers-across-azs", "mq-require-multi-az-deployment",
 ];
 /**
- * Requirements the issues set for prod only: immutable image tags (dev re-pushes a moving tag) and
- * load balancer deletion protection (dev is torn down freely).
+ * Requirements the issues set for prod only: immutable image tags (dev re-pushes a moving tag),
+ * load balancer deletion protection (dev is torn down freely), and the allowed instance families
+ * (mandatory in staging and prod; dev may try a new family before the list admits it).
  */
-const PROD_ONLY = ["ecr-require-immutable-tags", "elb-enable-deletion-protection", "rds-enable-deletion-protection"];
+const PROD_ONLY = ["ecr-require-immutable-tags", "elb-enable-deletion-protection", "rds-enable-deletion-protection", "ec2-configure-instance-families"];
 /** Security Hub names a few control families differently from the service folder. */
 const FSBP_FAMILY: Record<string, string> = { wafv2: "waf" };
 const ENCRYPTION_AND_LOGGING = ["kms-enable-key-rotation", "cloudwatch-require-log-group-encryption", "cloudwatch-configure-log-group-retention", "ec2-require-vpc-flow-logs"];

@@ -1,7 +1,8 @@
 /**
  * Careless changes to the cluster config of the prod stack (EKS, node groups, ECR, service roles).
  * Every security setting these policies guard is hard-wired in components/cluster, or refused in
- * prod by the cluster rules, so each row is the config error that stops the change.
+ * prod by the cluster rules, so those rows are the config error that stops the change; the
+ * instance types are config the schema accepts, so the allowed-families policy catches them.
  */
 import type { Mutation } from "./harness";
 
@@ -29,6 +30,19 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.endpoint.publicAccess": true, "platform:cluster.endpoint.publicAccessCidrs": ["203.0.113.0/24"] },
     configError: /platform:cluster\.endpoint\.publicAccess: got true; allowed: false when profile is prod/,
     because: "the cluster rules refuse a public endpoint in prod; the policy also guards dev's restricted endpoint (never 0.0.0.0/0) and other programs",
+  },
+  {
+    policy: "eks-disallow-public-endpoint",
+    change: "open the public API endpoint to the whole internet",
+    set: { "platform:cluster.endpoint.publicAccess": true, "platform:cluster.endpoint.publicAccessCidrs": ["0.0.0.0/0"] },
+    configError: /platform:cluster\.endpoint\.publicAccessCidrs: got \["0\.0\.0\.0\/0"\]; allowed: CIDRs other than 0\.0\.0\.0\/0 when profile is prod/,
+    because: "the cluster rules refuse any public endpoint in prod, and 0.0.0.0/0 above all; the policy also guards dev, where the pack config may allow listed networks (allowedPublicAccessCidrs), and other programs",
+  },
+  {
+    policy: "ec2-configure-instance-families",
+    change: "run the application nodes on previous-generation x1e memory instances",
+    set: { "platform:cluster.nodeGroups.application.instanceTypes": ["x1e.xlarge"] },
+    message: /^Node group asks for x1e\.xlarge, of family x1e outside allowedInstanceFamilies; choose types of an allowed family or add x1e to allowedInstanceFamilies in the pack config\.$/,
   },
   {
     policy: "eks-require-node-groups-across-azs",

@@ -6,6 +6,8 @@
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { ConfigError } from "../../stacks/config/problems";
+import { policies } from "../../policy-pack/policies";
+import { readPackConfig, runPolicies } from "../harness/policyRunner";
 import { readStackFile } from "../harness/stackFile";
 import { Planned, ROOT, mandatory, ofType, one, planConfig } from "../helpers";
 
@@ -114,6 +116,17 @@ describe("cluster config: variants", () => {
     const c = one(p, "eks:index:Cluster").inputs;
     assert.deepEqual([c.endpointPublicAccess, c.publicAccessCidrs, c.endpointPrivateAccess], [true, ["203.0.113.0/24"], true]);
     assert.deepEqual(mandatory(p), []);
+  });
+
+  it("a pack config naming the networks allowed to reach the public endpoint catches one outside them, on the eks component's arguments", async () => {
+    const p = await planConfig("dev", config("dev", { endpoint: { publicAccess: true, publicAccessCidrs: ["203.0.113.0/24", "198.51.100.0/24"], privateAccessCidrs: [] } }));
+    assert.equal(p.error, undefined, p.error?.message);
+    const pack = { ...readPackConfig(join(ROOT, "policy-pack", "config", "dev.json")), "eks-disallow-public-endpoint": { allowedPublicAccessCidrs: ["203.0.113.0/24"] } };
+    const found = (await runPolicies(policies, p.resources, pack)).filter((v) => v.level === "mandatory");
+    assert.deepEqual(found.map((v) => [v.policy, v.urn, v.message]), [[
+      "eks-disallow-public-endpoint", one(p, "eks:index:Cluster").urn,
+      "EKS API endpoint admits 198.51.100.0/24, outside the networks the policy allows (203.0.113.0/24); list only networks within them in publicAccessCidrs.",
+    ]]);
   });
 
   it("admits a runner's network to the private endpoint on 443 through the EKS cluster security group", async () => {

@@ -39,6 +39,12 @@ describe("ALB attribute policies (FSBP ELB.4, ELB.5, ELB.6, ELB.12)", () => {
     assert.equal((await check(enableDeletionProtection, [nlb])).length, 1);
   });
 
+  it("give each of elb-require-drop-invalid-headers, elb-require-access-logs, elb-enable-deletion-protection and elb-configure-desync-mitigation a passing and a failing case", () => {
+    const names = ["elb-require-drop-invalid-headers", "elb-require-access-logs", "elb-enable-deletion-protection", "elb-configure-desync-mitigation"];
+    assert.deepEqual(policies.map((p) => p.name), names, "every policy runs through the compliant-ALB case");
+    assert.deepEqual([...new Set(cases.map(([p]) => p.name))].sort(), [...names].sort(), "every policy has a row in the failing table");
+  });
+
   it("keep the association fixture consistent with the ALB", () => {
     assert.equal(wafAssociation(alb()).inputs.resourceArn, alb().outputs.arn);
   });
