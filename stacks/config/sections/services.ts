@@ -53,6 +53,33 @@ export const SERVICES_DEFAULTS: Record<Profile, ServiceConfig[]> = { dev: [], st
 /** Namespaces Kubernetes, EKS and the cluster tier's add-ons own; workloads get their own. */
 export const RESERVED_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease", "amazon-cloudwatch", "karpenter"];
 
+/**
+ * Environment variable names that hold a credential: the three FSBP ECS.8 names, and names with one of
+ * these words standing whole between underscores (the last word also plural). The same defaults as
+ * the policy pack's ecs-disallow-plaintext-secrets, which checks the task definitions themselves; here
+ * the value would also sit in plain text in the stack file.
+ * https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-8
+ */
+const CREDENTIAL_NAMES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA"];
+const CREDENTIAL_WORDS = ["PASSWORD", "SECRET", "TOKEN", "API_KEY", "PRIVATE_KEY", "CREDENTIAL"];
+
+function isCredentialName(name: string): boolean {
+  const parts = name.split("_");
+  const has = (word: string[]) => parts.some((_, i) => word.every((w, j) => parts[i + j] === w || (j === word.length - 1 && parts[i + j] === `${w}S`)));
+  return CREDENTIAL_NAMES.includes(name) || CREDENTIAL_WORDS.some((w) => has(w.split("_")));
+}
+
+/** Plain environment variables that look like credentials; a value that is an ARN only points at one. */
+function credentialProblems(key: string, environment: Record<string, string> = {}): ConfigProblem[] {
+  return Object.entries(environment)
+    .filter(([name, value]) => isCredentialName(name) && !value.startsWith("arn:"))
+    .map(([name]) => ({
+      key: `${key}.environment.${name}`,
+      value: "(withheld)",
+      allowed: `no credential in plain config, where it would sit in the stack file (names with ${CREDENTIAL_WORDS.join(", ")} are credentials); keep it in Secrets Manager (the data tier's credentials are granted through ${key}.secrets)`,
+    }));
+}
+
 export function servicesRules(c: { services?: ServiceConfig[] }): ConfigProblem[] {
   const services = c.services ?? [];
   const problems: ConfigProblem[] = [];
@@ -68,6 +95,7 @@ export function servicesRules(c: { services?: ServiceConfig[] }): ConfigProblem[
     if (s.replicas.min > s.replicas.max) {
       problems.push({ key: `${key}.replicas`, value: s.replicas, allowed: "min ≤ max" });
     }
+    problems.push(...credentialProblems(key, s.environment));
     if (s.routePath) {
       const other = routes.get(s.routePath);
       if (other) problems.push({ key: `${key}.routePath`, value: s.routePath, allowed: `a path not already routed to service ${other}` });
