@@ -69,4 +69,12 @@ export const T = {
   trail: "aws:cloudtrail/trail:Trail",
   cacheReplicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
   cacheCluster: "aws:elasticache/cluster:Cluster",
+  ecsCluster: "aws:ecs/cluster:Cluster",
+  ecsService: "aws:ecs/service:Service",
+  ecsTaskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+  ecsTaskSet: "aws:ecs/taskSet:TaskSet",
+  awsxEc2Service: "awsx:ecs:EC2Service",
+  awsxFargateService: "awsx:ecs:FargateService",
+  awsxEc2TaskDefinition: "awsx:ecs:EC2TaskDefinition",
+  awsxFargateTaskDefinition: "awsx:ecs:FargateTaskDefinition",
 } as const;

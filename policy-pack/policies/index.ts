@@ -80,6 +80,14 @@ import { enableIamAuthentication } from "./rds/enableIamAuthentication";
 import { requireMultiAz as requireDatabaseMultiAz } from "./rds/requireMultiAz";
 import { requireStorageEncryption } from "./rds/requireStorageEncryption";
 import { requireTls as requireDatabaseTls } from "./rds/requireTls";
+import { disallowHostNamespaces } from "./ecs/disallowHostNamespaces";
+import { disallowPlaintextSecrets } from "./ecs/disallowPlaintextSecrets";
+import { disallowPrivilegedContainers } from "./ecs/disallowPrivilegedContainers";
+import { disallowPublicIp as disallowPublicTaskIp } from "./ecs/disallowPublicIp";
+import { enableContainerInsights } from "./ecs/enableContainerInsights";
+import { enableDeploymentCircuitBreaker } from "./ecs/enableDeploymentCircuitBreaker";
+import { requireLogConfiguration as requireContainerLogConfiguration } from "./ecs/requireLogConfiguration";
+import { requireServicesAcrossAzs } from "./ecs/requireServicesAcrossAzs";
 
 export const policies: PackPolicy[] = [
   enableKeyRotation,
@@ -159,4 +167,13 @@ export const policies: PackPolicy[] = [
   disallowPublicBroker,
   requireBrokerCustomerManagedKey,
   disallowPublicDataStores,
+  // ECS engine of the container tier.
+  disallowPrivilegedContainers,
+  disallowHostNamespaces,
+  disallowPlaintextSecrets,
+  requireContainerLogConfiguration,
+  enableContainerInsights,
+  disallowPublicTaskIp,
+  requireServicesAcrossAzs,
+  enableDeploymentCircuitBreaker,
 ];
