@@ -77,4 +77,8 @@ export const T = {
   awsxFargateService: "awsx:ecs:FargateService",
   awsxEc2TaskDefinition: "awsx:ecs:EC2TaskDefinition",
   awsxFargateTaskDefinition: "awsx:ecs:FargateTaskDefinition",
+  lbListener: "aws:lb/listener:Listener",
+  albListener: "aws:alb/listener:Listener",
+  lbListenerRule: "aws:lb/listenerRule:ListenerRule",
+  albListenerRule: "aws:alb/listenerRule:ListenerRule",
 } as const;

@@ -88,6 +88,7 @@ import { enableContainerInsights } from "./ecs/enableContainerInsights";
 import { enableDeploymentCircuitBreaker } from "./ecs/enableDeploymentCircuitBreaker";
 import { requireLogConfiguration as requireContainerLogConfiguration } from "./ecs/requireLogConfiguration";
 import { requireServicesAcrossAzs } from "./ecs/requireServicesAcrossAzs";
+import { requireHttpRedirect } from "./elb/requireHttpRedirect";
 
 export const policies: PackPolicy[] = [
   enableKeyRotation,
@@ -167,7 +168,7 @@ export const policies: PackPolicy[] = [
   disallowPublicBroker,
   requireBrokerCustomerManagedKey,
   disallowPublicDataStores,
-  // ECS engine of the container tier.
+  // ECS engine of the container tier, and the ALB's HTTP listeners.
   disallowPrivilegedContainers,
   disallowHostNamespaces,
   disallowPlaintextSecrets,
@@ -176,4 +177,5 @@ export const policies: PackPolicy[] = [
   disallowPublicTaskIp,
   requireServicesAcrossAzs,
   enableDeploymentCircuitBreaker,
+  requireHttpRedirect,
 ];
