@@ -51,3 +51,32 @@ export function readPath<T = unknown>(obj: Record<string, any> | undefined, path
   }
   return { unknown: false, value: cur as T | undefined };
 }
+
+/** Where a value unknown during preview sits in a resource's properties. */
+export class Unknown {
+  constructor(readonly path: readonly string[]) {}
+}
+
+/**
+ * `obj[key]` as plain data: arrays and objects copied, every value unknown during preview replaced
+ * by an Unknown marker instead of throwing, so a policy can decide what is known and set the rest
+ * aside. `path` is the key's path from the resource's properties, for `undecidable`.
+ */
+export function resolve(obj: Record<string, any> | undefined, key: string, path: readonly string[] = [key]): unknown {
+  const r = read(obj, key);
+  if (r.unknown) return new Unknown(path);
+  const v = r.value;
+  if (Array.isArray(v)) return Array.from({ length: v.length }, (_, i) => resolve(v, String(i), [...path, String(i)]));
+  if (typeof v === "object" && v !== null) return Object.fromEntries(Object.keys(v).map((k) => [k, resolve(v, k, [...path, k])]));
+  return v;
+}
+
+/**
+ * Ends a check that met `u` the way @pulumi/policy ends one that reads an unknown value: by reading
+ * it through the resource's properties, which throws the engine's UnknownValueError, reported as an
+ * advisory "can't run during preview". Violations reported before it stand.
+ */
+export function undecidable(props: Record<string, any>, u: Unknown): never {
+  u.path.reduce<any>((o, k) => o[k], props);
+  throw new Error(`expected the value at .${u.path.join(".")} to be unknown`);
+}

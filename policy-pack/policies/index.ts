@@ -81,6 +81,15 @@ import { enableIamAuthentication } from "./rds/enableIamAuthentication";
 import { requireMultiAz as requireDatabaseMultiAz } from "./rds/requireMultiAz";
 import { requireStorageEncryption } from "./rds/requireStorageEncryption";
 import { requireTls as requireDatabaseTls } from "./rds/requireTls";
+import { disallowHostNamespaces } from "./ecs/disallowHostNamespaces";
+import { disallowPlaintextSecrets } from "./ecs/disallowPlaintextSecrets";
+import { disallowPrivilegedContainers } from "./ecs/disallowPrivilegedContainers";
+import { disallowPublicIp as disallowPublicTaskIp } from "./ecs/disallowPublicIp";
+import { enableContainerInsights } from "./ecs/enableContainerInsights";
+import { enableDeploymentCircuitBreaker } from "./ecs/enableDeploymentCircuitBreaker";
+import { requireLogConfiguration as requireContainerLogConfiguration } from "./ecs/requireLogConfiguration";
+import { requireServicesAcrossAzs } from "./ecs/requireServicesAcrossAzs";
+import { requireHttpRedirect } from "./elb/requireHttpRedirect";
 
 export const policies: PackPolicy[] = [
   enableKeyRotation,
@@ -161,4 +170,14 @@ export const policies: PackPolicy[] = [
   disallowPublicBroker,
   requireBrokerCustomerManagedKey,
   disallowPublicDataStores,
+  // ECS engine of the container tier, and the ALB's HTTP listeners.
+  disallowPrivilegedContainers,
+  disallowHostNamespaces,
+  disallowPlaintextSecrets,
+  requireContainerLogConfiguration,
+  enableContainerInsights,
+  disallowPublicTaskIp,
+  requireServicesAcrossAzs,
+  enableDeploymentCircuitBreaker,
+  requireHttpRedirect,
 ];

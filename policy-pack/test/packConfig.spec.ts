@@ -18,6 +18,7 @@ const { dev, prod } = configs;
 const MULTI_AZ = [
   "ec2-require-nat-gateway-per-az", "ec2-require-subnets-across-azs", "ec2-require-multi-az-subnets", "eks-require-node-groups-across-azs",
   "rds-require-multi-az", "elasticache-enable-automatic-failover", "msk-require-brokers-across-azs", "mq-require-multi-az-deployment",
+  "ecs-require-services-across-azs",
 ];
 /**
  * Requirements the issues set for prod only: immutable image tags (dev re-pushes a moving tag),

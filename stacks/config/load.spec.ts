@@ -67,6 +67,7 @@ describe("stack config", () => {
       ["two services on one route", { "platform:services": JSON.stringify([svc("api"), svc("web")]) }, "platform:services[1].routePath", /not already routed to service api/],
       ["a service name that is not a DNS label", { "platform:services": JSON.stringify([svc("Api_1")]) }, "platform:services[0].name", /lowercase DNS label/],
       ["a service with an unknown key", { "platform:services": JSON.stringify([{ ...svc("api"), dockerImage: "x" }]) }, "platform:services[0].dockerImage", /no such key/],
+      ["a service with a password in plain environment variables", { "platform:services": JSON.stringify([{ ...svc("api"), environment: { DB_PASSWORD: "hunter2" } }]) }, "platform:services[0].environment.DB_PASSWORD", /no credential in plain config, .*keep it in Secrets Manager: list it in platform:appSecrets and name it in platform:services\[0\]\.secrets/],
       ["pinned AZs that do not match azCount", { "platform:network": net({ availabilityZones: ["us-west-2a"] }) }, "platform:network.availabilityZones", /exactly network.azCount \(2\)/],
     ];
     for (const [what, override, key, allowed] of cases) {
@@ -82,6 +83,13 @@ describe("stack config", () => {
       const { ["platform:tags"]: _tags, ...noTags } = base;
       const [p] = problems(noTags);
       assert.deepEqual([p.key, p.value, p.allowed], ["platform:tags", undefined, "a value: this key has no default"]);
+    });
+
+    it("a credential in plain environment variables, without repeating its value", () => {
+      const environment = { LOG_LEVEL: "info", TOKENIZERS_PARALLELISM: "false", DB_SECRET_ARN: "arn:aws:secretsmanager:us-west-2:123456789012:secret:db-AbCdEf", OPENAI_API_KEYS: "sk-1", AWS_SECRET_ACCESS_KEY: "abc" };
+      const ps = problems({ ...base, "platform:services": JSON.stringify([{ ...svc("api"), environment }]) });
+      assert.deepEqual(keys(ps), ["platform:services[0].environment.OPENAI_API_KEYS", "platform:services[0].environment.AWS_SECRET_ACCESS_KEY"]);
+      assert.ok(ps.every((p) => p.value === "(withheld)"));
     });
 
     it("the value given, in the message", () => {

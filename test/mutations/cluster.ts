@@ -1,13 +1,82 @@
 /**
- * Careless changes to the cluster config of the prod stack (EKS, node groups, ECR, service roles).
- * Every security setting these policies guard is hard-wired in components/cluster, or refused in
- * prod by the cluster rules, so those rows are the config error that stops the change; the
- * instance types are config the schema accepts, so the allowed-families policy catches them.
+ * Careless changes to the cluster config of the prod stack (EKS, node groups, ECR, service roles,
+ * and the ECS engine). Every security setting these policies guard is hard-wired in
+ * components/cluster or components/ecs, or refused in prod by the cluster rules, so those rows are
+ * the config error that stops the change; the instance types are config the schema accepts, so the
+ * allowed-families policy catches them.
  */
 import type { Mutation } from "./harness";
 
 const NOT_A_KNOB = "it is hard-wired in the cluster component, not config; the policy guards hand-written code and other programs using the pack";
 const noSuchKey = (key: string) => new RegExp(`${key.replace(/[.[\]]/g, "\\$&")}: got .*; allowed: no such key`);
+
+/**
+ * The ECS engine's policies. Pulumi.prod.yaml runs the EKS engine, and the ECS engine sets each of
+ * these in code, not config, so no change to the prod stack file reaches them: each row is the config
+ * error that stops the change. The policies' own specs (policy-pack/policies/ecs/*.spec.ts) prove
+ * what they catch, on both the awsx components and the aws:ecs resources a real run shows.
+ */
+const ECS_ONLY = (spec: string) =>
+  `the prod stack runs the EKS engine, and the ECS engine sets this in code, not config; the policy guards ECS stacks and other programs (cases in policy-pack/policies/ecs/${spec}.spec.ts)`;
+
+const ECS_MUTATIONS: Mutation[] = [
+  {
+    policy: "ecs-disallow-privileged-containers",
+    change: "run the first service's container privileged to load a kernel module",
+    set: { "platform:services[0].privileged": true },
+    configError: noSuchKey("platform:services[0].privileged"),
+    because: ECS_ONLY("disallowPrivilegedContainers"),
+  },
+  {
+    policy: "ecs-disallow-host-namespaces",
+    change: "give a service the host's network to skip a network hop",
+    set: { "platform:services[0].hostNetwork": true },
+    configError: noSuchKey("platform:services[0].hostNetwork"),
+    because: ECS_ONLY("disallowHostNamespaces"),
+  },
+  {
+    policy: "ecs-disallow-plaintext-secrets",
+    change: "pass the database password as a plain environment variable",
+    set: { "platform:services[0].environment": { DB_PASSWORD: "hunter2" } },
+    configError: /platform:services\[0\]\.environment\.DB_PASSWORD: got "\(withheld\)"; allowed: no credential in plain config/,
+    because: "the services rules refuse credential-like names in plain environment variables (the value would sit in the stack file); the policy checks the ECS engine's task definitions and other programs (cases in policy-pack/policies/ecs/disallowPlaintextSecrets.spec.ts)",
+  },
+  {
+    policy: "ecs-require-log-configuration",
+    change: "turn container logging off to save CloudWatch cost",
+    set: { "platform:services[0].logDriver": "none" },
+    configError: noSuchKey("platform:services[0].logDriver"),
+    because: ECS_ONLY("requireLogConfiguration"),
+  },
+  {
+    policy: "ecs-enable-container-insights",
+    change: "turn Container Insights off to save CloudWatch cost",
+    set: { "platform:cluster.containerInsights": "disabled" },
+    configError: /platform:cluster\.containerInsights: got "disabled"; allowed: /,
+    because: ECS_ONLY("enableContainerInsights"),
+  },
+  {
+    policy: "ecs-disallow-public-ip",
+    change: "give tasks public IP addresses to pull images without NAT",
+    set: { "platform:services[0].assignPublicIp": true },
+    configError: noSuchKey("platform:services[0].assignPublicIp"),
+    because: ECS_ONLY("disallowPublicIp"),
+  },
+  {
+    policy: "ecs-require-services-across-azs",
+    change: "pin the first service to one AZ",
+    set: { "platform:services[0].availabilityZones": ["us-west-2a"] },
+    configError: noSuchKey("platform:services[0].availabilityZones"),
+    because: ECS_ONLY("requireServicesAcrossAzs"),
+  },
+  {
+    policy: "ecs-enable-deployment-circuit-breaker",
+    change: "turn the deployment circuit breaker off so a deploy never stops halfway",
+    set: { "platform:services[0].circuitBreaker": false },
+    configError: noSuchKey("platform:services[0].circuitBreaker"),
+    because: ECS_ONLY("enableDeploymentCircuitBreaker"),
+  },
+];
 
 export const CLUSTER_MUTATIONS: Mutation[] = [
   {
@@ -107,4 +176,5 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     configError: /platform:services\[0\]\.secrets\[0\]: got "\*"; allowed: a lowercase DNS label/,
     because: "service roles are built from typed documents naming exact actions on exact resources; the policy guards hand-written roles and other programs",
   },
+  ...ECS_MUTATIONS,
 ];

@@ -107,4 +107,11 @@ export const EDGE_MUTATIONS: Mutation[] = [
     configError: noSuchKey("platform:edge.alb.waf"),
     because: NOT_A_KNOB,
   },
+  {
+    policy: "elb-require-http-redirect",
+    change: "serve the application over plain HTTP beside HTTPS",
+    set: { "platform:edge.alb.httpRedirect": false },
+    configError: noSuchKey("platform:edge.alb.httpRedirect"),
+    because: "with a certificate the edge hard-wires the HTTP listener's redirect to HTTPS; without one the ALB has no HTTPS listener, viewers reach it only through CloudFront over HTTPS, and the policy does not apply",
+  },
 ];

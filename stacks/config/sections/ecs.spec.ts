@@ -101,7 +101,7 @@ describe("platform:services routing and environment", () => {
 
   it("rejects a credential in a plain environment variable without echoing its value", () => {
     const p = find(configProblems({ ...base, "platform:services": json([svc({ environment: { DB_PASSWORD: "hunter2", LOG_LEVEL: "info" } })]) }), "platform:services[0].environment.DB_PASSWORD");
-    assert.equal(p.value, "(value not shown)");
+    assert.equal(p.value, "(withheld)");
     assert.match(p.allowed, /platform:appSecrets/);
   });
 });

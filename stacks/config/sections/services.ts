@@ -56,18 +56,30 @@ export const SERVICES_DEFAULTS: Record<Profile, ServiceConfig[]> = { dev: [], st
 export const RESERVED_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease", "amazon-cloudwatch", "karpenter"];
 
 /**
- * Environment variable names that carry credentials. Their values belong in Secrets Manager
- * (`secrets`), which the container receives at start without the value entering any task
- * definition or state. FSBP ECS.8. https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-8
+ * Environment variable names that hold a credential: the three FSBP ECS.8 names, and names with one of
+ * these words standing whole between underscores (the last word also plural). The same defaults as
+ * the policy pack's ecs-disallow-plaintext-secrets, which checks the task definitions themselves; here
+ * the value would also sit in plain text in the stack file.
+ * https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-8
  */
-export const CREDENTIAL_NAME = /(^AWS_ACCESS_KEY_ID$|^AWS_SECRET_ACCESS_KEY$|^ECS_ENGINE_AUTH_DATA$|PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|CREDENTIAL)/;
+const CREDENTIAL_NAMES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA"];
+const CREDENTIAL_WORDS = ["PASSWORD", "SECRET", "TOKEN", "API_KEY", "PRIVATE_KEY", "CREDENTIAL"];
 
-function environmentProblems(s: ServiceConfig, key: string): ConfigProblem[] {
-  return Object.keys(s.environment ?? {}).filter((name) => CREDENTIAL_NAME.test(name)).map((name) => ({
-    key: `${key}.environment.${name}`,
-    value: "(value not shown)",
-    allowed: "no credential in plain environment variables: create it in platform:appSecrets and name it in secrets",
-  }));
+function isCredentialName(name: string): boolean {
+  const parts = name.split("_");
+  const has = (word: string[]) => parts.some((_, i) => word.every((w, j) => parts[i + j] === w || (j === word.length - 1 && parts[i + j] === `${w}S`)));
+  return CREDENTIAL_NAMES.includes(name) || CREDENTIAL_WORDS.some((w) => has(w.split("_")));
+}
+
+/** Plain environment variables that look like credentials; a value that is an ARN only points at one. */
+function credentialProblems(key: string, environment: Record<string, string> = {}): ConfigProblem[] {
+  return Object.entries(environment)
+    .filter(([name, value]) => isCredentialName(name) && !value.startsWith("arn:"))
+    .map(([name]) => ({
+      key: `${key}.environment.${name}`,
+      value: "(withheld)",
+      allowed: `no credential in plain config, where it would sit in the stack file (names with ${CREDENTIAL_WORDS.join(", ")} are credentials); keep it in Secrets Manager: list it in platform:appSecrets and name it in ${key}.secrets (the data tier's credentials are named there too)`,
+    }));
 }
 
 export function servicesRules(c: { services?: ServiceConfig[] }): ConfigProblem[] {
@@ -86,12 +98,12 @@ export function servicesRules(c: { services?: ServiceConfig[] }): ConfigProblem[
     if (s.replicas.min > s.replicas.max) {
       problems.push({ key: `${key}.replicas`, value: s.replicas, allowed: "min ≤ max" });
     }
+    problems.push(...credentialProblems(key, s.environment));
     if (s.routePath) {
       const other = routes.get(s.routePath);
       if (other) problems.push({ key: `${key}.routePath`, value: s.routePath, allowed: `a path not already routed to service ${other}` });
       routes.set(s.routePath, s.name);
     }
-    problems.push(...environmentProblems(s, key));
   });
   return problems;
 }
