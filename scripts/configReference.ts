@@ -2,9 +2,9 @@
  * The README's config reference, generated from the schema and the profile defaults, so it cannot
  * drift: `npm run docs:config` rewrites it, and test/readme.spec.ts fails when it is stale.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { writeBlock } from "./generatedBlock";
 import { PROFILE_DEFAULTS } from "../stacks/config/defaults";
 import { NAMESPACE } from "../stacks/config/load";
 import { REQUIRED_SECTIONS, SECTION_NAMES, region, sections } from "../stacks/config/schema";
@@ -62,15 +62,7 @@ export function configReference(): string {
   return lines.join("\n");
 }
 
-export function replaceReference(readme: string): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < 0) throw new Error(`README.md has no ${START} ... ${END} block`);
-  return readme.slice(0, start) + configReference() + readme.slice(end + END.length);
-}
-
 if (require.main === module) {
-  const file = join(__dirname, "..", "README.md");
-  writeFileSync(file, replaceReference(readFileSync(file, "utf8")));
+  writeBlock(join(__dirname, "..", "README.md"), START, END, configReference());
   console.log("README.md config reference updated");
 }
