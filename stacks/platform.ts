@@ -123,7 +123,9 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
   const staticBucket = config.storage.buckets.find((b) => b.purpose === "static-assets");
   const [edgeStatements, setEdgeStatements] = pulumi.deferredOutput<PolicyStatement[]>();
   const storage = createStorage(config, {
-    provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys, clientSecurityGroupIds,
+    provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys,
+    // On ECS the agent mounts EFS volumes from the container instance, so EFS admits it too.
+    clientSecurityGroupIds: ecs ? [...clientSecurityGroupIds, ecs.instanceSecurityGroupId] : clientSecurityGroupIds,
     backupResourceArns: data.database ? [data.database.arn] : [],
     extraBucketStatements: staticBucket ? { [staticBucket.name]: edgeStatements } : undefined,
   });

@@ -80,7 +80,7 @@ export class EcsCluster extends pulumi.ComponentResource {
     this.clusterArn = cluster.arn;
 
     const tasks = this.securityGroup(name, "tasks", args.vpcId, "ECS tasks (awsvpc): each other on the service ports; the ALB adds its own rule", tasksIngress(args.servicePorts), tasksEgress(args.vpcCidr));
-    const instances = this.securityGroup(name, "instances", args.vpcId, "ECS container instances: no ingress, HTTPS out", [], instanceEgress());
+    const instances = this.securityGroup(name, "instances", args.vpcId, "ECS container instances: no ingress, HTTPS and NFS out", [], instanceEgress(args.vpcCidr));
     this.tasksSecurityGroupId = tasks.id;
     this.instanceSecurityGroupId = instances.id;
 

@@ -28,7 +28,7 @@ describe("ECS security group rules", () => {
     ]);
   });
 
-  it("let container instances out on HTTPS only", () => {
-    assert.deepEqual(instanceEgress().map((r) => [r.protocol, r.fromPort, r.toPort, r.cidrBlocks]), [["tcp", 443, 443, ["0.0.0.0/0"]]]);
+  it("let container instances out on HTTPS, and on NFS inside the VPC for the EFS mounts the agent makes", () => {
+    assert.deepEqual(instanceEgress("10.0.0.0/16").map((r) => [r.protocol, r.fromPort, r.toPort, r.cidrBlocks]), [["tcp", 443, 443, ["0.0.0.0/0"]], ["tcp", 2049, 2049, ["10.0.0.0/16"]]]);
   });
 });

@@ -45,10 +45,19 @@ export function tasksEgress(vpcCidr: string): Rule[] {
   ];
 }
 
+/** NFS: EFS mount targets listen on 2049 only. https://docs.aws.amazon.com/efs/latest/ug/network-access.html */
+export const NFS = 2049;
+
 /**
- * Container instances accept no connections (Session Manager, not SSH) and only speak HTTPS: the
- * agent to ECS, ECR and CloudWatch, Docker to image registries, SSM, package repositories.
+ * Container instances accept no connections (Session Manager, not SSH) and speak HTTPS (the agent
+ * to ECS, ECR and CloudWatch, Docker to image registries, SSM, package repositories) and NFS inside
+ * the VPC: on EC2 the ECS agent mounts a task's EFS volume from the instance, so EFS must admit the
+ * instance as well as the task, and the instance must reach 2049.
+ * https://repost.aws/knowledge-center/efs-mount-on-ecs-container-or-task
  */
-export function instanceEgress(): Rule[] {
-  return [{ description: "HTTPS to AWS APIs, registries and package repositories", protocol: "tcp", fromPort: HTTPS, toPort: HTTPS, cidrBlocks: [ANYWHERE] }];
+export function instanceEgress(vpcCidr: string): Rule[] {
+  return [
+    { description: "HTTPS to AWS APIs, registries and package repositories", protocol: "tcp", fromPort: HTTPS, toPort: HTTPS, cidrBlocks: [ANYWHERE] },
+    { description: "NFS to EFS mount targets in the VPC", protocol: "tcp", fromPort: NFS, toPort: NFS, cidrBlocks: [vpcCidr] },
+  ];
 }

@@ -94,6 +94,7 @@ export interface EcsOutputs {
   clusterName: string;
   clusterArn: pulumi.Output<string>;
   tasksSecurityGroupId: pulumi.Output<string>;
+  instanceSecurityGroupId: pulumi.Output<string>;
   serviceNames: string[];
   repositoryUrls: Record<string, pulumi.Output<string>>;
   taskRoleArns: Record<string, pulumi.Output<string>>;
@@ -104,6 +105,7 @@ export function ecsOutputs(c: EcsCluster, s: EcsServices): EcsOutputs {
     clusterName: c.clusterName,
     clusterArn: c.clusterArn,
     tasksSecurityGroupId: c.tasksSecurityGroupId,
+    instanceSecurityGroupId: c.instanceSecurityGroupId,
     serviceNames: s.serviceNames,
     repositoryUrls: s.repositoryUrls,
     taskRoleArns: s.taskRoleArns,

@@ -108,7 +108,8 @@ describe("ECS cluster (EcsCluster)", () => {
     const [tasks, instances] = [one(p, T.sg, `${CLUSTER}-ecs-tasks`), one(p, T.sg, `${CLUSTER}-ecs-instances`)];
     assert.deepEqual(tasks.inputs.ingress.map((r: any) => [r.fromPort, r.self, r.cidrBlocks]), [3000, 5001, 6333, 6379, 8000].map((port) => [port, true, undefined]));
     assert.deepEqual(tasks.inputs.egress.map((r: any) => [r.fromPort, r.toPort, r.cidrBlocks]), [[443, 443, ["0.0.0.0/0"]], [0, 65535, ["10.0.0.0/16"]]]);
-    assert.deepEqual([instances.inputs.ingress, instances.inputs.egress.map((r: any) => r.fromPort)], [[], [443]]);
+    // Instances: HTTPS out, and NFS inside the VPC for the EFS mounts the ECS agent makes.
+    assert.deepEqual([instances.inputs.ingress, instances.inputs.egress.map((r: any) => [r.fromPort, r.cidrBlocks])], [[], [[443, ["0.0.0.0/0"]], [2049, ["10.0.0.0/16"]]]]);
     for (const sg of [tasks, instances]) assert.equal(sg.inputs.vpcId, VPC_ID);
     assert.equal((await prod()).outputs.tasksSecurityGroupId, tasks.id);
   });

@@ -177,6 +177,9 @@ describe("example: the ECS AI app (examples/Pulumi.ecsai.yaml)", () => {
     assert.deepEqual([volume.efsVolumeConfiguration.transitEncryption, volume.efsVolumeConfiguration.authorizationConfig], ["ENABLED", { accessPointId: ap.outputs.id, iam: "ENABLED" }]);
     assert.deepEqual(td.container.mountPoints, [{ sourceVolume: volume.name, containerPath: "/qdrant/storage", readOnly: false }]);
     const fs = one(p, "aws:efs/fileSystem:FileSystem");
+    // The ECS agent mounts the volume from the container instance; the task uses it through its ENI.
+    const efsSg = ofType(p, "aws:ec2/securityGroup:SecurityGroup").find((g) => g.name === "ecsai-storage-efs")!;
+    assert.deepEqual(efsSg.inputs.ingress.map((r: any) => [r.fromPort, [...r.securityGroups].sort()]), [[2049, [p.outputs.ecs.tasksSecurityGroupId, p.outputs.ecs.instanceSecurityGroupId].sort()]]);
     assert.deepEqual(one(p, "aws:backup/selection:Selection").inputs.resources, [fs.outputs.arn]);
   });
 
