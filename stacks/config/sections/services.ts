@@ -1,8 +1,7 @@
 /**
  * `platform:services`: the workloads of the system. One list drives the container registry and
- * identity per service (cluster tier), routing (edge tier) and tasks (ECS engine). The field list is
- * complete up front because unknown keys are rejected; fields a tier does not use yet are still
- * validated.
+ * identity per service (cluster tier, either engine), routing (edge tier) and tasks (ECS engine).
+ * Unknown keys are rejected.
  */
 import { z } from "zod";
 import type { ConfigProblem } from "../problems";
@@ -16,7 +15,7 @@ export const BUCKET_ACCESS = ["read", "write", "readwrite"] as const;
 
 export const serviceSchema = z.strictObject({
   name: dnsLabel(32).describe("Service name, unique in the system; names its repository, role and service account."),
-  namespace: dnsLabel(63).describe("Kubernetes namespace (workload group) the service runs in."),
+  namespace: dnsLabel(63).describe("Workload group: the Kubernetes namespace on EKS; on ECS it groups the services' application log groups."),
   port: z.number().int().min(1).max(65535).describe("Container port the service listens on."),
   replicas: z.strictObject({
     min: z.number().int().min(1).max(100).describe("Fewest replicas (tasks or pods); the autoscaler never goes below it."),
@@ -46,7 +45,7 @@ export const serviceSchema = z.strictObject({
     .describe("Plain, non-secret environment variables. Secrets go in `secrets`, never here."),
 });
 
-export const servicesSchema = z.array(serviceSchema).describe("The system's workloads. Validated in full now; the cluster, edge and ECS tiers consume it as they land.");
+export const servicesSchema = z.array(serviceSchema).describe("The system's workloads: one list drives the EKS workloads or the ECS services (platform:cluster.engine), the edge's routes and the monitoring tier's log groups.");
 export type ServiceConfig = z.infer<typeof serviceSchema>;
 
 /** Services belong to the system, not the environment: no profile brings any. */
