@@ -14,6 +14,10 @@ describe("alarm catalogue", () => {
   const table: Record<string, [string, string, string, string, string]> = {
     "cluster.nodeCpu": ["ContainerInsights node_cpu_utilization Average", "> 80", "300×3 (3)", "missing", "critical"],
     "cluster.nodeMemory": ["ContainerInsights node_memory_utilization Average", "> 80", "300×3 (3)", "missing", "critical"],
+    "ecs.clusterCpu": ["AWS/ECS CPUUtilization Average", "> 80", "300×3 (3)", "missing", "critical"],
+    "ecs.clusterMemory": ["AWS/ECS MemoryUtilization Average", "> 80", "300×3 (3)", "missing", "critical"],
+    "ecs.runningTasks": ["ECS/ContainerInsights DesiredTaskCount Average | ECS/ContainerInsights RunningTaskCount Average", "> 0", "60×10 (8)", "missing", "critical"],
+    "ecs.serviceCpu": ["AWS/ECS CPUUtilization Average", "> 90", "300×3 (3)", "missing", "warning"],
     "alb.errorRate": ["AWS/ApplicationELB HTTPCode_ELB_5XX_Count Sum | AWS/ApplicationELB HTTPCode_Target_5XX_Count Sum | AWS/ApplicationELB RequestCount Sum", "> 5", "60×5 (3)", "notBreaching", "warning"],
     "alb.responseTime": ["AWS/ApplicationELB TargetResponseTime Average", "> 2", "60×5 (3)", "notBreaching", "warning"],
     "database.cpu": ["AWS/RDS CPUUtilization Average", "> 80", "300×3 (3)", "missing", "critical"],
@@ -40,11 +44,31 @@ describe("alarm catalogue", () => {
   });
 
   it("pages at CPU above 80 % and notifies at an error rate above 5 %, as the reference system does", () => {
-    const cpu = ALARMS.filter((a) => /cpu/i.test(a.name));
-    assert.ok(cpu.length >= 3);
+    // Every CPU alarm on what the services run on (nodes, container instances, data stores) pages at 80 %.
+    const cpu = ALARMS.filter((a) => /cpu/i.test(a.name) && `${a.tier}.${a.name}` !== "ecs.serviceCpu");
+    assert.ok(cpu.length >= 4);
     for (const a of cpu) assert.deepEqual([a.defaults.threshold, a.severity], [80, "critical"], a.name);
     const errors = ALARMS.find((a) => a.name === "errorRate")!;
     assert.deepEqual([errors.defaults.threshold, errors.unit, errors.severity], [5, "percent", "warning"]);
+  });
+
+  it("watches an ECS cluster as the EKS nodes are watched, and warns when a service's CPU stays far above the 70 % its autoscaling holds", () => {
+    const byKey = (tier: string, name: string) => ALARMS.find((a) => a.tier === tier && a.name === name)!;
+    for (const [ecs, eks] of [["clusterCpu", "nodeCpu"], ["clusterMemory", "nodeMemory"]]) {
+      const [a, b] = [byKey("ecs", ecs), byKey("cluster", eks)];
+      assert.deepEqual([a.defaults, a.severity, a.subjects, a.treatMissingData], [b.defaults, b.severity, "ecsCluster", b.treatMissingData], ecs);
+    }
+    const service = byKey("ecs", "serviceCpu");
+    assert.deepEqual([service.subjects, service.severity, service.defaults.threshold, service.comparison], ["ecsService", "warning", 90, "GreaterThanThreshold"]);
+  });
+
+  it("pages when an ECS service runs fewer tasks than it wants, counting a gap in the running count as none running", () => {
+    const a = ALARMS.find((x) => x.tier === "ecs" && x.name === "runningTasks")!;
+    assert.ok(a.source.kind === "math");
+    assert.equal(a.source.expression({ maxConnections: 0, allocatedStorageGiB: 0 }), "m1 - FILL(m2, 0)");
+    assert.deepEqual([a.subjects, a.severity, a.comparison, a.unit, a.defaults.threshold], ["ecsService", "critical", "GreaterThanThreshold", "count", 0]);
+    // Longer than a scale-out onto a new container instance; M < N so a crash loop cannot reset it.
+    assert.ok(a.defaults.periodSeconds * a.defaults.datapointsToAlarm >= 300 && a.defaults.datapointsToAlarm < a.defaults.evaluationPeriods);
   });
 
   it("names each alarm once per tier and covers every tier", () => {
@@ -90,6 +114,16 @@ describe("alarm catalogue", () => {
   it("puts on the dashboard what the reference shows beside the alarms: pods, hit rate, bucket size and requests", () => {
     const panels = PANELS.map((p) => `${p.tier}:${p.metric.metricName}`);
     for (const p of ["cluster:node_number_of_running_pods", "cache:CacheHitRate", "buckets:BucketSizeBytes", "buckets:AllRequests"]) assert.ok(panels.includes(p), p);
+  });
+
+  it("shows an ECS cluster's running tasks per service and its CPU and memory reservation (what the capacity provider scales on)", () => {
+    const ecs = PANELS.filter((p) => p.tier === "ecs").map((p) => [p.subjects, `${p.metric.namespace} ${p.metric.metricName} ${p.metric.statistic}`]);
+    assert.deepEqual(ecs, [
+      ["ecsService", "ECS/ContainerInsights RunningTaskCount Average"],
+      ["ecsCluster", "AWS/ECS CPUReservation Average"],
+      ["ecsCluster", "AWS/ECS MemoryReservation Average"],
+      ["ecsCluster", "ECS/ContainerInsights ContainerInstanceCount Average"],
+    ]);
   });
 
   it("uses the request-metrics id the storage tier creates", () => {

@@ -5,6 +5,8 @@
  *
  * Metric names, namespaces and dimensions:
  * - ContainerInsights: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-EKS.html
+ * - AWS/ECS: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/available-metrics.html
+ * - ECS/ContainerInsights: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html
  * - AWS/ApplicationELB: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
  * - AWS/RDS: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html
  * - AWS/ElastiCache: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.Redis.html
@@ -15,7 +17,7 @@
  */
 
 /** Tiers that get alarms, in dashboard order. */
-export const ALARM_TIERS = ["cluster", "alb", "database", "cache", "kafka", "rabbitmq", "waf"] as const;
+export const ALARM_TIERS = ["cluster", "ecs", "alb", "database", "cache", "kafka", "rabbitmq", "waf"] as const;
 export type AlarmTier = (typeof ALARM_TIERS)[number];
 /** Tiers that get a dashboard row: the alarm tiers and the storage tier's buckets. */
 export type DashboardTier = AlarmTier | "buckets";
@@ -33,7 +35,7 @@ export type MissingData = "missing" | "ignore" | "breaching" | "notBreaching";
 export type ThresholdUnit = "percent" | "seconds" | "count" | "mebibytes" | "ratio";
 
 /** Which resources of a tier an alarm or panel is repeated for. */
-export type SubjectKind = "cluster" | "loadBalancer" | "targetGroup" | "dbInstance" | "dbReplica" | "cacheNode" | "kafkaBroker" | "broker" | "webAcl" | "bucket";
+export type SubjectKind = "cluster" | "ecsCluster" | "ecsService" | "loadBalancer" | "targetGroup" | "dbInstance" | "dbReplica" | "cacheNode" | "kafkaBroker" | "broker" | "webAcl" | "bucket";
 
 export interface MetricSpec {
   namespace: string;
@@ -99,6 +101,8 @@ const every = (periodSeconds: number, evaluationPeriods: number, datapointsToAla
   ({ threshold, periodSeconds, evaluationPeriods, datapointsToAlarm });
 
 const CI = "ContainerInsights";
+const ECS = "AWS/ECS";
+const ECS_CI = "ECS/ContainerInsights";
 const ALB = "AWS/ApplicationELB";
 const RDS = "AWS/RDS";
 const REDIS = "AWS/ElastiCache";
@@ -133,6 +137,41 @@ export const ALARMS: readonly AlarmDefinition[] = [
     source: { kind: "metric", metric: m(CI, "node_memory_utilization", "Average") }, unit: "percent", comparison: "GreaterThanThreshold", treatMissingData: GAUGE,
     rationale: "Average node memory across the cluster: pods are close to OOM kills and evictions. Check pod memory limits and node group scaling.",
     defaults: every(300, 3, 3, 80),
+  },
+  {
+    tier: "ecs", name: "clusterCpu", title: "ECS cluster CPU", severity: "critical", subjects: "ecsCluster",
+    // With ClusterName alone, AWS/ECS CPUUtilization is the CPU the tasks use over the CPU of every
+    // registered (ACTIVE or DRAINING) container instance: the EC2 counterpart of node CPU.
+    source: { kind: "metric", metric: m(ECS, "CPUUtilization", "Average") }, unit: "percent", comparison: "GreaterThanThreshold", treatMissingData: GAUGE,
+    rationale: "CPU the tasks use, as a share of all container instances' CPU: the instances are saturated and the capacity provider has not added any. Check service CPU and the Auto Scaling group's maxSize.",
+    defaults: every(300, 3, 3, 80),
+  },
+  {
+    tier: "ecs", name: "clusterMemory", title: "ECS cluster memory", severity: "critical", subjects: "ecsCluster",
+    source: { kind: "metric", metric: m(ECS, "MemoryUtilization", "Average") }, unit: "percent", comparison: "GreaterThanThreshold", treatMissingData: GAUGE,
+    rationale: "Memory the tasks use, as a share of all container instances' memory: tasks are close to OOM kills. Check task memory sizes and the Auto Scaling group's maxSize.",
+    defaults: every(300, 3, 3, 80),
+  },
+  {
+    tier: "ecs", name: "runningTasks", title: "ECS service tasks missing", severity: "critical", subjects: "ecsService",
+    source: {
+      kind: "math", label: "tasks missing (desired - running)",
+      metrics: [m(ECS_CI, "DesiredTaskCount", "Average"), m(ECS_CI, "RunningTaskCount", "Average")],
+      // A gap in the running count while the desired count is published is counted as no task
+      // running, so a service down to zero cannot hide behind missing data.
+      expression: () => "m1 - FILL(m2, 0)",
+    },
+    unit: "count", comparison: "GreaterThanThreshold", treatMissingData: GAUGE,
+    rationale: "Tasks the service wants but does not run. The default window, 8 of 10 minutes, outlasts a scale-out onto a new container instance, and M of N still catches a crash loop whose task runs now and then. Check the service's events (health checks, image pulls, no capacity) and the stopped tasks' reasons.",
+    defaults: every(60, 10, 8, 0),
+  },
+  {
+    tier: "ecs", name: "serviceCpu", title: "ECS service CPU", severity: "warning", subjects: "ecsService",
+    // With ClusterName and ServiceName, CPUUtilization is the CPU the service's tasks use over the CPU
+    // their task definition reserves; target tracking holds it at platform:cluster.ecs.autoscaling.cpuTargetPercent.
+    source: { kind: "metric", metric: m(ECS, "CPUUtilization", "Average") }, unit: "percent", comparison: "GreaterThanThreshold", treatMissingData: GAUGE,
+    rationale: "Service CPU well above the scaling target (cluster.ecs.autoscaling.cpuTargetPercent, 70 % by default): the service is at replicas.max and still busy. Raise replicas.max or the service's cpu.",
+    defaults: every(300, 3, 3, 90),
   },
   {
     tier: "alb", name: "errorRate", title: "Load balancer 5xx error rate", severity: "warning", subjects: "loadBalancer",
@@ -259,6 +298,10 @@ export const ALARMS: readonly AlarmDefinition[] = [
 export const PANELS: readonly PanelDefinition[] = [
   { tier: "cluster", title: "Running pods", subjects: "cluster", metric: m(CI, "node_number_of_running_pods", "Sum"), periodSeconds: 60 },
   { tier: "cluster", title: "Nodes", subjects: "cluster", metric: m(CI, "cluster_node_count", "Average"), periodSeconds: 60 },
+  { tier: "ecs", title: "Running tasks", subjects: "ecsService", metric: m(ECS_CI, "RunningTaskCount", "Average"), periodSeconds: 60 },
+  { tier: "ecs", title: "CPU reservation", subjects: "ecsCluster", metric: m(ECS, "CPUReservation", "Average"), periodSeconds: 60 },
+  { tier: "ecs", title: "Memory reservation", subjects: "ecsCluster", metric: m(ECS, "MemoryReservation", "Average"), periodSeconds: 60 },
+  { tier: "ecs", title: "Container instances", subjects: "ecsCluster", metric: m(ECS_CI, "ContainerInstanceCount", "Average"), periodSeconds: 60 },
   { tier: "alb", title: "Requests", subjects: "loadBalancer", metric: m(ALB, "RequestCount", "Sum"), periodSeconds: 60 },
   { tier: "alb", title: "Healthy targets", subjects: "targetGroup", metric: m(ALB, "HealthyHostCount", "Minimum"), periodSeconds: 60 },
   { tier: "cache", title: "Redis hit rate", subjects: "cacheNode", metric: m(REDIS, "CacheHitRate", "Average"), periodSeconds: 300 },

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { ALL_TIERS, DEV_TIERS, targetIdentifiers } from "../../test/fixtures/monitoringTargets";
+import { ALL_TIERS, DEV_TIERS, ECS_TIERS, targetIdentifiers } from "../../test/fixtures/monitoringTargets";
 import type { MonitoringTargetsOf } from "./targets";
 import { DashboardInput, Widget, dashboardBody } from "./dashboard";
 import { DEFAULT_ALARM_SETTINGS } from "./settings";
@@ -33,7 +33,7 @@ describe("dashboard body", () => {
 
   it("has a row for each tier the stack has, in catalogue order, and none for the others", () => {
     assert.deepEqual(headings(dashboardBody(input(ALL_TIERS)).widgets), [
-      "EKS cluster", "Load balancer", "Database (RDS)", "Cache (Redis)", "Kafka (MSK)", "RabbitMQ (Amazon MQ)", "WAF", "S3 storage",
+      "EKS cluster", "ECS cluster", "Load balancer", "Database (RDS)", "Cache (Redis)", "Kafka (MSK)", "RabbitMQ (Amazon MQ)", "WAF", "S3 storage",
     ]);
     assert.deepEqual(headings(dashboardBody(input(DEV_TIERS)).widgets), ["EKS cluster", "Database (RDS)", "S3 storage"]);
   });
@@ -71,6 +71,31 @@ describe("dashboard body", () => {
     const ids = rows.map((r) => r[r.length - 1].id ?? r[0].id);
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(rows.filter((r) => typeof r[0] === "object").map((r) => r[0].expression), ["100 * m1x1 / 200", "100 * m2x1 / 200"]);
+  });
+
+  it("gives an ECS stack an ECS row: cluster CPU and memory, tasks missing and CPU per service, running tasks, reservation, instances", () => {
+    const ws = dashboardBody(input(ECS_TIERS)).widgets;
+    assert.deepEqual(headings(ws), ["ECS cluster", "S3 storage"]);
+    const ecs = metricWidgets(ws).filter((w) => (w.properties.metrics as unknown[][]).some((r) => r[0] === "AWS/ECS" || r[0] === "ECS/ContainerInsights" || typeof r[0] === "object"));
+    assert.deepEqual(ecs.map((w) => w.properties.title), [
+      "ECS cluster CPU [critical]", "ECS cluster memory [critical]", "ECS service tasks missing [critical]", "ECS service CPU [warning]",
+      "Running tasks", "CPU reservation", "Memory reservation", "Container instances",
+    ]);
+    const running = ecs.find((w) => w.properties.title === "Running tasks")!;
+    assert.deepEqual((running.properties.metrics as unknown[][]).map((r) => r.slice(0, 6)), ["backend", "ai-service", "frontend"].map((svc) =>
+      ["ECS/ContainerInsights", "RunningTaskCount", "ClusterName", "ecsai-prod", "ServiceName", svc]));
+  });
+
+  it("repeats the tasks-missing expression per ECS service over that service's own desired and running counts", () => {
+    const w = metricWidgets(dashboardBody(input(ECS_TIERS)).widgets).find((x) => x.properties.title === "ECS service tasks missing [critical]")!;
+    const rows = w.properties.metrics as any[][];
+    assert.deepEqual(rows.filter((r) => typeof r[0] === "object").map((r) => [r[0].expression, r[0].label]), [
+      ["m1x1 - FILL(m1x2, 0)", "backend"], ["m2x1 - FILL(m2x2, 0)", "ai-service"], ["m3x1 - FILL(m3x2, 0)", "frontend"],
+    ]);
+    assert.deepEqual(rows.filter((r) => r[0] === "ECS/ContainerInsights").slice(0, 2).map((r) => [r[1], r[5], r[6].id, r[6].visible]), [
+      ["DesiredTaskCount", "backend", "m1x1", false], ["RunningTaskCount", "backend", "m1x2", false],
+    ]);
+    assert.deepEqual((w.properties.annotations as any).horizontal, [{ label: "[critical] ECS service tasks missing > 0 for 8 of 10 periods of 1 min", value: 0 }]);
   });
 
   it("draws the WAF row from us-east-1 for a CloudFront web ACL", () => {

@@ -32,7 +32,7 @@ export interface Widget {
 }
 
 const TIER_TITLES: Record<DashboardTier, string> = {
-  cluster: "EKS cluster", alb: "Load balancer", database: "Database (RDS)", cache: "Cache (Redis)",
+  cluster: "EKS cluster", ecs: "ECS cluster", alb: "Load balancer", database: "Database (RDS)", cache: "Cache (Redis)",
   kafka: "Kafka (MSK)", rabbitmq: "RabbitMQ (Amazon MQ)", waf: "WAF", buckets: "S3 storage",
 };
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { ALL_TIERS, DEV_TIERS } from "../../test/fixtures/monitoringTargets";
+import { ALL_TIERS, DEV_TIERS, ECS_TIERS } from "../../test/fixtures/monitoringTargets";
 import { ALARMS, ALARM_TIERS } from "./catalogue";
 import { alarmInstances, kebab, metricAlarmArgs, presentTiers, subjectsOf } from "./instances";
 import { MONITORING_NAME_LIMITS } from "./naming";
@@ -16,6 +16,8 @@ describe("alarm instances", () => {
   it("finds the watched resources of each kind, with the dimensions CloudWatch publishes", () => {
     const dims = (kind: Parameters<typeof subjectsOf>[0]) => subjectsOf(kind, ALL_TIERS).map((s) => s.dimensions);
     assert.deepEqual(dims("cluster"), [{ ClusterName: "medsearch-eks" }]);
+    assert.deepEqual(dims("ecsCluster"), [{ ClusterName: "medsearch-prod" }]);
+    assert.deepEqual(dims("ecsService"), [{ ClusterName: "medsearch-prod", ServiceName: "api" }, { ClusterName: "medsearch-prod", ServiceName: "web" }]);
     assert.deepEqual(dims("loadBalancer"), [{ LoadBalancer: "app/medsearch-alb/50dc6c495c0c9188" }]);
     assert.deepEqual(dims("targetGroup")[0], { TargetGroup: "targetgroup/api/73e2d6bc24d8a067", LoadBalancer: "app/medsearch-alb/50dc6c495c0c9188" });
     assert.deepEqual(dims("dbInstance"), [{ DBInstanceIdentifier: "medsearch-db" }, { DBInstanceIdentifier: "medsearch-db-replica-1" }]);
@@ -47,6 +49,35 @@ describe("alarm instances", () => {
   it("gives the dev-like stack CPU and memory alarms on the cluster and four on its one database, and no replica-lag alarm without a replica", () => {
     const roles = alarmInstances(DEV_TIERS, DEFAULT_ALARM_SETTINGS).map((i) => i.role);
     assert.deepEqual(roles, ["cluster-node-cpu", "cluster-node-memory", "database-cpu-1", "database-free-storage-1", "database-connections-1", "database-freeable-memory-1"]);
+  });
+
+  it("gives an ECS stack CPU and memory alarms on its cluster and a tasks-missing and a CPU alarm per service, named after the service", () => {
+    const roles = alarmInstances(ECS_TIERS, DEFAULT_ALARM_SETTINGS).map((i) => i.role);
+    assert.deepEqual(roles, [
+      "ecs-cluster-cpu", "ecs-cluster-memory",
+      "ecs-running-tasks-backend", "ecs-running-tasks-ai-service", "ecs-running-tasks-frontend",
+      "ecs-service-cpu-backend", "ecs-service-cpu-ai-service", "ecs-service-cpu-frontend",
+    ]);
+  });
+
+  it("builds the tasks-missing alarm as desired minus running, both from ECS/ContainerInsights for the service, each minute", () => {
+    const i = alarmInstances(ECS_TIERS, DEFAULT_ALARM_SETTINGS).find((x) => x.role === "ecs-running-tasks-frontend")!;
+    const a = metricAlarmArgs(i, "ecsai-prod", TOPICS) as ReturnType<typeof metricAlarmArgs> & { metricQueries: any[] };
+    assert.deepEqual(a.metricQueries, [
+      { id: "e1", expression: "m1 - FILL(m2, 0)", label: "tasks missing (desired - running)", returnData: true },
+      ...["DesiredTaskCount", "RunningTaskCount"].map((metricName, k) => ({
+        id: `m${k + 1}`, returnData: false,
+        metric: { namespace: "ECS/ContainerInsights", metricName, stat: "Average", period: 60, dimensions: { ClusterName: "ecsai-prod", ServiceName: "frontend" } },
+      })),
+    ]);
+    assert.deepEqual([a.name, a.comparisonOperator, a.threshold, a.evaluationPeriods, a.datapointsToAlarm, a.treatMissingData, a.alarmActions, a.okActions],
+      ["ecsai-prod-ecs-running-tasks-frontend", "GreaterThanThreshold", 0, 10, 8, "missing", [TOPICS.critical], [TOPICS.critical]]);
+  });
+
+  it("keeps every alarm description within CloudWatch's 1024 characters, with room for the resource the component appends", () => {
+    // AlarmDescription: at most 1024 characters (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricAlarm.html);
+    // the component appends " Resource: <label>.", and a label (a resource name) is at most 255.
+    for (const i of alarmInstances(ALL_TIERS, DEFAULT_ALARM_SETTINGS)) assert.ok(metricAlarmArgs(i, "p", TOPICS).alarmDescription.length + 13 + 255 <= 1024, i.role);
   });
 
   it("names alarms uniquely, kebab-case, within CloudWatch's 255 characters", () => {

@@ -27,6 +27,12 @@ export function subjectsOf<V>(kind: SubjectKind, t: MonitoringTargetsOf<V>): Sub
   switch (kind) {
     case "cluster":
       return t.cluster ? [{ label: t.cluster.clusterName, dimensions: { ClusterName: t.cluster.clusterName } }] : [];
+    case "ecsCluster":
+      return t.ecs ? [{ label: t.ecs.clusterName, dimensions: { ClusterName: t.ecs.clusterName } }] : [];
+    case "ecsService": {
+      const e = t.ecs;
+      return Object.entries(e?.serviceNames ?? {}).map(([name, service]) => ({ label: service, dimensions: { ClusterName: e!.clusterName, ServiceName: service }, suffix: name }));
+    }
     case "loadBalancer":
       return t.alb ? [{ label: t.alb.loadBalancerArnSuffix, dimensions: { LoadBalancer: t.alb.loadBalancerArnSuffix } }] : [];
     case "targetGroup": {
@@ -58,7 +64,7 @@ export function subjectsOf<V>(kind: SubjectKind, t: MonitoringTargetsOf<V>): Sub
 
 /** The tiers present in the targets, in catalogue order. */
 export function presentTiers<V>(t: MonitoringTargetsOf<V>): DashboardTier[] {
-  const all: DashboardTier[] = ["cluster", "alb", "database", "cache", "kafka", "rabbitmq", "waf", "buckets"];
+  const all: DashboardTier[] = ["cluster", "ecs", "alb", "database", "cache", "kafka", "rabbitmq", "waf", "buckets"];
   return all.filter((tier) => t[tier] !== undefined);
 }
 

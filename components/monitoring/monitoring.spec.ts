@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { policies } from "../../policy-pack/policies";
 import { requireCriticalAlarms } from "../../policy-pack/policies/cloudwatch/requireCriticalAlarms";
 import { fixture } from "../../policy-pack/test/fixtures";
-import { ALL_TIERS, DEV_TIERS, targetIdentifiers } from "../../test/fixtures/monitoringTargets";
+import { ALL_TIERS, DEV_TIERS, ECS_TIERS, targetIdentifiers } from "../../test/fixtures/monitoringTargets";
 import { readPackConfig, runPolicies } from "../../test/harness/policyRunner";
 import type { RecordedResource } from "../../test/harness/recorder";
 import { StackRun, runComponent } from "../../test/harness/runStack";
@@ -68,8 +68,8 @@ describe("Monitoring component: every tier (prod-like)", () => {
     assert.deepEqual(await runPolicies(packWithoutTags, run.resources, prodPack), []);
   });
 
-  it("creates the alarm set of every tier: 2 cluster, 2 ALB, 9 RDS (4 per instance + replica lag), 8 Redis, 6 MSK, 2 RabbitMQ, 1 WAF", () => {
-    assert.deepEqual(countBy(alarmsOf(run), (a) => a.inputs.tags.MonitoredTier), { cluster: 2, alb: 2, database: 9, cache: 8, kafka: 6, rabbitmq: 2, waf: 1 });
+  it("creates the alarm set of every tier: 2 cluster, 6 ECS (2 + 2 per service), 2 ALB, 9 RDS (4 per instance + replica lag), 8 Redis, 6 MSK, 2 RabbitMQ, 1 WAF", () => {
+    assert.deepEqual(countBy(alarmsOf(run), (a) => a.inputs.tags.MonitoredTier), { cluster: 2, ecs: 6, alb: 2, database: 9, cache: 8, kafka: 6, rabbitmq: 2, waf: 1 });
   });
 
   it("sends ALARM and OK of every alarm to the topic of its severity, in the alarm's region", () => {
@@ -218,6 +218,73 @@ describe("Monitoring component: a dev-like stack", () => {
   });
 });
 
+describe("Monitoring component: a stack on the ECS engine (only the ECS target)", () => {
+  let run: StackRun;
+  before(async () => {
+    run = await build(args({ system: "ecsai", targets: { ecs: ECS_TIERS.ecs }, cloudTrail: undefined, requestMetrics: false, logs: { namespaces: ["app"], retentionDays: 90, kmsKeyArn: LOGS_KEY, archive: false } }));
+  });
+  const alarm = (role: string) => alarmsOf(run).find((a) => a.name === `mon-${role}`)!;
+  const plain = (a: RecordedResource) => [a.inputs.namespace, a.inputs.metricName, a.inputs.statistic, a.inputs.dimensions, a.inputs.period, a.inputs.comparisonOperator,
+    a.inputs.threshold, a.inputs.evaluationPeriods, a.inputs.datapointsToAlarm, a.inputs.treatMissingData];
+
+  it("creates exactly the ECS alarms: CPU and memory on the cluster, tasks missing and CPU on each service", () => {
+    assert.deepEqual(alarmsOf(run).map((a) => a.inputs.name).sort(), [
+      "ecsai-prod-ecs-cluster-cpu", "ecsai-prod-ecs-cluster-memory",
+      "ecsai-prod-ecs-running-tasks-ai-service", "ecsai-prod-ecs-running-tasks-backend", "ecsai-prod-ecs-running-tasks-frontend",
+      "ecsai-prod-ecs-service-cpu-ai-service", "ecsai-prod-ecs-service-cpu-backend", "ecsai-prod-ecs-service-cpu-frontend",
+    ]);
+    assert.ok(alarmsOf(run).every((a) => a.inputs.tags.MonitoredTier === "ecs"));
+  });
+
+  it("pages on-call at cluster CPU or memory (AWS/ECS, ClusterName only) above 80 % for 3 of 3 periods of 5 min", () => {
+    const critical = topic(run, "critical").outputs.arn;
+    for (const [role, metric] of [["ecs-cluster-cpu", "CPUUtilization"], ["ecs-cluster-memory", "MemoryUtilization"]]) {
+      const a = alarm(role);
+      assert.deepEqual(plain(a), ["AWS/ECS", metric, "Average", { ClusterName: "ecsai-prod" }, 300, "GreaterThanThreshold", 80, 3, 3, "missing"], role);
+      assert.deepEqual([a.inputs.alarmActions, a.inputs.okActions, a.inputs.actionsEnabled, a.inputs.tags.Severity], [[critical], [critical], true, "critical"], role);
+    }
+  });
+
+  it("pages on-call when a service runs fewer tasks than desired (ECS/ContainerInsights) for 8 of 10 one-minute periods", () => {
+    const critical = topic(run, "critical").outputs.arn;
+    const a = alarm("ecs-running-tasks-ai-service");
+    assert.equal(a.inputs.metricName, undefined);
+    assert.deepEqual(a.inputs.metricQueries.map((q: any) => [q.id, q.expression, q.returnData, q.metric?.namespace, q.metric?.metricName, q.metric?.stat, q.metric?.dimensions, q.metric?.period]), [
+      ["e1", "m1 - FILL(m2, 0)", true, undefined, undefined, undefined, undefined, undefined],
+      ["m1", undefined, false, "ECS/ContainerInsights", "DesiredTaskCount", "Average", { ClusterName: "ecsai-prod", ServiceName: "ai-service" }, 60],
+      ["m2", undefined, false, "ECS/ContainerInsights", "RunningTaskCount", "Average", { ClusterName: "ecsai-prod", ServiceName: "ai-service" }, 60],
+    ]);
+    assert.deepEqual([a.inputs.comparisonOperator, a.inputs.threshold, a.inputs.evaluationPeriods, a.inputs.datapointsToAlarm, a.inputs.treatMissingData, a.inputs.alarmActions, a.inputs.okActions],
+      ["GreaterThanThreshold", 0, 10, 8, "missing", [critical], [critical]]);
+    assert.match(a.inputs.alarmDescription, /^\[critical\] ECS service tasks missing > 0 for 8 of 10 periods of 1 min\. .* Resource: ai-service\.$/);
+  });
+
+  it("notifies the team when a service's CPU (AWS/ECS, ClusterName and ServiceName) stays above 90 %, past the 70 % its autoscaling holds", () => {
+    const warning = topic(run, "warning").outputs.arn;
+    for (const service of ["backend", "ai-service", "frontend"]) {
+      const a = alarm(`ecs-service-cpu-${service}`);
+      assert.deepEqual(plain(a), ["AWS/ECS", "CPUUtilization", "Average", { ClusterName: "ecsai-prod", ServiceName: service }, 300, "GreaterThanThreshold", 90, 3, 3, "missing"], service);
+      assert.deepEqual([a.inputs.alarmActions, a.inputs.okActions, a.inputs.tags.Severity], [[warning], [warning], "warning"], service);
+    }
+  });
+
+  it("draws an ECS row and no EKS row, naming only the ECS cluster and its services", () => {
+    const body = JSON.parse(ofType(run, "aws:cloudwatch/dashboard:Dashboard")[0].inputs.dashboardBody);
+    const headings = body.widgets.filter((w: any) => w.type === "text" && w.properties.markdown.startsWith("## ")).map((w: any) => w.properties.markdown);
+    assert.deepEqual(headings, ["## ECS cluster"]);
+    const known = targetIdentifiers({ ecs: ECS_TIERS.ecs });
+    for (const w of body.widgets.filter((x: any) => x.type === "metric")) {
+      for (const row of w.properties.metrics.filter((r: any[]) => typeof r[0] === "string")) {
+        for (const v of row.slice(2, -1).filter((_: string, i: number) => i % 2 === 1)) assert.ok(known.has(v), `${w.properties.title}: ${v}`);
+      }
+    }
+  });
+
+  it("passes the whole policy pack with prod.json", async () => {
+    assert.deepEqual(await runPolicies(packWithoutTags, run.resources, prodPack), []);
+  });
+});
+
 describe("Monitoring component: argument checks", () => {
   const rejects = async (a: MonitoringArgs, pattern: RegExp) => {
     const run = await runComponent(async () => {
@@ -248,6 +315,10 @@ describe("Monitoring component: argument checks", () => {
 
   it("rejects a retention CloudWatch does not accept", async () => {
     await rejects(args({ logs: { namespaces: [], retentionDays: 10, kmsKeyArn: LOGS_KEY, archive: false } }), /platform:logging\.retentionDays: got 10; allowed: one of 1, 3, 5, 7/);
+  });
+
+  it("rejects an ECS service key that cannot name an alarm", async () => {
+    await rejects(args({ targets: { ...ALL_TIERS, ecs: { clusterName: "c", serviceNames: { Api_1: "Api_1" } } } }), /targets\.ecs\.serviceNames: got keys \["Api_1"\]; allowed: service names of platform:services/);
   });
 
   it("rejects a database target without max_connections", async () => {

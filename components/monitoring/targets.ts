@@ -20,6 +20,21 @@ export interface MonitoringTargetsOf<V> {
     nodeGroupNames?: V[];
   };
   /**
+   * The ECS cluster of the ECS engine (`platform:cluster.engine: ecs`) and its services, watched
+   * through AWS/ECS (dimension ClusterName, and ServiceName per service) and Container Insights for
+   * ECS (namespace ECS/ContainerInsights, which the cluster's containerInsights setting turns on).
+   * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/available-metrics.html
+   * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html
+   */
+  ecs?: {
+    clusterName: V;
+    /**
+     * ECS service names (the ServiceName dimension) by the service's name in platform:services, a
+     * lowercase DNS label that names the service's alarms (<tier>-<alarm>-<service>).
+     */
+    serviceNames: Record<string, V>;
+  };
+  /**
    * The application load balancer: `LoadBalancer` dimension value `app/<name>/<id>` (the ARN suffix),
    * and its target groups (`targetgroup/<name>/<id>`).
    * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html

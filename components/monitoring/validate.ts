@@ -10,6 +10,8 @@ import { nameProblems, namePrefix } from "./naming";
 import { alarmConfigProblems } from "./settings";
 
 const KEY = "platform:monitoring";
+/** A service's name in platform:services: it becomes part of alarm names, which stay kebab-case. */
+const SERVICE_KEY = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
 
 const fmt = (p: { key: string; value: unknown; allowed: string }) => `${p.key}: got ${JSON.stringify(p.value)}; allowed: ${p.allowed}`;
 
@@ -19,6 +21,8 @@ function targetProblems(a: MonitoringArgs): string[] {
   if (t.database && !(t.database.maxConnections > 0)) problems.push(`targets.database.maxConnections: got ${t.database.maxConnections}; allowed: the instance's max_connections, above 0`);
   if (t.database && !(t.database.allocatedStorageGiB > 0)) problems.push(`targets.database.allocatedStorageGiB: got ${t.database.allocatedStorageGiB}; allowed: the allocated storage in GiB, above 0`);
   if (t.kafka && !t.kafka.brokerIds.every((b) => Number.isInteger(b) && b >= 1)) problems.push(`targets.kafka.brokerIds: got ${JSON.stringify(t.kafka.brokerIds)}; allowed: MSK broker numbers, integers from 1`);
+  const badServiceKeys = Object.keys(t.ecs?.serviceNames ?? {}).filter((k) => !SERVICE_KEY.test(k));
+  if (badServiceKeys.length > 0) problems.push(`targets.ecs.serviceNames: got keys ${JSON.stringify(badServiceKeys)}; allowed: service names of platform:services, lowercase DNS labels (they name the service's alarms)`);
   if (a.cloudTrail && !t.buckets?.logsBucket) problems.push(`${KEY}.cloudTrail.enabled: got true; allowed: true only with the storage tier's log bucket in targets.buckets.logsBucket`);
   if (a.cloudTrail?.documentDataEvents && !t.buckets?.documentsBucketArn) problems.push(`${KEY}.cloudTrail.documentDataEvents: got true; allowed: true only with targets.buckets.documentsBucketArn`);
   if (a.logs.archive && !t.buckets?.logsBucket) problems.push(`${KEY}.logs.archiveToS3: got true; allowed: true only with the storage tier's log bucket in targets.buckets.logsBucket`);

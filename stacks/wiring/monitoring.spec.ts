@@ -1,6 +1,34 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { cacheMemberIds, elbArnSuffix, postgresMaxConnections } from "./monitoring";
+import { alarmInstances } from "../../components/monitoring/instances";
+import { DEFAULT_ALARM_SETTINGS } from "../../components/monitoring/settings";
+import { readPlatformConfig } from "../config/load";
+import type { PlatformConfig } from "../config/schema";
+import { EcsMonitoringInput, cacheMemberIds, elbArnSuffix, monitoringTargets, postgresMaxConnections } from "./monitoring";
+
+const service = (name: string) => ({ name, namespace: "app", port: 8080, replicas: { min: 1, max: 3 }, cpu: 512, memory: 1024, volumes: [], buckets: [], secrets: [], queues: [] });
+
+/** A minimal stack on the ECS engine: two internal services, no data tier. */
+function ecsConfig(cluster: object = { enabled: true, engine: "ecs" }): PlatformConfig {
+  return readPlatformConfig({
+    "aws:region": "us-east-1",
+    "platform:profile": "dev",
+    "platform:name": "ecsai",
+    "platform:tags": JSON.stringify({ owner: "ai-team", costCenter: "cc-1" }),
+    "platform:cluster": JSON.stringify(cluster),
+    "platform:services": JSON.stringify([service("backend"), service("ai-service")]),
+    "platform:database": JSON.stringify({ enabled: false }),
+    "platform:cache": JSON.stringify({ enabled: false }),
+  }, "dev");
+}
+
+/** What the lead passes from the ECS component: its cluster name and each service's ECS name. */
+const ecsOutputs = (config: PlatformConfig): EcsMonitoringInput => ({
+  clusterName: `${config.name}-${config.stack}`,
+  serviceNames: Object.fromEntries(config.services.map((s) => [s.name, s.name])),
+});
+
+const tiers = (ecs?: EcsMonitoringInput) => ({ data: { secretArns: {} }, buckets: { names: {} }, ...(ecs ? { ecs } : {}) });
 
 describe("monitoring wiring", () => {
   it("takes the ELB dimension from a load balancer or target group ARN", () => {
@@ -27,6 +55,42 @@ describe("monitoring wiring", () => {
       assert.equal(postgresMaxConnections(instanceClass), expected);
     });
   }
+
+  describe("the ECS target (platform:cluster.engine: ecs)", () => {
+    it("watches the ECS cluster <name>-<stack> and exactly the services of platform:services, and no EKS cluster", () => {
+      const config = ecsConfig();
+      const t = monitoringTargets(config, tiers(ecsOutputs(config)));
+      assert.deepEqual(t.ecs, { clusterName: "ecsai-dev", serviceNames: { backend: "backend", "ai-service": "ai-service" } });
+      assert.equal(t.cluster, undefined);
+      const roles = alarmInstances(t, DEFAULT_ALARM_SETTINGS).map((i) => [i.role, i.subject.dimensions]);
+      assert.deepEqual(roles, [
+        ["ecs-cluster-cpu", { ClusterName: "ecsai-dev" }],
+        ["ecs-cluster-memory", { ClusterName: "ecsai-dev" }],
+        ["ecs-running-tasks-backend", { ClusterName: "ecsai-dev", ServiceName: "backend" }],
+        ["ecs-running-tasks-ai-service", { ClusterName: "ecsai-dev", ServiceName: "ai-service" }],
+        ["ecs-service-cpu-backend", { ClusterName: "ecsai-dev", ServiceName: "backend" }],
+        ["ecs-service-cpu-ai-service", { ClusterName: "ecsai-dev", ServiceName: "ai-service" }],
+      ]);
+    });
+
+    it("refuses an ECS stack whose cluster was not passed, so its alarms cannot silently go missing", () => {
+      assert.throws(() => monitoringTargets(ecsConfig(), tiers()), /platform:cluster\.engine is ecs, but the ECS cluster's outputs were not passed/);
+    });
+
+    it("refuses ECS services that are not exactly those of platform:services", () => {
+      const config = ecsConfig();
+      const missing = { ...ecsOutputs(config), serviceNames: { backend: "backend" } };
+      assert.throws(() => monitoringTargets(config, tiers(missing)), /ECS services passed \(backend\) are not those of platform:services \(ai-service, backend\)/);
+    });
+
+    it("has no ECS target on EKS or without the container tier, and refuses one passed there", () => {
+      for (const cluster of [{ enabled: true }, { enabled: false, engine: "ecs" }]) {
+        const config = ecsConfig(cluster);
+        assert.equal(monitoringTargets(config, tiers()).ecs, undefined);
+        assert.throws(() => monitoringTargets(config, tiers(ecsOutputs(config))), /an ECS cluster was passed, but platform:cluster is not enabled with engine ecs/);
+      }
+    });
+  });
 
   it("refuses an instance class it cannot size, naming the key", () => {
     assert.throws(() => postgresMaxConnections("db.serverless"), /platform:database\.instanceClass: got db\.serverless; allowed:/);

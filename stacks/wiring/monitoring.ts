@@ -71,9 +71,20 @@ export function postgresMaxConnections(instanceClass: string): number {
   return Math.min(Math.floor((gib * 1024 ** 3) / 9531392), 5000);
 }
 
+/**
+ * The ECS engine's cluster and services, as its component reports them: the cluster name, and each
+ * ECS service name by the service's name in platform:services.
+ */
+export interface EcsMonitoringInput {
+  clusterName: pulumi.Input<string>;
+  serviceNames: Record<string, pulumi.Input<string>>;
+}
+
 /** What the other tiers built, as platform.ts holds it. */
 export interface MonitoredTiers {
   cluster?: { clusterName: string };
+  /** Required when platform:cluster.enabled with engine ecs: without it the ECS cluster would go unwatched. */
+  ecs?: EcsMonitoringInput;
   data: DataTierOutputs;
   edge?: { albArn: pulumi.Output<string>; targetGroupArns: Record<string, pulumi.Output<string>> };
   /** The edge component's name, from which its CloudFront web ACL's metric name is derived. */
@@ -84,11 +95,14 @@ export interface MonitoredTiers {
 /**
  * The targets from the tiers present. The WAF target is the CloudFront-scope web ACL, in front of
  * every request; its metric name is the one the edge's createWebAcl gives its visibility config.
+ * On the ECS engine the container tier is the ECS cluster (ecsTarget), not an EKS cluster.
  */
 export function monitoringTargets(config: PlatformConfig, t: MonitoredTiers): MonitoringTargets {
   const { database, cache, messaging } = t.data;
+  const ecs = ecsTarget(config, t.ecs);
   return {
     ...(t.cluster ? { cluster: { clusterName: t.cluster.clusterName } } : {}),
+    ...(ecs ? { ecs } : {}),
     ...(t.edge
       ? {
         alb: {
@@ -124,12 +138,34 @@ export function monitoringTargets(config: PlatformConfig, t: MonitoredTiers): Mo
   };
 }
 
+/**
+ * The ECS target of a stack with `platform:cluster.engine: ecs`: exactly the cluster and services the
+ * ECS component built, one per entry of platform:services, so no service goes without alarms. A
+ * stack on EKS, or without the container tier, has none.
+ */
+export function ecsTarget(config: PlatformConfig, ecs: EcsMonitoringInput | undefined): MonitoringTargets["ecs"] {
+  const onEcs = config.cluster.enabled && config.cluster.engine === "ecs";
+  if (!onEcs) {
+    if (ecs) throw new Error("monitoring wiring: an ECS cluster was passed, but platform:cluster is not enabled with engine ecs");
+    return undefined;
+  }
+  if (!ecs) throw new Error("monitoring wiring: platform:cluster.engine is ecs, but the ECS cluster's outputs were not passed to the monitoring tier; its cluster and services would have no alarms");
+  const expected = config.services.map((s) => s.name).sort();
+  const given = Object.keys(ecs.serviceNames).sort();
+  if (JSON.stringify(given) !== JSON.stringify(expected)) {
+    throw new Error(`monitoring wiring: the ECS services passed (${given.join(", ") || "none"}) are not those of platform:services (${expected.join(", ") || "none"})`);
+  }
+  return { clusterName: ecs.clusterName, serviceNames: { ...ecs.serviceNames } };
+}
+
 export interface MonitoringWiring {
   provider: aws.Provider;
   account: { accountId: string; partition: string; region: string };
   keys: KeyRing;
   storage: Storage;
   cluster?: Cluster;
+  /** The ECS engine's cluster and services (engine ecs); see EcsMonitoringInput. */
+  ecs?: EcsMonitoringInput;
   data: DataTierOutputs;
   edge?: Edge;
 }
@@ -144,6 +180,7 @@ export function createMonitoring(config: PlatformConfig, w: MonitoringWiring): M
   const documents = config.storage.buckets.find((b) => b.purpose === "documents");
   const targets = monitoringTargets(config, {
     cluster: w.cluster,
+    ecs: w.ecs,
     data: w.data,
     edge: w.edge,
     edgeName: w.edge ? `${config.name}-edge` : undefined,

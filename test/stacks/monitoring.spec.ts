@@ -13,6 +13,7 @@ const MON = "platform:monitoring:Monitoring";
 /** Resource types that mean a tier is in the stack. */
 const TIER_TYPES: Record<(typeof ALARM_TIERS)[number], string[]> = {
   cluster: ["eks:index:Cluster", "aws:eks/cluster:Cluster"],
+  ecs: ["aws:ecs/cluster:Cluster"],
   alb: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
   database: ["aws:rds/instance:Instance"],
   cache: ["aws:elasticache/replicationGroup:ReplicationGroup"],

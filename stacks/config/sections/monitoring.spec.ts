@@ -31,6 +31,22 @@ describe("platform:monitoring", () => {
     for (const a of ALARMS) assert.deepEqual(m.alarms[a.tier][a.name], a.defaults, `${a.tier}.${a.name}`);
   });
 
+  it("has platform:monitoring.alarms.ecs.* with the ECS defaults: cluster CPU and memory as the EKS nodes, tasks missing 8 of 10 minutes, service CPU 90 %", () => {
+    const m = readPlatformConfig(base, "dev").monitoring;
+    assert.deepEqual(m.alarms.ecs, {
+      clusterCpu: { threshold: 80, periodSeconds: 300, evaluationPeriods: 3, datapointsToAlarm: 3 },
+      clusterMemory: { threshold: 80, periodSeconds: 300, evaluationPeriods: 3, datapointsToAlarm: 3 },
+      runningTasks: { threshold: 0, periodSeconds: 60, evaluationPeriods: 10, datapointsToAlarm: 8 },
+      serviceCpu: { threshold: 90, periodSeconds: 300, evaluationPeriods: 3, datapointsToAlarm: 3 },
+    });
+    const tolerant = readPlatformConfig({ ...base, ...monitoring({ alarms: { ecs: { runningTasks: { threshold: 1 } } } }) }, "dev").monitoring;
+    assert.deepEqual(tolerant.alarms.ecs.runningTasks, { threshold: 1, periodSeconds: 60, evaluationPeriods: 10, datapointsToAlarm: 8 });
+  });
+
+  it("accepts a service CPU warning at or below the autoscaling target when the stack is not on the ECS engine", () => {
+    assert.equal(readPlatformConfig({ ...base, ...monitoring({ alarms: { ecs: { serviceCpu: { threshold: 60 } } } }) }, "dev").monitoring.alarms.ecs.serviceCpu.threshold, 60);
+  });
+
   it("merges one threshold over the defaults, keeping the alarm's other settings", () => {
     const m = readPlatformConfig({ ...base, ...monitoring({ alarms: { database: { cpu: { threshold: 70 } } } }) }, "dev").monitoring;
     assert.deepEqual(m.alarms.database.cpu, { threshold: 70, periodSeconds: 300, evaluationPeriods: 3, datapointsToAlarm: 3 });
@@ -41,6 +57,8 @@ describe("platform:monitoring", () => {
     const cases: Array<[string, object, string, RegExp]> = [
       ["a percentage over 100", { alarms: { kafka: { diskUsed: { threshold: 185 } } } }, "platform:monitoring.alarms.kafka.diskUsed.threshold", /at most 100/],
       ["a percentage of 0", { alarms: { cluster: { nodeCpu: { threshold: 0 } } } }, "platform:monitoring.alarms.cluster.nodeCpu.threshold", /a percentage above 0 and at most 100/],
+      ["a negative count of missing ECS tasks", { alarms: { ecs: { runningTasks: { threshold: -1 } } } }, "platform:monitoring.alarms.ecs.runningTasks.threshold", /at least 0/],
+      ["more datapoints than evaluation periods for the ECS tasks-missing alarm", { alarms: { ecs: { runningTasks: { datapointsToAlarm: 11 } } } }, "platform:monitoring.alarms.ecs.runningTasks.datapointsToAlarm", /1 to evaluationPeriods \(10\)/],
       ["a negative eviction count", { alarms: { cache: { evictions: { threshold: -1 } } } }, "platform:monitoring.alarms.cache.evictions.threshold", /at least 0/],
       ["a period that is not a multiple of 60", { alarms: { alb: { errorRate: { periodSeconds: 90 } } } }, "platform:monitoring.alarms.alb.errorRate.periodSeconds", /a multiple of 60 seconds/],
       ["a high-resolution period of 10 s", { alarms: { alb: { responseTime: { periodSeconds: 10 } } } }, "platform:monitoring.alarms.alb.responseTime.periodSeconds", /only for high-resolution custom metrics/],
@@ -63,6 +81,16 @@ describe("platform:monitoring", () => {
         assert.match(p.allowed, allowed);
       });
     }
+
+    it("an ECS service CPU warning at or below the CPU target service autoscaling holds", () => {
+      const ecs = { "platform:cluster": JSON.stringify({ enabled: true, engine: "ecs", ecs: { autoscaling: { cpuTargetPercent: 75, memoryTargetPercent: 80 } } }) };
+      for (const threshold of [75, 60]) {
+        const ps = problems({ ...base, ...ecs, ...monitoring({ alarms: { ecs: { serviceCpu: { threshold } } } }) });
+        assert.deepEqual(ps.map((p) => [p.key, p.value]), [["platform:monitoring.alarms.ecs.serviceCpu.threshold", threshold]]);
+        assert.match(ps[0].allowed, /above platform:cluster\.ecs\.autoscaling\.cpuTargetPercent \(75\)/);
+      }
+      assert.equal(readPlatformConfig({ ...base, ...ecs, ...monitoring({ alarms: { ecs: { serviceCpu: { threshold: 76 } } } }) }, "dev").monitoring.alarms.ecs.serviceCpu.threshold, 76);
+    });
 
     it("prod with the monitoring tier turned off", () => {
       const ps = problems({ ...base, "platform:profile": "prod", ...monitoring({ enabled: false }) });

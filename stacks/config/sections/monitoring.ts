@@ -8,6 +8,7 @@ import { isEmail, isHttpsUrl } from "../../../components/monitoring/endpoints";
 import { AlarmSettingsConfig, DEFAULT_ALARM_SETTINGS, PERIOD_RULE, THRESHOLD_RANGES, alarmConfigProblems, inRange } from "../../../components/monitoring/settings";
 import type { ConfigProblem } from "../problems";
 import type { Profile } from "../values";
+import type { ClusterConfig } from "./cluster";
 
 const KEY = "platform:monitoring";
 
@@ -108,13 +109,28 @@ export const MONITORING_DEFAULTS: Record<Profile, MonitoringConfig> = {
 };
 
 /**
+ * The ECS service CPU warning must sit above the CPU target that service autoscaling holds: at or
+ * below it, the alarm is in ALARM whenever scaling works as intended.
+ */
+function ecsAlarmProblems(m: MonitoringConfig, cluster: ClusterConfig | undefined): ConfigProblem[] {
+  if (!cluster?.enabled || cluster.engine !== "ecs") return [];
+  const threshold = m.alarms.ecs.serviceCpu?.threshold;
+  const target = cluster.ecs.autoscaling.cpuTargetPercent;
+  if (threshold === undefined || threshold > target) return [];
+  return [{
+    key: `${KEY}.alarms.ecs.serviceCpu.threshold`, value: threshold,
+    allowed: `a percentage above platform:cluster.ecs.autoscaling.cpuTargetPercent (${target}): service autoscaling holds CPU at that target, so a threshold at or below it warns all day`,
+  }];
+}
+
+/**
  * Cross-field rules. Endpoints are not required here: a stack that sets only profile, name and tags
  * is valid by design; the policy pack rejects a plan whose critical topic pages nobody.
  */
-export function monitoringRules(c: { profile?: Profile; monitoring?: MonitoringConfig }): ConfigProblem[] {
+export function monitoringRules(c: { profile?: Profile; monitoring?: MonitoringConfig; cluster?: ClusterConfig }): ConfigProblem[] {
   const m = c.monitoring;
   if (!m) return [];
-  const problems: ConfigProblem[] = alarmConfigProblems(m.alarms, `${KEY}.alarms`);
+  const problems: ConfigProblem[] = [...alarmConfigProblems(m.alarms, `${KEY}.alarms`), ...ecsAlarmProblems(m, c.cluster)];
   if (c.profile === "prod" && !m.enabled) problems.push({ key: `${KEY}.enabled`, value: false, allowed: "true when profile is prod: production is watched" });
   const seen = new Set<string>();
   m.logs.namespaces.forEach((ns, i) => {
