@@ -158,7 +158,12 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
   if (edge && staticBucket) keys.extendPolicy("data", edge.distributionArn.apply((arn) => [cloudFrontKeyStatement(arn)]));
   const ecsServices = ecs ? createEcsServices(config, { cluster: ecs, account, network, keys, storage, grants, edge }, opts) : undefined;
   const monitoring = config.monitoring.enabled
-    ? createMonitoring(config, { provider, account, keys, storage, cluster, data, edge })
+    ? createMonitoring(config, {
+      provider, account, keys, storage, cluster, data, edge,
+      ecs: ecs && ecsServices
+        ? { clusterName: ecs.clusterName, serviceNames: Object.fromEntries(ecsServices.serviceNames.map((n) => [n, n])), logGroupNames: ecsServices.logGroupNames }
+        : undefined,
+    })
     : undefined;
 
   return {

@@ -22,6 +22,11 @@ export interface AppLogsArgs {
   account: AccountContext;
   /** When set, every group is streamed to this bucket under cloudwatch-logs/. */
   archive?: { streamName: string; bucketArn: pulumi.Input<string> };
+  /**
+   * Log groups another tier owns (the ECS services' own groups), by a DNS-label key: archived with
+   * the rest, not created here.
+   */
+  otherGroups?: Record<string, pulumi.Input<string>>;
 }
 
 /** One encrypted log group per application namespace; optionally archived to S3. */
@@ -32,7 +37,8 @@ export function appLogs(parent: pulumi.Resource, a: AppLogsArgs): Record<string,
     { name: appLogGroupName(a.system, a.stack, ns), retentionInDays: a.retentionDays, kmsKeyId: a.kmsKeyArn, tags: tierTags("monitoring", { Namespace: ns }) },
     opts,
   )]));
-  if (a.archive) archive(parent, a, a.archive, groups);
+  const names: Record<string, pulumi.Input<string>> = { ...Object.fromEntries(Object.entries(groups).map(([ns, g]) => [ns, g.name])), ...a.otherGroups };
+  if (a.archive) archive(parent, a, a.archive, names);
   return groups;
 }
 
@@ -44,7 +50,7 @@ export function appLogs(parent: pulumi.Resource, a: AppLogsArgs): Record<string,
  * SSE-KMS with the logs key, as the log groups are.
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html#FirehoseExample
  */
-function archive(parent: pulumi.Resource, a: AppLogsArgs, target: NonNullable<AppLogsArgs["archive"]>, groups: Record<string, aws.cloudwatch.LogGroup>): void {
+function archive(parent: pulumi.Resource, a: AppLogsArgs, target: NonNullable<AppLogsArgs["archive"]>, groups: Record<string, pulumi.Input<string>>): void {
   const opts = { parent };
   const n = (role: string) => childName(a.component, `archive-${role}`);
   const deliveryRole = new aws.iam.Role(n("firehose"), { assumeRolePolicy: JSON.stringify(firehoseTrust(a.account)), tags: tierTags("monitoring") }, opts);
@@ -71,9 +77,9 @@ function archive(parent: pulumi.Resource, a: AppLogsArgs, target: NonNullable<Ap
   }, { ...opts, dependsOn: [write] });
   const subscriber = new aws.iam.Role(n("subscription"), { assumeRolePolicy: JSON.stringify(logsSubscriptionTrust(a.account)), tags: tierTags("monitoring") }, opts);
   const put = new aws.iam.RolePolicy(n("subscription"), { role: subscriber.id, policy: stream.arn.apply((arn) => JSON.stringify(putIntoStream(arn))) }, opts);
-  for (const [ns, g] of Object.entries(groups)) {
-    new aws.cloudwatch.LogSubscriptionFilter(n(`filter-${ns}`), {
-      logGroup: g.name, filterPattern: "", destinationArn: stream.arn, roleArn: subscriber.arn,
+  for (const [key, logGroup] of Object.entries(groups)) {
+    new aws.cloudwatch.LogSubscriptionFilter(n(`filter-${key}`), {
+      logGroup, filterPattern: "", destinationArn: stream.arn, roleArn: subscriber.arn,
     }, { ...opts, dependsOn: [put] });
   }
 }

@@ -43,6 +43,11 @@ export interface MonitoringArgs {
     kmsKeyArn: pulumi.Input<string>;
     /** Stream every group to the log bucket (needs targets.buckets.logsBucket). */
     archive: boolean;
+    /**
+     * Log groups other tiers own, by a DNS-label key that no namespace uses: archived with the
+     * namespaces' groups (the ECS services write to their own). Not created here.
+     */
+    otherGroups?: Record<string, pulumi.Input<string>>;
   };
   /** X-Ray sampling for the ADOT collector; undefined turns tracing off. samplingRate: 0 to 1. */
   tracing?: { samplingRate: number };
@@ -109,7 +114,7 @@ export class Monitoring extends pulumi.ComponentResource {
     this.reports(name, prefix, args);
     const groups = appLogs(this, {
       component: name, system: args.system, stack: args.stack, namespaces: args.logs.namespaces, retentionDays: args.logs.retentionDays,
-      kmsKeyArn: args.logs.kmsKeyArn, account: args.account,
+      kmsKeyArn: args.logs.kmsKeyArn, account: args.account, otherGroups: args.logs.otherGroups,
       archive: args.logs.archive ? { streamName: names.firehose, bucketArn: args.targets.buckets!.logsBucket!.arn } : undefined,
     });
     this.logGroupNames = Object.fromEntries(Object.entries(groups).map(([ns, g]) => [ns, g.name]));

@@ -78,6 +78,8 @@ export function postgresMaxConnections(instanceClass: string): number {
 export interface EcsMonitoringInput {
   clusterName: pulumi.Input<string>;
   serviceNames: Record<string, pulumi.Input<string>>;
+  /** Each service's own log group (EcsServices writes there), by service name: archived in prod. */
+  logGroupNames?: Record<string, pulumi.Input<string>>;
 }
 
 /** What the other tiers built, as platform.ts holds it. */
@@ -203,10 +205,13 @@ export function createMonitoring(config: PlatformConfig, w: MonitoringWiring): M
       budget: { ...m.budget, costAllocationTags: { System: tags.System, Environment: tags.Environment } },
       dailyReport: m.dailyReport.enabled ? { scheduleExpression: m.dailyReport.scheduleExpression } : undefined,
       logs: {
-        namespaces: [...new Set([...m.logs.namespaces, ...config.services.map((s) => s.namespace)])],
+        // On EKS the services' namespaces get a group each (their log shipper writes there); ECS
+        // services write to their own groups, which are archived instead of duplicated.
+        namespaces: [...new Set([...m.logs.namespaces, ...(w.ecs ? [] : config.services.map((s) => s.namespace))])],
         retentionDays: config.logging.retentionDays,
         kmsKeyArn: w.keys.keyArns.logs,
         archive: m.logs.archiveToS3,
+        otherGroups: w.ecs?.logGroupNames ? Object.fromEntries(Object.entries(w.ecs.logGroupNames).map(([s, g]) => [`ecs-${s}`, g])) : undefined,
       },
       tracing: m.tracing.enabled ? { samplingRate: m.tracing.samplingRate } : undefined,
       cloudTrail: m.cloudTrail.enabled ? { documentDataEvents: m.cloudTrail.documentDataEvents && documents !== undefined, after: [w.storage] } : undefined,

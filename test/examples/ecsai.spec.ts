@@ -183,6 +183,29 @@ describe("example: the ECS AI app (examples/Pulumi.ecsai.yaml)", () => {
     assert.deepEqual(one(p, "aws:backup/selection:Selection").inputs.resources, [fs.outputs.arn]);
   });
 
+  describe("monitoring", () => {
+    it("pages when a service runs fewer tasks than it wants, and on cluster CPU and memory, each to the critical topic", () => {
+      const alarms = ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm");
+      const critical = p.outputs.monitoring.topicArns.critical;
+      const tasks = alarms.filter((a) => a.name.startsWith("ecsai-monitoring-ecs-running-tasks-"));
+      assert.deepEqual(tasks.map((a) => a.name.replace("ecsai-monitoring-ecs-running-tasks-", "")).sort(), ["ai-service", "backend", "frontend", "qdrant", "redis"]);
+      for (const a of tasks) {
+        const dims = a.inputs.metricQueries.filter((q: any) => q.metric).map((q: any) => q.metric.dimensions);
+        assert.ok(dims.every((d: Record<string, string>) => d.ClusterName === "ecsai-ecsai" && a.name.endsWith(d.ServiceName)), a.name);
+        assert.deepEqual([a.inputs.alarmActions, a.inputs.okActions], [[critical], [critical]]);
+      }
+      const cpu = one(p, "aws:cloudwatch/metricAlarm:MetricAlarm", "ecsai-monitoring-ecs-cluster-cpu").inputs;
+      assert.deepEqual([cpu.namespace, cpu.metricName, cpu.dimensions, cpu.threshold], ["AWS/ECS", "CPUUtilization", { ClusterName: "ecsai-ecsai" }, 80]);
+    });
+
+    it("archives each service's own log group to S3 instead of creating unused namespace groups", () => {
+      const filters = ofType(p, "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter").map((f) => f.inputs.logGroup).sort();
+      const serviceGroups = ofType(p, "aws:cloudwatch/logGroup:LogGroup").filter((g) => g.name.startsWith("ecsai-ecs-services-logs-")).map((g) => g.outputs.name).sort();
+      assert.deepEqual(filters, serviceGroups);
+      assert.equal(ofType(p, "aws:cloudwatch/logGroup:LogGroup").filter((g) => g.name.startsWith("ecsai-monitoring-logs-")).length, 0);
+    });
+  });
+
   it("admits the ALB to the tasks only on the routed services' ports", () => {
     const tasksSg = p.outputs.ecs.tasksSecurityGroupId;
     const fromAlb = ofType(p, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.securityGroupId === tasksSg);
