@@ -8,7 +8,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { PackPolicy } from "../policy-pack/lib/metadata";
+import { fsbp, type PackPolicy } from "../policy-pack/lib/metadata";
 import { policies } from "../policy-pack/policies";
 import { PackConfig, enforcementLevel, policyConfig, readPackConfig } from "../test/harness/policyRunner";
 
@@ -31,7 +31,12 @@ export function profileConfigs(dir = join(ROOT, "policy-pack", "config")): [stri
 const code = (s: string) => `\`${s}\``;
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const kind = (p: PackPolicy) => ("validateStack" in p ? "stack" : "resource");
-const fsbpCell = (p: PackPolicy) => (p.framework ? `[${p.framework.reference}](${p.framework.specification})` : "—");
+const controlLink = (c: { reference: string; specification: string }) => `[${c.reference}](${c.specification})`;
+/** The policy's FSBP control, then any related controls it also enforces. */
+const fsbpCell = (p: PackPolicy) => {
+  const controls = [...(p.framework ? [p.framework] : []), ...(p.relatedControls ?? []).map(fsbp)];
+  return controls.length ? controls.map(controlLink).join(", ") : "—";
+};
 
 function typesCell(p: PackPolicy): string {
   if (p.resourceTypesSummary) return `${p.resourceTypesSummary} (${p.resourceTypes.length} types)`;
@@ -90,7 +95,7 @@ function details(p: PackPolicy): string[] {
     p.description,
     "",
     `- **Checks** (${kind(p)} policy): ${p.resourceTypes.map(code).join(", ")}`,
-    `- **Severity**: ${p.severity ?? "—"}${p.framework ? `; **FSBP** ${fsbpCell(p)}` : ""}`,
+    `- **Severity**: ${p.severity ?? "—"}${p.framework || p.relatedControls ? `; **FSBP** ${fsbpCell(p)}` : ""}`,
     `- **Fix**: ${p.remediationSteps ?? "—"}`,
     "",
   ];

@@ -27,7 +27,9 @@ describe("docs/policies.md and the policy-pack README table", () => {
       const cell = (name: string) => cells[columns.indexOf(name)];
       if (!p.resourceTypesSummary) for (const t of p.resourceTypes) assert.ok(cell("Checks").includes(`\`${t}\``), `${p.name}: ${t}`);
       assert.equal(cell("Severity"), p.severity);
-      assert.equal(cell("FSBP"), p.framework ? `[${p.framework.reference}](${p.framework.specification})` : "—");
+      const controls = [...(p.framework ? [p.framework.reference] : []), ...(p.relatedControls ?? [])];
+      assert.deepEqual([...cell("FSBP").matchAll(/\[([A-Za-z0-9.]+)\]\(https:\/\/docs\.aws\.amazon\.com\/securityhub\/[^)]+\)/g)].map((m) => m[1]), controls);
+      if (controls.length === 0) assert.equal(cell("FSBP"), "—");
       assert.match(cell("dev"), /^(mandatory|advisory|disabled|remediate)$/);
       assert.match(cell("prod"), /^(mandatory|advisory|disabled|remediate)$/);
     }

@@ -29,6 +29,13 @@ export interface PackMetadata {
   resourceTypes: readonly string[];
   /** A phrase docs/policies.md shows instead of the list when the list is long (e.g. "every taggable AWS type"). */
   resourceTypesSummary?: string;
+  /**
+   * Further FSBP controls ("EC2.8") this policy enforces besides its `framework` one, because
+   * @pulumi/policy's `framework` names a single control. Where a control checks a resource the
+   * program never creates directly (EC2.8 checks running instances; the pack checks the launch
+   * templates they start from), the policy's description says how it covers it.
+   */
+  relatedControls?: readonly string[];
 }
 
 export type PackResourcePolicy = ResourceValidationPolicy & PackMetadata;

@@ -35,6 +35,15 @@ describe("policy pack conventions", () => {
     assert.equal(new Set(policies.map((p) => p.name)).size, policies.length, "names are unique");
   });
 
+  it("names FSBP controls as <Service>.<n>, each control once per policy (framework first, then relatedControls)", () => {
+    for (const p of policies) {
+      const controls = [...(p.framework ? [p.framework.reference] : []), ...(p.relatedControls ?? [])];
+      for (const c of controls) assert.match(c, /^[A-Z][A-Za-z0-9]*\.\d+$/, `${p.name}: ${c}`);
+      assert.equal(new Set(controls).size, controls.length, `${p.name} names a control twice`);
+      assert.ok(!p.relatedControls || p.framework, `${p.name} has relatedControls but no framework control`);
+    }
+  });
+
   it("registers every policy file, one policy per file", () => {
     assert.equal(files.length, policies.length);
     for (const f of files) assert.ok(policies.some((p) => p.name === nameOf(f)), `${f} is not in policies/index.ts`);

@@ -20,9 +20,11 @@ function checkMetadata(kind: string, m: Record<string, any> | undefined, report:
 export const requireLaunchTemplateImdsv2: PackResourcePolicy = {
   name: "ec2-require-launch-template-imdsv2",
   resourceTypes: [T.launchTemplate, T.karpenterNodeClass, T.eksComponentManagedNodeGroup, T.eksNodeGroup],
-  description: "Launch templates and node classes require IMDSv2 (session tokens) with a response hop limit of at most 2.",
+  description: "Launch templates and node classes require IMDSv2 (session tokens) with a response hop limit of at most 2, so every instance started from them does too (EC2.8 checks the running instances).",
   severity: "high",
   framework: fsbp("EC2.170"),
+  // EC2.8 checks running instances; every node and container instance starts from a checked launch template.
+  relatedControls: ["EC2.8"],
   remediationSteps: "Set metadataOptions { httpTokens: \"required\", httpPutResponseHopLimit: 2 } on the launch template, and pass that template to every EKS node group.",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {

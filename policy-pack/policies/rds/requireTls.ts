@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import type { PackStackPolicy } from "../../lib/metadata";
+import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 /**
@@ -22,6 +22,7 @@ export const requireTls: PackStackPolicy = {
   resourceTypes: [T.rdsInstance, T.rdsParameterGroup],
   description: "RDS for PostgreSQL instances refuse unencrypted connections: their parameter group sets rds.force_ssl = 1.",
   severity: "high",
+  framework: fsbp("RDS.38"),
   remediationSteps: "Give the instance an aws.rds.ParameterGroup of its postgres family with parameter rds.force_ssl = 1 and set parameterGroupName to it.",
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {

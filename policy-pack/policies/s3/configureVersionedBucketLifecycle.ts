@@ -1,12 +1,13 @@
 import { bucketName, buckets, settingsOf } from "../../lib/buckets";
-import type { PackStackPolicy } from "../../lib/metadata";
+import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
 export const configureVersionedBucketLifecycle: PackStackPolicy = {
   name: "s3-configure-versioned-bucket-lifecycle",
   resourceTypes: [T.bucket, T.bucketVersioning, T.bucketLifecycle],
-  description: "Every versioned S3 bucket has an enabled lifecycle rule that expires noncurrent versions, so replaced and deleted versions do not accumulate and bill forever (Security Hub S3.10).",
+  description: "Every versioned S3 bucket has an enabled lifecycle rule that expires noncurrent versions, so replaced and deleted versions do not accumulate and bill forever.",
   severity: "low",
+  framework: fsbp("S3.10"),
   remediationSteps: "Add an aws.s3.BucketLifecycleConfiguration for the bucket with an Enabled rule setting noncurrentVersionExpiration: { noncurrentDays: <days> }.",
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
