@@ -9,18 +9,19 @@
  */
 
 /**
- * Versions in standard support through late 2026, with the day standard support ends (AWS release
- * calendar, cross-checked with endoflife.date/amazon-eks). 1.33 leaves standard support on
- * 2026-07-29 and is left out. Add a version here when AWS publishes it.
+ * Versions in standard support, with the day standard support ends (AWS release calendar,
+ * cross-checked with endoflife.date/amazon-eks). 1.34 left standard support on 2026-12-02 and 1.33
+ * on 2026-07-29, so both are left out. Add a version here when AWS publishes it, with its date from
+ * the calendar, and remove one the day its standard support ends; the policy pack's
+ * eks-require-supported-version has the same floor (oldestSupportedVersion).
  */
 export const STANDARD_SUPPORT: Readonly<Record<string, string>> = {
-  "1.34": "2026-12-02",
   "1.35": "2027-03-27",
 };
 
 export const SUPPORTED_KUBERNETES_VERSIONS = Object.keys(STANDARD_SUPPORT);
 
-/** "1.34 (standard support until 2026-12-02), ..." for config messages and docs. */
+/** "1.35 (standard support until 2027-03-27), ..." for config messages and docs. */
 export function describeSupportedVersions(): string {
   return SUPPORTED_KUBERNETES_VERSIONS.map((v) => `${v} (standard support until ${STANDARD_SUPPORT[v]})`).join(", ");
 }
