@@ -42,6 +42,7 @@ import { requireBucketEncryption } from "./s3/requireBucketEncryption";
 import { requireBucketGuardrails } from "./s3/requireBucketGuardrails";
 import { requireBucketPublicAccessBlock } from "./s3/requireBucketPublicAccessBlock";
 import { requireTlsOnlyPolicy } from "./s3/requireTlsOnlyPolicy";
+import { requireLifecycleConfiguration } from "./s3/requireLifecycleConfiguration";
 import { requireTags } from "./tags/requireTags";
 import { requireDataClassification } from "./phi/requireDataClassification";
 import { requireLaunchTemplateEncryption } from "./ec2/requireLaunchTemplateEncryption";
@@ -56,12 +57,14 @@ import { requireNodeGroupsAcrossAzs } from "./eks/requireNodeGroupsAcrossAzs";
 import { requireNodeGroupsInPrivateSubnets } from "./eks/requireNodeGroupsInPrivateSubnets";
 import { requirePrivateNodePlacement } from "./eks/requirePrivateNodePlacement";
 import { requireSecretsEncryption } from "./eks/requireSecretsEncryption";
+import { requireSupportedVersion } from "./eks/requireSupportedVersion";
 import { disallowWildcardAdmin } from "./iam/disallowWildcardAdmin";
 import { enableWebAclMetrics } from "./wafv2/enableWebAclMetrics";
 import { requireWebAclLogging } from "./wafv2/requireWebAclLogging";
 import { requireWebAclRules } from "./wafv2/requireWebAclRules";
 import { configureSnapshotRetention } from "./elasticache/configureSnapshotRetention";
 import { enableAutomaticFailover } from "./elasticache/enableAutomaticFailover";
+import { enableAutoMinorVersionUpgrade as enableCacheAutoMinorVersionUpgrade } from "./elasticache/enableAutoMinorVersionUpgrade";
 import { requireAuth } from "./elasticache/requireAuth";
 import { requireEncryptionAtRest as requireCacheEncryptionAtRest } from "./elasticache/requireEncryptionAtRest";
 import { requireEncryptionInTransit as requireCacheEncryptionInTransit } from "./elasticache/requireEncryptionInTransit";
@@ -70,6 +73,7 @@ import { disallowPublicAccess as disallowPublicBroker } from "./mq/disallowPubli
 import { requireCustomerManagedKey as requireBrokerCustomerManagedKey } from "./mq/requireCustomerManagedKey";
 import { requireMultiAzDeployment } from "./mq/requireMultiAzDeployment";
 import { disallowUnauthenticatedAccess } from "./msk/disallowUnauthenticatedAccess";
+import { enableEnhancedMonitoring } from "./msk/enableEnhancedMonitoring";
 import { requireBrokersAcrossAzs } from "./msk/requireBrokersAcrossAzs";
 import { requireEncryptionAtRest as requireKafkaEncryptionAtRest } from "./msk/requireEncryptionAtRest";
 import { requireTls as requireKafkaTls } from "./msk/requireTls";
@@ -106,6 +110,7 @@ export const policies: PackPolicy[] = [
   requireTlsOnlyPolicy,
   enableBucketVersioning,
   configureVersionedBucketLifecycle,
+  requireLifecycleConfiguration,
   disallowBucketAcls,
   enableServerAccessLogging,
   requireFileSystemEncryption,
@@ -127,6 +132,7 @@ export const policies: PackPolicy[] = [
   requireNodeGroupsAcrossAzs,
   requirePrivateNodePlacement,
   requireNodeGroupsInPrivateSubnets,
+  requireSupportedVersion,
   requireLaunchTemplateImdsv2,
   requireLaunchTemplateEncryption,
   configureInstanceFamilies,
@@ -162,10 +168,12 @@ export const policies: PackPolicy[] = [
   requireAuth,
   enableAutomaticFailover,
   configureSnapshotRetention,
+  enableCacheAutoMinorVersionUpgrade,
   requireKafkaTls,
   disallowUnauthenticatedAccess,
   requireKafkaEncryptionAtRest,
   requireBrokersAcrossAzs,
+  enableEnhancedMonitoring,
   requireMultiAzDeployment,
   disallowPublicBroker,
   requireBrokerCustomerManagedKey,

@@ -68,6 +68,7 @@ export const mskCluster = resource("aws:msk/cluster:Cluster", "kafka", {
   },
   encryptionInfo: { encryptionAtRestKmsKeyArn: DATA_KEY, encryptionInTransit: { clientBroker: "TLS", inCluster: true } },
   clientAuthentication: { sasl: { iam: true, scram: false }, unauthenticated: false },
+  enhancedMonitoring: "PER_BROKER",
 });
 
 export const rabbitBroker = resource("aws:mq/broker:Broker", "rabbit", {

@@ -5,10 +5,9 @@
  * the config error that stops the change; the instance types are config the schema accepts, so the
  * allowed-families policy catches them.
  */
-import type { Mutation } from "./harness";
+import { type Mutation, noSuchKey } from "./harness";
 
 const NOT_A_KNOB = "it is hard-wired in the cluster component, not config; the policy guards hand-written code and other programs using the pack";
-const noSuchKey = (key: string) => new RegExp(`${key.replace(/[.[\]]/g, "\\$&")}: got .*; allowed: no such key`);
 
 /**
  * The ECS engine's policies. Pulumi.prod.yaml runs the EKS engine, and the ECS engine sets each of
@@ -106,6 +105,13 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.endpoint.publicAccess": true, "platform:cluster.endpoint.publicAccessCidrs": ["0.0.0.0/0"] },
     configError: /platform:cluster\.endpoint\.publicAccessCidrs: got \["0\.0\.0\.0\/0"\]; allowed: CIDRs other than 0\.0\.0\.0\/0 when profile is prod/,
     because: "the cluster rules refuse any public endpoint in prod, and 0.0.0.0/0 above all; the policy also guards dev, where the pack config may allow listed networks (allowedPublicAccessCidrs), and other programs",
+  },
+  {
+    policy: "eks-require-supported-version",
+    change: "stay on Kubernetes 1.34 past the end of its standard support",
+    set: { "platform:cluster.kubernetesVersion": "1.34" },
+    configError: /platform:cluster\.kubernetesVersion: got "1\.34"; allowed: a version in EKS standard support: 1\.35/,
+    because: "the cluster rules accept only versions in EKS standard support (components/cluster/versions.ts); the policy guards clusters other code or programs declare, and its oldestSupportedVersion setting moves with AWS's calendar",
   },
   {
     policy: "ec2-configure-instance-families",

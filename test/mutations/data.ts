@@ -4,10 +4,9 @@
  * and privacy are hard-wired in components/data; Multi-AZ, backups and deletion protection are
  * knobs the prod rules refuse to turn down. So each row is the config error that stops the change.
  */
-import type { Mutation } from "./harness";
+import { type Mutation, noSuchKey } from "./harness";
 
 const NOT_A_KNOB = "it is hard-wired in the data component, not config; the policy guards hand-written code and other programs using the pack";
-const noSuchKey = (key: string) => new RegExp(`${key.replace(/[.[\]]/g, "\\$&")}: got .*; allowed: no such key`);
 const kafka = (extra: Record<string, unknown>) => ({ "platform:messaging": { engine: "kafka", kafka: extra } });
 const rabbitmq = (extra: Record<string, unknown>) => ({ "platform:messaging": { engine: "rabbitmq", rabbitmq: extra } });
 const PROD_RULE = "the data rules refuse it in prod; the policy guards stores other code or programs declare";
@@ -105,6 +104,13 @@ export const DATA_MUTATIONS: Mutation[] = [
     because: PROD_RULE,
   },
   {
+    policy: "elasticache-enable-auto-minor-version-upgrade",
+    change: "stop the cache taking minor engine upgrades, to avoid maintenance-window restarts",
+    set: { "platform:cache.autoMinorVersionUpgrade": false },
+    configError: noSuchKey("platform:cache.autoMinorVersionUpgrade"),
+    because: NOT_A_KNOB,
+  },
+  {
     policy: "msk-require-tls",
     change: "turn on MSK with plaintext client traffic",
     set: kafka({ clientBroker: "PLAINTEXT" }),
@@ -131,6 +137,13 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: kafka({ brokerCount: 2 }),
     configError: /platform:messaging\.kafka\.brokerCount: got 2; allowed: a multiple of 3/,
     because: "brokers always spread over up to 3 AZs and their count must be a multiple of them; the policy guards clusters other code or programs declare",
+  },
+  {
+    policy: "msk-enable-enhanced-monitoring",
+    change: "turn on MSK with DEFAULT (cluster-level) metrics to save CloudWatch cost",
+    set: kafka({ enhancedMonitoring: "DEFAULT" }),
+    configError: /platform:messaging\.kafka\.enhancedMonitoring: got "DEFAULT"; allowed: .*PER_BROKER/,
+    because: "the schema offers PER_BROKER or finer only; the policy guards clusters other code or programs declare",
   },
   {
     policy: "mq-require-multi-az-deployment",

@@ -3,10 +3,9 @@
  * security settings are hard-wired in components/edge, and the prod rules refuse turning ALB
  * deletion protection off, so each row is the config error that stops the change.
  */
-import type { Mutation } from "./harness";
+import { type Mutation, noSuchKey } from "./harness";
 
 const NOT_A_KNOB = "it is hard-wired in the edge component, not config; the policy guards hand-written code and other programs using the pack";
-const noSuchKey = (key: string) => new RegExp(`${key.replace(/[.[\]]/g, "\\$&")}: got .*; allowed: no such key`);
 
 export const EDGE_MUTATIONS: Mutation[] = [
   {

@@ -44,6 +44,9 @@ export type Mutation = Caught | Rejected;
 
 export const isRejected = (m: Mutation): m is Rejected => "configError" in m;
 
+/** The schema's error for a key it does not have: the change names a setting that is not a knob. */
+export const noSuchKey = (key: string) => new RegExp(`${key.replace(/[.[\]]/g, "\\$&")}: got .*; allowed: no such key`);
+
 export const PROD_STACK_FILE = join(ROOT, "Pulumi.prod.yaml");
 export const PROD_PACK_CONFIG = join(ROOT, "policy-pack", "config", "prod.json");
 

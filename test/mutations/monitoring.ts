@@ -4,10 +4,9 @@
  * components/monitoring, and the prod rule refuses switching the tier off, so all rows but one are
  * the config error that stops the change; an alert topic left without subscribers is the policy's.
  */
-import type { Mutation } from "./harness";
+import { type Mutation, noSuchKey } from "./harness";
 
 const NOT_A_KNOB = "it is hard-wired in the monitoring component, not config; the policy guards hand-written code and other programs using the pack";
-const noSuchKey = (key: string) => new RegExp(`${key.replace(/[.[\]]/g, "\\$&")}: got .*; allowed: no such key`);
 
 export const MONITORING_MUTATIONS: Mutation[] = [
   {

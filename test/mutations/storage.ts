@@ -52,6 +52,13 @@ export const STORAGE_MUTATIONS: Mutation[] = [
     because: "the schema requires 1 to 3650 days; the policy covers buckets other code or programs declare",
   },
   {
+    policy: "s3-require-lifecycle-configuration",
+    change: "keep the documents bucket without lifecycle rules",
+    set: { "platform:storage.buckets[0].lifecycle": false },
+    configError: /platform:storage\.buckets\[0\]\.lifecycle: got false; allowed: a value of type object/,
+    because: "a bucket's lifecycle override only replaces its purpose's transitions and expiry; the rule expiring noncurrent versions (platform:storage.noncurrentVersionExpirationDays, at least 1 day) is always there, so every bucket keeps an enabled rule; the policy guards buckets other code or programs declare",
+  },
+  {
     policy: "s3-disallow-bucket-acls",
     change: "grant public-read on the static assets bucket with an ACL",
     set: { "platform:storage.buckets[1].acl": "public-read" },
