@@ -9,6 +9,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fsbp, type PackPolicy } from "../policy-pack/lib/metadata";
+import { CONTROL_NOTES, TARGET_CONTROLS } from "../policy-pack/lib/coverage";
 import { policies } from "../policy-pack/policies";
 import { PackConfig, enforcementLevel, policyConfig, readPackConfig } from "../test/harness/policyRunner";
 
@@ -88,6 +89,32 @@ function settingsTable(profiles: [string, PackConfig][]): string[] {
   ];
 }
 
+/** Every FSBP control a policy names (framework first, then relatedControls). */
+export const controlsOf = (p: PackPolicy): string[] => [...(p.framework ? [p.framework.reference] : []), ...(p.relatedControls ?? [])];
+
+/** "EC2.18" sorts by service, then by number: EC2.2 before EC2.18 before EC2.170. */
+function byControl(a: string, b: string): number {
+  const [sa, na] = a.split(".");
+  const [sb, nb] = b.split(".");
+  return sa.localeCompare(sb) || Number(na) - Number(nb);
+}
+
+/**
+ * The coverage map: the target controls and every control a policy names, each with the policies
+ * enforcing it and any note (policy-pack/lib/coverage.ts).
+ */
+function coverageTable(): string[] {
+  const controls = [...new Set([...TARGET_CONTROLS, ...policies.flatMap(controlsOf)])].sort(byControl);
+  return [
+    "| Control | Target | Enforced by | Note |",
+    "|---|---|---|---|",
+    ...controls.map((c) => {
+      const by = policies.filter((p) => controlsOf(p).includes(c)).map((p) => code(p.name));
+      return `| ${controlLink(fsbp(c))} | ${TARGET_CONTROLS.includes(c) ? "yes" : "—"} | ${by.join(", ") || "—"} | ${esc(CONTROL_NOTES[c] ?? "")} |`;
+    }),
+  ];
+}
+
 function details(p: PackPolicy): string[] {
   return [
     `### ${code(p.name)}`,
@@ -116,6 +143,14 @@ export function policiesDoc(profiles = profileConfigs()): string {
     "own entry overrides it; settings not given keep the configSchema default.",
     "",
     ...summaryTable(profiles),
+    "",
+    "## FSBP coverage",
+    "",
+    "Each AWS Foundational Security Best Practices control the pack targets (the controls that apply to",
+    "the resources this platform creates) or enforces beyond them, with the policies that enforce it.",
+    "A target control no policy enforces says why (`policy-pack/lib/coverage.ts`).",
+    "",
+    ...coverageTable(),
     "",
     "## Settings",
     "",

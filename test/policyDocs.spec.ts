@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { DOC_FILE, PACK_README, END, START, policiesDoc, profileConfigs, readmeTable } from "../scripts/policyDocs";
+import { CONTROL_NOTES, TARGET_CONTROLS } from "../policy-pack/lib/coverage";
 import { policies } from "../policy-pack/policies";
 
 describe("docs/policies.md and the policy-pack README table", () => {
@@ -32,6 +33,19 @@ describe("docs/policies.md and the policy-pack README table", () => {
       if (controls.length === 0) assert.equal(cell("FSBP"), "—");
       assert.match(cell("dev"), /^(mandatory|advisory|disabled|remediate)$/);
       assert.match(cell("prod"), /^(mandatory|advisory|disabled|remediate)$/);
+    }
+  });
+
+  it("maps every target FSBP control to the policies enforcing it, or to the note saying why none does", () => {
+    const doc = policiesDoc();
+    for (const c of TARGET_CONTROLS) {
+      const row = doc.split("\n").find((l) => l.startsWith(`| [${c}](`));
+      assert.ok(row, `${c} has no coverage row`);
+      const by = policies.filter((p) => p.framework?.reference === c || p.relatedControls?.includes(c)).map((p) => `\`${p.name}\``);
+      const cells = row.split(" | ");
+      assert.equal(cells[1], "yes");
+      assert.equal(cells[2], by.length ? by.join(", ") : "—", c);
+      if (by.length === 0) assert.ok(CONTROL_NOTES[c] && row.includes(CONTROL_NOTES[c].slice(0, 40)), `${c} has neither a policy nor a note`);
     }
   });
 

@@ -85,4 +85,6 @@ export const T = {
   albListener: "aws:alb/listener:Listener",
   lbListenerRule: "aws:lb/listenerRule:ListenerRule",
   albListenerRule: "aws:alb/listenerRule:ListenerRule",
+  sqsQueue: "aws:sqs/queue:Queue",
+  firehoseDeliveryStream: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
 } as const;

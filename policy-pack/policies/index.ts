@@ -19,6 +19,8 @@ import { requireMultiRegionTrail } from "./cloudtrail/requireMultiRegionTrail";
 import { requireTrailEncryption } from "./cloudtrail/requireTrailEncryption";
 import { requireAlertSubscriptions } from "./sns/requireAlertSubscriptions";
 import { requireTopicEncryption } from "./sns/requireTopicEncryption";
+import { requireQueueEncryption } from "./sqs/requireQueueEncryption";
+import { requireStreamEncryption } from "./firehose/requireStreamEncryption";
 import { configureDefaultSecurityGroup } from "./ec2/configureDefaultSecurityGroup";
 import { requireMultiAzSubnets } from "./ec2/requireMultiAzSubnets";
 import { requireNatGatewayPerAz } from "./ec2/requireNatGatewayPerAz";
@@ -119,6 +121,8 @@ export const policies: PackPolicy[] = [
   requireVaultEncryption,
   requireTopicEncryption,
   requireAlertSubscriptions,
+  requireQueueEncryption,
+  requireStreamEncryption,
   requireAlarmActions,
   requireCriticalAlarms,
   requireMultiRegionTrail,

@@ -114,6 +114,13 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     because: "the cluster rules accept only versions in EKS standard support (components/cluster/versions.ts); the policy guards clusters other code or programs declare, and its oldestSupportedVersion setting moves with AWS's calendar",
   },
   {
+    policy: "sqs-require-queue-encryption",
+    change: "run Karpenter with an unencrypted interruption queue",
+    set: { "platform:cluster.autoscaler": { kind: "karpenter", karpenterChartVersion: "1.8.1", queueEncryption: false } },
+    configError: noSuchKey("platform:cluster.autoscaler.queueEncryption"),
+    because: NOT_A_KNOB,
+  },
+  {
     policy: "ec2-configure-instance-families",
     change: "run the application nodes on previous-generation x1e memory instances",
     set: { "platform:cluster.nodeGroups.application.instanceTypes": ["x1e.xlarge"] },

@@ -10,6 +10,13 @@ const NOT_A_KNOB = "it is hard-wired in the monitoring component, not config; th
 
 export const MONITORING_MUTATIONS: Mutation[] = [
   {
+    policy: "firehose-require-stream-encryption",
+    change: "stream the log archive through Firehose unencrypted",
+    set: { "platform:monitoring.logs.archiveEncryption": false },
+    configError: noSuchKey("platform:monitoring.logs.archiveEncryption"),
+    because: NOT_A_KNOB,
+  },
+  {
     policy: "sns-require-topic-encryption",
     change: "leave the alert topics unencrypted so a third-party webhook can read them",
     set: { "platform:monitoring.notifications.encrypted": false },
