@@ -20,6 +20,7 @@ import { requireTrailEncryption } from "./cloudtrail/requireTrailEncryption";
 import { requireAlertSubscriptions } from "./sns/requireAlertSubscriptions";
 import { requireTopicEncryption } from "./sns/requireTopicEncryption";
 import { configureDefaultSecurityGroup } from "./ec2/configureDefaultSecurityGroup";
+import { disallowUnrestrictedIngress } from "./ec2/disallowUnrestrictedIngress";
 import { requireMultiAzSubnets } from "./ec2/requireMultiAzSubnets";
 import { requireNatGatewayPerAz } from "./ec2/requireNatGatewayPerAz";
 import { requireSubnetsAcrossAzs } from "./ec2/requireSubnetsAcrossAzs";
@@ -97,6 +98,7 @@ export const policies: PackPolicy[] = [
   configureLogGroupRetention,
   requireVpcFlowLogs,
   configureDefaultSecurityGroup,
+  disallowUnrestrictedIngress,
   requireNatGatewayPerAz,
   requireSubnetsAcrossAzs,
   requireMultiAzSubnets,
