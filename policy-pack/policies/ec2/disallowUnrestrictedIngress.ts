@@ -79,7 +79,7 @@ export const disallowUnrestrictedIngress: PackResourcePolicy = {
   name: "ec2-disallow-unrestricted-ingress",
   resourceTypes: [T.securityGroup, T.securityGroupRule, T.securityGroupIngressRule, T.defaultSecurityGroup],
   description:
-    "Security groups admit the whole internet (0.0.0.0/0 or ::/0) only on authorized TCP ports (authorizedPorts, default 80 and 443), never on FSBP EC2.19's high-risk ports (SSH, RDP, databases and the like), which authorizedPorts cannot list; all-protocol, UDP and other non-TCP rules open to the internet fail. Inline rules of security groups and default security groups, aws.ec2.SecurityGroupRule ingress rules and aws.vpc.SecurityGroupIngressRule are checked.",
+    "Security groups admit the whole internet (0.0.0.0/0 or ::/0) only on authorized TCP ports (authorizedPorts, default 80 and 443), never on FSBP EC2.19's high-risk ports (SSH, RDP, databases and the like), even listed in authorizedPorts; all-protocol, UDP and other non-TCP rules open to the internet fail. Inline rules of security groups and default security groups, aws.ec2.SecurityGroupRule ingress rules and aws.vpc.SecurityGroupIngressRule are checked.",
   severity: "high",
   framework: fsbp("EC2.18"),
   relatedControls: ["EC2.19"],
@@ -90,10 +90,10 @@ export const disallowUnrestrictedIngress: PackResourcePolicy = {
     properties: {
       authorizedPorts: {
         type: "array",
-        items: { type: "integer", minimum: 1, maximum: 65535, not: { enum: [...HIGH_RISK_PORTS] } },
+        items: { type: "integer", minimum: 1, maximum: 65535 },
         uniqueItems: true,
         default: [80, 443],
-        description: "TCP ports a security group may open to 0.0.0.0/0 or ::/0 (FSBP EC2.18's authorizedTcpPorts). FSBP EC2.19's high-risk ports (20-23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300) are refused here and never authorized.",
+        description: "TCP ports a security group may open to 0.0.0.0/0 or ::/0 (FSBP EC2.18's authorizedTcpPorts). FSBP EC2.19's high-risk ports (20-23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300) are never authorized, even listed here.",
       },
     },
   },
