@@ -11,7 +11,7 @@
 
 /** Controls the pack must answer for: each is enforced by a policy or explained in CONTROL_NOTES. */
 export const TARGET_CONTROLS: readonly string[] = [
-  "EC2.2", "EC2.6", "EC2.8", "EC2.170",
+  "EC2.2", "EC2.6", "EC2.8", "EC2.18", "EC2.19", "EC2.170",
   "KMS.4",
   "CloudTrail.1", "CloudTrail.2", "CloudTrail.4",
   "EKS.1", "EKS.2", "EKS.3", "EKS.8",

@@ -1,7 +1,8 @@
 /**
  * Ingress rules of a stack's security groups, however they are declared: inline on
  * aws:ec2/securityGroup:SecurityGroup, as aws:ec2/securityGroupRule:SecurityGroupRule, or as
- * aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule. Pure; no Pulumi imports. Values
+ * aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule (and, for resource policies, on
+ * aws:ec2/defaultSecurityGroup:DefaultSecurityGroup). Pure; no Pulumi imports. Values
  * unknown during preview are kept apart from known ones, never guessed: a field that cannot be
  * read is undefined, with a `reread` that raises the engine's UnknownValueError for it.
  */
@@ -30,18 +31,34 @@ export interface Ingress {
 }
 
 type Path = readonly (string | number)[];
+type Props = Record<string, any>;
+
+/** A rule's protocol, ports and sources as declared, whichever resource declares it. */
+export type RuleFields = Pick<Ingress, "protocol" | "fromPort" | "toPort" | "cidrs" | "prefixLists" | "unknownPorts" | "unknownSources"> & {
+  /** Raises for the first unknown CIDR source, if any (unknownSources also covers prefix lists). */
+  unknownCidrs?: () => never;
+};
+
+/** Where a rule keeps its fields: inline rules and aws:ec2 rules name them alike, aws:vpc rules their own way. */
+interface Shape {
+  protocolKey: string;
+  cidrKeys: readonly string[];
+  prefixKeys: readonly string[];
+}
+const EC2_SHAPE: Shape = { protocolKey: "protocol", cidrKeys: ["cidrBlocks", "ipv6CidrBlocks"], prefixKeys: ["prefixListIds"] };
+const VPC_SHAPE: Shape = { protocolKey: "ipProtocol", cidrKeys: ["cidrIpv4", "cidrIpv6"], prefixKeys: ["prefixListId"] };
 
 /** Every string of the sources at `base` + each key (a list or one value), and a reread for the first unknown one. */
-function sources(r: PolicyResource, base: Path, keys: readonly string[]): { values: string[]; unknown?: () => never } {
+function sources(props: Props, base: Path, keys: readonly string[]): { values: string[]; unknown?: () => never } {
   const values: string[] = [];
   let unknown: (() => never) | undefined;
   for (const key of keys) {
-    const v = readPath<unknown>(r.props, [...base, key]);
+    const v = readPath<unknown>(props, [...base, key]);
     if (v.unknown) unknown ??= v.reread;
     else if (typeof v.value === "string") values.push(v.value);
     else if (Array.isArray(v.value)) {
       for (let i = 0; i < v.value.length; i++) {
-        const e = readPath<unknown>(r.props, [...base, key, i]);
+        const e = readPath<unknown>(props, [...base, key, i]);
         if (e.unknown) unknown ??= e.reread;
         else if (typeof e.value === "string") values.push(e.value);
       }
@@ -51,8 +68,8 @@ function sources(r: PolicyResource, base: Path, keys: readonly string[]): { valu
 }
 
 /** Protocol and ports at `base` under the given keys, and a reread for the first unknown one. */
-function ports(r: PolicyResource, base: Path, protocolKey: string): Pick<Ingress, "protocol" | "fromPort" | "toPort" | "unknownPorts"> {
-  const [protocol, fromPort, toPort] = [protocolKey, "fromPort", "toPort"].map((k) => readPath<string | number>(r.props, [...base, k]));
+function ports(props: Props, base: Path, protocolKey: string): Pick<Ingress, "protocol" | "fromPort" | "toPort" | "unknownPorts"> {
+  const [protocol, fromPort, toPort] = [protocolKey, "fromPort", "toPort"].map((k) => readPath<string | number>(props, [...base, k]));
   const unknown = [protocol, fromPort, toPort].find((x) => x.unknown);
   const value = (k: typeof protocol) => (k.unknown ? undefined : k.value);
   return {
@@ -63,23 +80,47 @@ function ports(r: PolicyResource, base: Path, protocolKey: string): Pick<Ingress
   };
 }
 
-function rule(r: PolicyResource, group: GroupRef, base: Path, protocolKey: string, cidrKeys: string[], prefixKeys: string[]): Ingress {
-  const cidrs = sources(r, base, cidrKeys);
-  const prefixLists = sources(r, base, prefixKeys);
-  return { group, declaredBy: r, ...ports(r, base, protocolKey), cidrs: cidrs.values, prefixLists: prefixLists.values, unknownSources: cidrs.unknown ?? prefixLists.unknown };
+function fields(props: Props, base: Path, shape: Shape): RuleFields {
+  const cidrs = sources(props, base, shape.cidrKeys);
+  const prefixLists = sources(props, base, shape.prefixKeys);
+  return {
+    ...ports(props, base, shape.protocolKey),
+    cidrs: cidrs.values,
+    prefixLists: prefixLists.values,
+    unknownSources: cidrs.unknown ?? prefixLists.unknown,
+    unknownCidrs: cidrs.unknown,
+  };
+}
+
+/** The ingress rules one resource declares, each with its path in the resource's properties ([] for a rule resource). */
+export interface DeclaredIngress {
+  rules: Array<{ path: Path; fields: RuleFields }>;
+  /** Set when the rules themselves are unknown until apply (the inline list, or whether a rule is ingress at all): raises for it. */
+  unknown?: () => never;
+}
+
+/**
+ * The ingress rules `props` of a resource of type `type` declare: the inline `ingress` list of a
+ * SecurityGroup or DefaultSecurityGroup, an aws:ec2 SecurityGroupRule of type "ingress", or an
+ * aws:vpc SecurityGroupIngressRule. Any other type declares none.
+ */
+export function declaredIngress(type: string, props: Props): DeclaredIngress {
+  if (type === T.securityGroup || type === T.defaultSecurityGroup) {
+    const list = readPath<unknown[]>(props, ["ingress"]);
+    if (list.unknown) return { rules: [], unknown: list.reread };
+    return { rules: Array.from({ length: list.value?.length ?? 0 }, (_, i) => ({ path: ["ingress", i], fields: fields(props, ["ingress", i], EC2_SHAPE) })) };
+  }
+  if (type === T.securityGroupRule) {
+    const kind = readPath<string>(props, ["type"]);
+    if (kind.unknown) return { rules: [], unknown: kind.reread };
+    return { rules: kind.value === "ingress" ? [{ path: [], fields: fields(props, [], EC2_SHAPE) }] : [] };
+  }
+  if (type === T.securityGroupIngressRule) return { rules: [{ path: [], fields: fields(props, [], VPC_SHAPE) }] };
+  return { rules: [] };
 }
 
 /** A rule of which nothing is known until apply (its list, or whether it is ingress at all, is unknown). */
 const unknownRule = (r: PolicyResource, group: GroupRef, reread: () => never): Ingress => ({ group, declaredBy: r, cidrs: [], prefixLists: [], unknownPorts: reread, unknownSources: reread });
-
-function inline(sg: PolicyResource): Ingress[] {
-  const group: GroupRef = { kind: "resource", urn: sg.urn };
-  const list = readPath<unknown[]>(sg.props, ["ingress"]);
-  if (list.unknown) return [unknownRule(sg, group, list.reread)];
-  const out: Ingress[] = [];
-  for (let i = 0; i < (list.value?.length ?? 0); i++) out.push(rule(sg, group, ["ingress", i], "protocol", ["cidrBlocks", "ipv6CidrBlocks"], ["prefixListIds"]));
-  return out;
-}
 
 /** The group a separate rule resource belongs to (its securityGroupId, one group). */
 function ownerOf(r: PolicyResource): GroupRef {
@@ -87,19 +128,19 @@ function ownerOf(r: PolicyResource): GroupRef {
   return group ?? { kind: "id", id: "" };
 }
 
-function ruleResource(r: PolicyResource): Ingress | undefined {
-  if (r.type === T.securityGroupRule) {
-    const type = readPath<string>(r.props, ["type"]);
-    if (type.unknown) return unknownRule(r, ownerOf(r), type.reread);
-    if (type.value !== "ingress") return undefined;
-    return rule(r, ownerOf(r), [], "protocol", ["cidrBlocks", "ipv6CidrBlocks"], ["prefixListIds"]);
-  }
-  if (r.type === T.securityGroupIngressRule) return rule(r, ownerOf(r), [], "ipProtocol", ["cidrIpv4", "cidrIpv6"], ["prefixListId"]);
-  return undefined;
+/** The types stackIngress reads: a default security group's rules are ec2-configure-default-security-group's concern. */
+const STACK_TYPES: readonly string[] = [T.securityGroup, T.securityGroupRule, T.securityGroupIngressRule];
+
+function resourceIngress(r: PolicyResource): Ingress[] {
+  if (!STACK_TYPES.includes(r.type)) return [];
+  const group: GroupRef = r.type === T.securityGroup ? { kind: "resource", urn: r.urn } : ownerOf(r);
+  const declared = declaredIngress(r.type, r.props);
+  if (declared.unknown) return [unknownRule(r, group, declared.unknown)];
+  return declared.rules.map(({ fields: f }) => ({ group, declaredBy: r, ...f }));
 }
 
 export function stackIngress(resources: readonly PolicyResource[]): Ingress[] {
-  return resources.flatMap((r) => (r.type === T.securityGroup ? inline(r) : [ruleResource(r)].filter((x): x is Ingress => !!x)));
+  return resources.flatMap(resourceIngress);
 }
 
 /**

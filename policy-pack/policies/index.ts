@@ -22,6 +22,7 @@ import { requireTopicEncryption } from "./sns/requireTopicEncryption";
 import { requireQueueEncryption } from "./sqs/requireQueueEncryption";
 import { requireStreamEncryption } from "./firehose/requireStreamEncryption";
 import { configureDefaultSecurityGroup } from "./ec2/configureDefaultSecurityGroup";
+import { disallowUnrestrictedIngress } from "./ec2/disallowUnrestrictedIngress";
 import { requireMultiAzSubnets } from "./ec2/requireMultiAzSubnets";
 import { requireNatGatewayPerAz } from "./ec2/requireNatGatewayPerAz";
 import { requireSubnetsAcrossAzs } from "./ec2/requireSubnetsAcrossAzs";
@@ -103,6 +104,7 @@ export const policies: PackPolicy[] = [
   configureLogGroupRetention,
   requireVpcFlowLogs,
   configureDefaultSecurityGroup,
+  disallowUnrestrictedIngress,
   requireNatGatewayPerAz,
   requireSubnetsAcrossAzs,
   requireMultiAzSubnets,

@@ -148,6 +148,20 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     because: NOT_A_KNOB,
   },
   {
+    policy: "ec2-disallow-unrestricted-ingress",
+    change: "open SSH on the application nodes to the internet for debugging",
+    set: { "platform:cluster.nodeGroups.application.sshCidrs": ["0.0.0.0/0"] },
+    configError: noSuchKey("platform:cluster.nodeGroups.application.sshCidrs"),
+    because: "node groups have no remote-access (SSH) setting, and the components' ingress admits only security groups, the VPC CIDR, CloudFront's prefix list or privateAccessCidrs (next row), so no config key opens a port to the internet; the policy guards hand-written groups and rules and other programs",
+  },
+  {
+    policy: "ec2-disallow-unrestricted-ingress",
+    change: "let CI runners anywhere reach the cluster API by admitting 0.0.0.0/0 in privateAccessCidrs",
+    set: { "platform:cluster.endpoint.privateAccessCidrs": ["0.0.0.0/0"] },
+    configError: /platform:cluster\.endpoint\.privateAccessCidrs\[0\]: got "0\.0\.0\.0\/0"; allowed: an IPv4 CIDR block with prefix \/8 to \/32/,
+    because: "privateAccessCidrs is the only ingress source config sets, on 443 (a port the policy authorizes), and its schema refuses any prefix under /8; the policy guards hand-written groups and rules and other programs",
+  },
+  {
     policy: "ec2-require-launch-template-imdsv2",
     change: "allow IMDSv1 on the nodes for an old SDK",
     set: { "platform:cluster.nodeGroups.application.httpTokens": "optional" },
