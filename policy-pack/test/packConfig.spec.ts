@@ -27,7 +27,8 @@ const MULTI_AZ = [
  */
 const PROD_ONLY = ["ecr-require-immutable-tags", "elb-enable-deletion-protection", "rds-enable-deletion-protection", "ec2-configure-instance-families"];
 /** Security Hub names a few control families differently from the service folder. */
-const FSBP_FAMILY: Record<string, string> = { wafv2: "waf" };
+/** Pack folders whose Security Hub control family has another name. */
+const FSBP_FAMILY: Record<string, string> = { wafv2: "waf", firehose: "datafirehose" };
 const ENCRYPTION_AND_LOGGING = ["kms-enable-key-rotation", "cloudwatch-require-log-group-encryption", "cloudwatch-configure-log-group-retention", "ec2-require-vpc-flow-logs"];
 
 const byName = (name: string): Policy => {
