@@ -11,10 +11,12 @@ import { ROOT } from "../../test/helpers";
 import { CACHE_DEFAULTS } from "../../stacks/config/sections/cache";
 import { DATABASE_DEFAULTS } from "../../stacks/config/sections/database";
 import { MESSAGING_DEFAULTS } from "../../stacks/config/sections/messaging";
-import { Cache } from "./cache";
+import { ROTATED_BY_VALUE } from "../tags";
+import { Cache, cacheTokenRotatedBy } from "./cache";
 import { DataKeyArgs, DataNetworkArgs } from "./common";
 import { Database } from "./database";
 import { Messaging } from "./messaging";
+import { RABBITMQ_PASSWORD_ROTATED_BY } from "./rabbitmq";
 
 const azs = ["us-west-2a", "us-west-2b", "us-west-2c"];
 const network: DataNetworkArgs = {
@@ -75,9 +77,18 @@ describe("data components", () => {
     for (const db of run.resources.filter((r) => r.type === "aws:rds/instance:Instance")) assert.ok(db.inputs.identifier.length <= 63, db.inputs.identifier);
   });
 
-  it("pass every mandatory prod policy, the data-store reachability policy included", async () => {
+  it("tag the cache and broker secrets with who rotates them, within AWS's tag value rules at the longest name", () => {
+    const rotatedBy = Object.fromEntries(run.resources.filter((r) => r.type === "aws:secretsmanager/secret:Secret").map((r) => [r.name, r.inputs.tags.RotatedBy]));
+    assert.deepEqual(rotatedBy, {
+      "abcdefghijklmnop-cache-secret": cacheTokenRotatedBy("abcdefghijklmnop-cache-auth-token"),
+      "abcdefghijklmnop-rabbit-secret": RABBITMQ_PASSWORD_ROTATED_BY,
+    });
+    for (const v of Object.values(rotatedBy)) assert.ok(ROTATED_BY_VALUE.test(v), v);
+  });
+
+  it("pass every mandatory prod policy, the data-store reachability and secret rotation policies included", async () => {
     const violations = await runPolicies(policies, run.resources, readPackConfig(`${ROOT}/policy-pack/config/prod.json`));
-    assert.deepEqual(violations.filter((v) => v.policy.startsWith("rds-") || v.policy.startsWith("elasticache-") || v.policy.startsWith("msk-") || v.policy.startsWith("mq-") || v.policy === "ec2-disallow-public-data-stores"), []);
+    assert.deepEqual(violations.filter((v) => v.policy.startsWith("rds-") || v.policy.startsWith("elasticache-") || v.policy.startsWith("msk-") || v.policy.startsWith("mq-") || v.policy.startsWith("secretsmanager-") || v.policy === "ec2-disallow-public-data-stores"), []);
   });
 
   it("spread two replicas over the AZs after the first", () => {

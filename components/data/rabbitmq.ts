@@ -36,6 +36,17 @@ export interface RabbitMqEndpoints {
 }
 
 /**
+ * Who rotates the broker's administrative password and how. Not Pulumi: Amazon MQ creates a RabbitMQ
+ * broker's one user at provisioning and returns no users afterwards, so a change to `users` replaces
+ * the broker (aws.mq.Broker docs); and not Secrets Manager, which would need a rotation Lambda the
+ * platform does not deploy. An operator sets a new password through the RabbitMQ management API and
+ * puts it into the secret.
+ * https://www.pulumi.com/registry/packages/aws/api-docs/mq/broker/
+ */
+export const RABBITMQ_PASSWORD_ROTATED_BY =
+  "operator on demand: set a new admin password with the RabbitMQ management API then put-secret-value - pulumi cannot since a user change replaces the broker - components/data/README.md";
+
+/**
  * Amazon MQ for RabbitMQ in the private subnets, not publicly accessible, AMQPS only, general logs
  * on, minor versions upgraded automatically. Encryption at rest uses an AWS-owned key: RabbitMQ
  * brokers accept no customer-managed key (EncryptionOptions "does not apply to RabbitMQ brokers"),
@@ -85,6 +96,7 @@ export function buildRabbitMq(
     kmsKeyArn: args.secretsKeyArn,
     recoveryWindowDays: args.secretRecoveryWindowDays,
     protect: args.protect,
+    rotatedBy: RABBITMQ_PASSWORD_ROTATED_BY,
     value: { username: args.username, password: password.result, endpoint, port: AMQPS_PORT },
   });
   return { brokerId: broker.id, brokerName: broker.brokerName, endpoint, securityGroupId: sg.id, secretArn };

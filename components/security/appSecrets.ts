@@ -1,11 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
-import { tierTags } from "../tags";
+import { APP_SECRET_ROTATED_BY, rotatedByTag, tierTags } from "../tags";
 
 export interface ApplicationSecretsArgs {
-  /** The secrets, by the name services use; each description says what it holds and who sets it. */
-  secrets: ReadonlyArray<{ name: string; description: string }>;
+  /**
+   * The secrets, by the name services use; each description says what it holds and who sets it, and
+   * `rotatedBy` who rotates it and how (APP_SECRET_ROTATED_BY when absent), for its RotatedBy tag.
+   */
+  secrets: ReadonlyArray<{ name: string; description: string; rotatedBy?: string }>;
   /** The key ring's secrets key: every secret is encrypted with it, never the AWS-managed key. */
   kmsKeyArn: pulumi.Input<string>;
   /**
@@ -20,7 +23,8 @@ export interface ApplicationSecretsArgs {
 /**
  * Secrets the application owns (third-party API keys, an external database's URI), created empty:
  * their values are put out of band, so they never pass through config or Pulumi state. Rotation
- * belongs to whoever issues them; the data tier's store credentials are rotated by their services.
+ * belongs to whoever issues them, and each secret's RotatedBy tag says so (the policy pack's
+ * secretsmanager-enable-rotation accepts that instead of a SecretRotation).
  */
 export class ApplicationSecrets extends pulumi.ComponentResource {
   /** Secret ARN by name. */
@@ -31,7 +35,7 @@ export class ApplicationSecrets extends pulumi.ComponentResource {
     for (const s of args.secrets) {
       this.secretArns[s.name] = new aws.secretsmanager.Secret(
         childName(name, s.name),
-        { description: s.description, kmsKeyId: args.kmsKeyArn, recoveryWindowInDays: args.recoveryWindowDays, tags: tierTags("security", { Secret: s.name }) },
+        { description: s.description, kmsKeyId: args.kmsKeyArn, recoveryWindowInDays: args.recoveryWindowDays, tags: tierTags("security", { Secret: s.name, ...rotatedByTag(s.rotatedBy ?? APP_SECRET_ROTATED_BY) }) },
         { parent: this, protect: args.protect },
       ).arn;
     }

@@ -27,6 +27,7 @@ export const TARGET_CONTROLS: readonly string[] = [
   "SQS.1",
   "DataFirehose.1",
   "Route53.2",
+  "SecretsManager.1",
 ];
 
 /**

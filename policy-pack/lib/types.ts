@@ -30,6 +30,8 @@ export const T = {
   rdsCluster: "aws:rds/cluster:Cluster",
   elasticacheServerlessCache: "aws:elasticache/serverlessCache:ServerlessCache",
   mqBroker: "aws:mq/broker:Broker",
+  secret: "aws:secretsmanager/secret:Secret",
+  secretRotation: "aws:secretsmanager/secretRotation:SecretRotation",
   mskCluster: "aws:msk/cluster:Cluster",
   eksCluster: "aws:eks/cluster:Cluster",
   eksNodeGroup: "aws:eks/nodeGroup:NodeGroup",

@@ -97,6 +97,7 @@ import { enableDeploymentCircuitBreaker } from "./ecs/enableDeploymentCircuitBre
 import { requireLogConfiguration as requireContainerLogConfiguration } from "./ecs/requireLogConfiguration";
 import { requireServicesAcrossAzs } from "./ecs/requireServicesAcrossAzs";
 import { requireHttpRedirect } from "./elb/requireHttpRedirect";
+import { enableRotation as enableSecretRotation } from "./secretsmanager/enableRotation";
 
 export const policies: PackPolicy[] = [
   enableKeyRotation,
@@ -184,6 +185,7 @@ export const policies: PackPolicy[] = [
   disallowPublicBroker,
   requireBrokerCustomerManagedKey,
   disallowPublicDataStores,
+  enableSecretRotation,
   // ECS engine of the container tier, and the ALB's HTTP listeners.
   disallowPrivilegedContainers,
   disallowHostNamespaces,

@@ -144,6 +144,13 @@ describe("example: the ECS AI app (examples/Pulumi.ecsai.yaml)", () => {
       assert.equal(ofType(p, "aws:secretsmanager/secretVersion:SecretVersion").length, 0);
     });
 
+    it("tags each application secret as rotated by its issuer out of band, which Secrets Manager cannot do without a Lambda at the source", () => {
+      for (const s of ofType(p, "aws:secretsmanager/secret:Secret")) {
+        assert.equal(s.inputs.tags.RotatedBy, "issuer out of band: rotated where the value is issued then stored with secretsmanager put-secret-value", s.name);
+      }
+      assert.equal(ofType(p, "aws:secretsmanager/secretRotation:SecretRotation").length, 0);
+    });
+
     it("injects the backend's and AI service's secrets by ARN, never in the environment", () => {
       const backend = svc(p, "backend").taskDefinitionArgs.container;
       assert.deepEqual(backend.secrets, [

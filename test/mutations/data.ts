@@ -1,8 +1,10 @@
 /**
  * Careless changes to the data config of the prod stack (PostgreSQL, the cache, and messaging,
- * which prod leaves off: the MSK and Amazon MQ rows turn it on). Encryption, TLS, authentication
- * and privacy are hard-wired in components/data; Multi-AZ, backups and deletion protection are
- * knobs the prod rules refuse to turn down. So each row is the config error that stops the change.
+ * which prod leaves off: the MSK and Amazon MQ rows turn it on), and to the secrets the application
+ * owns. Encryption, TLS, authentication and privacy are hard-wired in components/data; Multi-AZ,
+ * backups and deletion protection are knobs the prod rules refuse to turn down. So nearly every row
+ * is the config error that stops the change; the master password's rotation interval is a knob the
+ * rotation policy catches.
  */
 import { type Mutation, noSuchKey } from "./harness";
 
@@ -165,6 +167,19 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: { "platform:messaging": { engine: "activemq" } },
     configError: /platform:messaging\.engine: got "activemq"; allowed: one of "kafka", "rabbitmq", "none"/,
     because: "the platform offers only RabbitMQ on Amazon MQ, which is exempt (AWS-owned key only); the policy guards ActiveMQ brokers other code or programs declare",
+  },
+  {
+    policy: "secretsmanager-enable-rotation",
+    change: "rotate the database master password once a year",
+    set: { "platform:database.credentialRotationDays": 365 },
+    message: /Secret rotation medsearch-database-secret-rotation rotates every 365 days; set rotationRules\.automaticallyAfterDays to at most 90\./,
+  },
+  {
+    policy: "secretsmanager-enable-rotation",
+    change: "add an application secret whose rotatedBy says nobody",
+    set: { "platform:appSecrets.secrets": [{ name: "ml-api-keys", description: "ML provider API keys", rotatedBy: "" }] },
+    configError: /platform:appSecrets\.secrets\[0\]\.rotatedBy: got ""; allowed: who rotates it and how: not blank/,
+    because: "no config leaves a secret unrotated: the data tier's secrets carry a hard-wired RotatedBy and an application secret's defaults to its issuer; the policy guards secrets other code or programs declare",
   },
   {
     policy: "ec2-disallow-public-data-stores",

@@ -109,6 +109,14 @@ for (const stack of ["dev", "prod"] as const) {
       assert.equal(p.outputs.data.secretArns.cache, secret.outputs.arn);
     });
 
+    it("tags the cache secret with who rotates the token and how: an operator replacing the RandomPassword, as no rotation Lambda exists", () => {
+      const secret = one(p, "aws:secretsmanager/secret:Secret", "medsearch-cache-secret");
+      assert.equal(secret.inputs.tags.RotatedBy,
+        "operator on demand: pulumi up --replace on random.RandomPassword medsearch-cache-auth-token - ElastiCache ROTATE keeps the previous token valid - components/data/README.md");
+      assert.equal(ofType(p, "aws:secretsmanager/secretRotation:SecretRotation").filter((r) => r.inputs.secretId === secret.outputs.id).length, 0);
+      assert.equal(one(p, RG).inputs.authTokenUpdateStrategy, undefined, "ElastiCache then applies ROTATE, which the tag promises");
+    });
+
     it("never writes a secret in plain text into the plan JSON", () => {
       const token = secretText(one(p, "random:index/randomPassword:RandomPassword", "medsearch-cache-auth-token").outputs.result);
       const text = JSON.stringify(toPlanJson(p.stack, p.resources, p.outputs, p.violations));

@@ -143,6 +143,12 @@ describe("data tier variant: the e-learning platform (RabbitMQ on Amazon MQ)", (
     assert.deepEqual(data.messaging.rabbitmq, { brokerId: broker.outputs.id, brokerName: broker.outputs.brokerName });
   });
 
+  it("tags the broker secret with who rotates the password and how: an operator through the RabbitMQ management API, since a users change replaces the broker", () => {
+    assert.equal(one(p, "aws:secretsmanager/secret:Secret", "codelearn-messaging-secret").inputs.tags.RotatedBy,
+      "operator on demand: set a new admin password with the RabbitMQ management API then put-secret-value - pulumi cannot since a user change replaces the broker - components/data/README.md");
+    assert.deepEqual(p.violations.filter((v) => v.policy === "secretsmanager-enable-rotation"), []);
+  });
+
   it("runs its cache in cluster mode with failover and a read replica of its database", () => {
     const rg = one(p, "aws:elasticache/replicationGroup:ReplicationGroup").inputs;
     assert.deepEqual([rg.clusterMode, rg.numNodeGroups, rg.replicasPerNodeGroup, rg.automaticFailoverEnabled], ["enabled", 2, 1, true]);

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { DATA_SECRET_NAMES } from "../../../components/data/outputs";
+import { APP_SECRET_ROTATED_BY, ROTATED_BY_VALUE } from "../../../components/tags";
 import type { ConfigProblem } from "../problems";
 import type { Profile } from "../values";
 
@@ -15,6 +16,8 @@ export const appSecretsSchema = z.strictObject({
     name: z.string().regex(/^[a-z][a-z0-9-]{0,46}[a-z0-9]$/, "2 to 48 characters of a-z, 0-9 and '-', starting with a letter")
       .describe("Name services use in services[].secrets; the container sees it as <NAME>_SECRET. Not database, cache or messaging (the data tier's)."),
     description: z.string().min(1).max(2048).describe("What the secret holds and who sets it (Secrets Manager description, at most 2048 characters)."),
+    rotatedBy: z.string().regex(ROTATED_BY_VALUE, "who rotates it and how: not blank, at most 256 letters, digits, spaces and _ . : / = + - @ (AWS tag value rules)").optional()
+      .describe(`Who rotates the secret outside Secrets Manager and how, for its RotatedBy tag. Default: "${APP_SECRET_ROTATED_BY}".`),
   })).describe("Application secrets, created empty; set each value with `aws secretsmanager put-secret-value` before the services start."),
   recoveryWindowDays: z.number().int().min(7).max(30).describe("Days a deleted secret can still be restored, 7 to 30 (Secrets Manager limits)."),
   protect: z.boolean().describe("Pulumi `protect` on every application secret. Required in prod."),

@@ -31,7 +31,7 @@ export const databaseSchema = z.strictObject({
   slowQueryMs: z.number().int().min(0).max(2147483647).describe("Statements slower than this many milliseconds are logged (log_min_duration_statement)."),
   databaseName: identifier.describe("Name of the database created on the primary."),
   masterUsername: identifier.describe("Master user name; RDS generates its password and keeps it in Secrets Manager."),
-  credentialRotationDays: z.number().int().min(1).max(365).describe("Days between rotations of the RDS-managed master password, 1 to 365."),
+  credentialRotationDays: z.number().int().min(1).max(365).describe("Days between rotations of the RDS-managed master password, 1 to 365; the policy pack's secretsmanager-enable-rotation allows at most its maximumRotationDays (90)."),
   deletionProtection: z.boolean().describe("RDS deletion protection on the primary and replicas. Mandatory in prod."),
   finalSnapshot: z.boolean().describe("Take a named final snapshot when the primary is deleted. Mandatory in prod."),
   protect: z.boolean().describe("Pulumi `protect` on the instances, so `pulumi destroy` refuses to delete them. Mandatory in prod."),

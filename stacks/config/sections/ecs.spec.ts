@@ -126,6 +126,15 @@ describe("platform:appSecrets", () => {
     assert.match(find(ps, "platform:appSecrets.secrets[2].name").allowed, /not already used/);
   });
 
+  it("takes who rotates a secret, and refuses a blank one or characters an AWS tag value cannot hold", () => {
+    const c = readPlatformConfig({ ...base, ...secrets([{ name: "ml-api-keys", description: "x", rotatedBy: "ml team: new keys at the provider then put-secret-value" }]) }, "dev");
+    assert.equal(c.appSecrets.secrets[0].rotatedBy, "ml team: new keys at the provider then put-secret-value");
+    for (const bad of ["", "  ", "ml team (quarterly)", "x".repeat(257)]) {
+      const p = find(configProblems({ ...base, ...secrets([{ name: "ml-api-keys", description: "x", rotatedBy: bad }]) }), "platform:appSecrets.secrets[0].rotatedBy");
+      assert.match(p.allowed, /who rotates it and how: not blank, at most 256 letters, digits, spaces and _ \. : \/ = \+ - @/);
+    }
+  });
+
   it("requires protect in prod", () => {
     const ps = configProblems({ ...base, "platform:profile": "prod", ...secrets([], { protect: false }) });
     assert.match(find(ps, "platform:appSecrets.protect").allowed, /true when profile is prod/);
