@@ -23,6 +23,12 @@ export interface KarpenterInput extends ControllersInput {
   dataKeyArn: pulumi.Input<string>;
   privateSubnetIds: pulumi.Input<string[]>;
   nodeSecurityGroupId: pulumi.Input<string>;
+  /**
+   * Instance families the NodePool may launch (c5 for c5.2xlarge): the application node group's,
+   * so Karpenter's extra nodes are the kind the stack sized and the policy pack's allowed families
+   * cover. Without it Karpenter would pick any type its arch and capacity type allow.
+   */
+  instanceFamilies: string[];
   /** Spot allowed (dev only), root volume size, and the vCPU ceiling of the pool. */
   spot: boolean;
   diskSizeGiB: number;
@@ -98,6 +104,7 @@ export function karpenter(parentName: string, input: KarpenterInput, parent: pul
           nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "default" },
           requirements: [
             { key: "karpenter.sh/capacity-type", operator: "In", values: input.spot ? ["spot", "on-demand"] : ["on-demand"] },
+            { key: "karpenter.k8s.aws/instance-family", operator: "In", values: input.instanceFamilies },
             { key: "kubernetes.io/arch", operator: "In", values: ["amd64"] },
             { key: "kubernetes.io/os", operator: "In", values: ["linux"] },
           ],

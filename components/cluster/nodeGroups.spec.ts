@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { amiType, eksTaints, rootVolume, scalingProblems } from "./nodeGroups";
+import { amiType, eksTaints, instanceFamilies, rootVolume, scalingProblems } from "./nodeGroups";
 
 describe("node group settings", () => {
   it("accept exactly the scaling triples with min ≤ desired ≤ max", () => {
@@ -32,5 +32,10 @@ describe("node group settings", () => {
   it("give every node an encrypted gp3 root volume on the given key", () => {
     const v = rootVolume(50, "arn:aws:kms:us-west-2:123456789012:key/k");
     assert.deepEqual(v.ebs, { volumeSize: 50, volumeType: "gp3", encrypted: "true", kmsKeyId: "arn:aws:kms:us-west-2:123456789012:key/k", deleteOnTermination: "true" });
+  });
+
+  it("reads instance families as everything before the dot, each once in first-seen order", () => {
+    assert.deepEqual(instanceFamilies(["c5.2xlarge", "c5.4xlarge", "m7i-flex.large", "t3a.large"]), ["c5", "m7i-flex", "t3a"]);
+    assert.deepEqual(instanceFamilies([]), []);
   });
 });

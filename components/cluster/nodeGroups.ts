@@ -50,6 +50,16 @@ export function amiType(role: NodeGroupRole): "AL2023_x86_64_STANDARD" | "AL2023
 }
 
 /**
+ * The instance families of some instance types, once each in first-seen order: "c5.2xlarge" is
+ * family c5, "m7i-flex.large" m7i-flex (everything before the dot, as the EC2 API names families).
+ * Karpenter's NodePool launches only these, so its extra nodes are the kind the stack sized.
+ * https://karpenter.sh/docs/concepts/nodepools/#well-known-labels (karpenter.k8s.aws/instance-family)
+ */
+export function instanceFamilies(instanceTypes: readonly string[]): string[] {
+  return [...new Set(instanceTypes.map((t) => t.split(".")[0]))];
+}
+
+/**
  * IMDSv2 only, with a hop limit of 2 so pods behind the node's network namespace can still reach
  * the metadata service when they must (the EKS recommendation for containers); the instance's own
  * tags stay out of IMDS. https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html

@@ -43,6 +43,7 @@ export const T = {
   eksComponentNodeGroup: "eks:index:NodeGroup",
   eksComponentNodeGroupV2: "eks:index:NodeGroupV2",
   karpenterNodeClass: "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
+  karpenterNodePool: "kubernetes:karpenter.sh/v1:NodePool",
   ecrRepository: "aws:ecr/repository:Repository",
   ecrLifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
   iamRole: "aws:iam/role:Role",

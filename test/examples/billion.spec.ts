@@ -45,12 +45,13 @@ describe("example: the billion-record API (examples/Pulumi.billion.yaml)", () =>
       assert.equal(lt.metadataOptions.httpTokens, "required");
     });
 
-    it("scales nodes with Karpenter (no Cluster Autoscaler): on-demand, 100 GiB encrypted gp3, at most 80 vCPUs", () => {
+    it("scales nodes with Karpenter (no Cluster Autoscaler): on-demand c5 only, 100 GiB encrypted gp3, at most 80 vCPUs", () => {
       const releases = ofType(p, "kubernetes:helm.sh/v3:Release").map((r) => r.inputs.name).sort();
       assert.deepEqual(releases, ["aws-load-balancer-controller", "karpenter"]);
       const pool = one(p, "kubernetes:karpenter.sh/v1:NodePool").inputs.spec;
       assert.equal(pool.limits.cpu, "80");
       assert.deepEqual(pool.template.spec.requirements.find((r: any) => r.key === "karpenter.sh/capacity-type").values, ["on-demand"]);
+      assert.deepEqual(pool.template.spec.requirements.find((r: any) => r.key === "karpenter.k8s.aws/instance-family"), { key: "karpenter.k8s.aws/instance-family", operator: "In", values: ["c5"] });
       const ebs = one(p, "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass").inputs.spec.blockDeviceMappings[0].ebs;
       assert.deepEqual([ebs.volumeSize, ebs.volumeType, ebs.encrypted, ebs.kmsKeyID], ["100Gi", "gp3", true, dataKey]);
     });

@@ -16,8 +16,13 @@ const compliant = [
   fixture(T.eksComponentManagedNodeGroup, "application-nodes", { inputs: { instanceTypes: ["t3.large", "t3a.large"], capacityType: "SPOT" } }),
   fixture(T.eksComponentNodeGroup, "self-managed", { inputs: { instanceType: "m6g.large" } }),
   fixture(T.eksComponentNodeGroupV2, "self-managed-v2", { inputs: { instanceType: "g5.xlarge" } }),
+  fixture(T.karpenterNodePool, "karpenter-nodepool", { inputs: { spec: { template: { spec: { requirements: [
+    { key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] },
+    { key: "karpenter.k8s.aws/instance-family", operator: "In", values: ["c5", "c6i"] },
+  ] } } } } }),
 ];
-const [lt, instance, asg, nodeGroup, managed, selfManaged, selfManagedV2] = compliant;
+const [lt, instance, asg, nodeGroup, managed, selfManaged, selfManagedV2, nodePool] = compliant;
+const poolRequiring = (...requirements: unknown[]) => withInputs(nodePool, { spec: { template: { spec: { requirements } } } });
 
 /** Families the platform's stacks and examples run today (node groups, GPU group, docs). */
 const IN_USE = ["t3", "t3a", "t4g", "m5", "m6i", "m6g", "m7i", "m7g", "c5", "c6i", "c6g", "c7i", "c7g", "r5", "r6i", "r6g", "r7g", "g5", "g6", "inf2"];
@@ -50,6 +55,7 @@ describe("ec2-configure-instance-families", () => {
     ["an eks component managed node group", managed, { instanceTypes: ["t3.large", "x1e.xlarge"] }, /^Node group asks for x1e\.xlarge, of family x1e outside/],
     ["an eks component self-managed node group", selfManaged, { instanceType: "m4.large" }, /^Node group asks for m4\.large, of family m4 outside/],
     ["an eks component NodeGroupV2", selfManagedV2, { instanceType: "p5.48xlarge" }, /^Node group asks for p5\.48xlarge, of family p5 outside/],
+    ["a Karpenter NodePool's instance-family requirement", nodePool, poolRequiring({ key: "karpenter.k8s.aws/instance-family", operator: "In", values: ["c5", "x1e"] }).inputs, /^Karpenter NodePool asks for x1e, of family x1e outside/],
   ];
   for (const [what, r, change, message] of cases) {
     it(`fails ${what} asking for a family not allowed`, async () => {
@@ -57,6 +63,19 @@ describe("ec2-configure-instance-families", () => {
       assert.equal(v.urn, r.urn);
     });
   }
+
+  it("reads a NodePool's instance-type requirement when it names no family", async () => {
+    const byType = poolRequiring({ key: "node.kubernetes.io/instance-type", operator: "In", values: ["c5.2xlarge", "m4.large"] });
+    assertOneViolation(await check(policy, [byType]), policy, [/^Karpenter NodePool asks for m4\.large, of family m4 outside/]);
+  });
+
+  it("fails a NodePool that names no family or type (a category alone admits old generations), saying how to restrict it", async () => {
+    const open = poolRequiring({ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }, { key: "karpenter.k8s.aws/instance-category", operator: "In", values: ["c", "m"] });
+    const notIn = poolRequiring({ key: "karpenter.k8s.aws/instance-family", operator: "NotIn", values: ["p5"] });
+    for (const pool of [open, notIn]) {
+      assertOneViolation(await check(policy, [pool]), policy, [/^Karpenter NodePool names no instance family or type, so Karpenter may launch any; add a requirement karpenter\.k8s\.aws\/instance-family In families within allowedInstanceFamilies\.$/]);
+    }
+  });
 
   it("names every refused type once, and their families, in one sentence", async () => {
     const [v] = await check(policy, [withInputs(managed, { instanceTypes: ["x1e.xlarge", "t3.large", "x1e.xlarge", "p4d.24xlarge"] })]);

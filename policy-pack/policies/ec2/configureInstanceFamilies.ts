@@ -37,8 +37,34 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x
  * types. An omitted type asks for nothing here: a node group or instance without one takes it from
  * its launch template, which this policy checks on its own.
  */
-function requested(type: string, props: Record<string, any>): { what: string; types: string[] } | undefined {
+interface Requested {
+  what: string;
+  /** Instance types, or for a Karpenter NodePool restricted by family, the family names themselves. */
+  types: string[];
+  /** A Karpenter NodePool that names no family and no type: it may launch any. */
+  unrestricted?: boolean;
+}
+
+type Requirement = { key?: string; operator?: string; values?: string[] };
+
+/**
+ * What a Karpenter NodePool may launch: the families of an `In` instance-family requirement, else
+ * the types of an `In` instance-type requirement, else anything (a category or generation
+ * requirement alone still admits previous generations and new families).
+ * https://karpenter.sh/docs/concepts/nodepools/#well-known-labels
+ */
+function nodePoolRequests(props: Record<string, any>): Requested {
+  const requirements: Requirement[] = props.spec?.template?.spec?.requirements ?? [];
+  const restrictedBy = (key: string) => requirements.find((r) => r.key === key && r.operator === "In" && (r.values ?? []).length > 0)?.values;
+  const families = restrictedBy("karpenter.k8s.aws/instance-family");
+  const types = families ?? restrictedBy("node.kubernetes.io/instance-type");
+  return { what: "Karpenter NodePool", types: types ?? [], unrestricted: types === undefined };
+}
+
+function requested(type: string, props: Record<string, any>): Requested | undefined {
   switch (type) {
+    case T.karpenterNodePool:
+      return nodePoolRequests(props);
     case T.launchTemplate:
       return { what: "Launch template", types: strings(props.instanceType) };
     case T.ec2Instance:
@@ -63,9 +89,10 @@ const list = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).joi
 
 export const configureInstanceFamilies: PackResourcePolicy = {
   name: "ec2-configure-instance-families",
-  resourceTypes: [T.launchTemplate, T.ec2Instance, T.autoscalingGroup, T.eksNodeGroup, T.eksComponentManagedNodeGroup, T.eksComponentNodeGroup, T.eksComponentNodeGroupV2],
+  resourceTypes: [T.launchTemplate, T.ec2Instance, T.autoscalingGroup, T.eksNodeGroup, T.eksComponentManagedNodeGroup, T.eksComponentNodeGroup, T.eksComponentNodeGroupV2, T.karpenterNodePool],
   description:
     "Every EC2 instance type the program asks for (launch templates, instances, Auto Scaling group overrides, EKS node groups) belongs to an allowed instance family, " +
+    "and every Karpenter NodePool limits the families (or types) it launches to allowed ones; " +
     "by default the current-generation burstable, general-purpose, compute, memory and inference families. No FSBP control covers instance families " +
     "(the nearest, EC2.24, only forbids paravirtual instances; AWS Config's desired-instance-type rule is not part of FSBP): this is a cost and supportability guard.",
   severity: "medium",
@@ -88,6 +115,10 @@ export const configureInstanceFamilies: PackResourcePolicy = {
   validateResource: (args, reportViolation) => {
     const asked = requested(args.type, args.props);
     if (!asked) return;
+    if (asked.unrestricted) {
+      reportViolation(`${asked.what} names no instance family or type, so Karpenter may launch any; add a requirement karpenter.k8s.aws/instance-family In families within allowedInstanceFamilies.`);
+      return;
+    }
     const allowed = new Set(args.getConfig<InstanceFamiliesConfig>().allowedInstanceFamilies.map((f) => f.toLowerCase()));
     const refused = [...new Set(asked.types.filter((t) => !allowed.has(familyOf(t))))];
     if (refused.length === 0) return;
