@@ -94,6 +94,7 @@ import { enableDeploymentCircuitBreaker } from "./ecs/enableDeploymentCircuitBre
 import { requireLogConfiguration as requireContainerLogConfiguration } from "./ecs/requireLogConfiguration";
 import { requireServicesAcrossAzs } from "./ecs/requireServicesAcrossAzs";
 import { requireHttpRedirect } from "./elb/requireHttpRedirect";
+import { enableQueryLogging } from "./route53/enableQueryLogging";
 
 export const policies: PackPolicy[] = [
   enableKeyRotation,
@@ -154,6 +155,7 @@ export const policies: PackPolicy[] = [
   enableLoadBalancerDeletionProtection,
   configureDesyncMitigation,
   requireWafAssociation,
+  enableQueryLogging,
   // Data tier.
   requireStorageEncryption,
   requireDatabaseMultiAz,
