@@ -1,6 +1,7 @@
 /**
- * The domain's hosted zone and its two ACM certificates, validated by DNS: one in us-east-1 for
- * CloudFront (apex and www), one in the stack's region for the ALB (origin.<domain>).
+ * The domain's hosted zone (with DNS query logging when the stack creates it) and its two ACM
+ * certificates, validated by DNS: one in us-east-1 for CloudFront (apex and www), one in the
+ * stack's region for the ALB (origin.<domain>).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -8,6 +9,7 @@ import { childName } from "../naming";
 import { tierTags } from "../tags";
 import type { EdgeDomain } from "./args";
 import { originName, wwwName } from "./names";
+import { type QueryLogSettings, createQueryLogging } from "./queryLogging";
 
 export interface CertificateOutputs {
   zoneId: pulumi.Output<string>;
@@ -19,15 +21,31 @@ export interface CertificateOutputs {
   originCertificateArn: pulumi.Output<string>;
 }
 
-function hostedZone(parent: pulumi.Resource, name: string, domain: EdgeDomain, protect: boolean): { zoneId: pulumi.Output<string>; nameServers?: pulumi.Output<string[]> } {
+export interface CertificateArgs {
+  domain: EdgeDomain;
+  usEast1: aws.Provider;
+  /** Pulumi `protect` on the zone this stack creates. */
+  protect: boolean;
+  /** DNS query logging of the zone this stack creates. */
+  queryLogs: Omit<QueryLogSettings, "usEast1">;
+}
+
+/**
+ * A zone the stack creates is public and logs its DNS queries (FSBP Route53.2). A zone it only
+ * looks up (by id or name) belongs to someone else: its query logging is that owner's to set, and
+ * a zone has at most one query logging configuration, so the edge adds none.
+ */
+function hostedZone(parent: pulumi.Resource, name: string, args: CertificateArgs): { zoneId: pulumi.Output<string>; nameServers?: pulumi.Output<string[]> } {
+  const { domain } = args;
   const hz = domain.hostedZone;
   if ("create" in hz) {
     // The registrar points at this zone's name servers; replacing it would break the domain.
     const zone = new aws.route53.Zone(
       childName(name, "zone"),
       { name: domain.name, comment: `${name}: public zone of ${domain.name}`, forceDestroy: false, tags: tierTags("edge") },
-      { parent, protect },
+      { parent, protect: args.protect },
     );
+    createQueryLogging(parent, name, zone, domain.name, { ...args.queryLogs, usEast1: args.usEast1 });
     return { zoneId: zone.zoneId, nameServers: zone.nameServers };
   }
   const found = aws.route53.getZoneOutput("zoneId" in hz ? { zoneId: hz.zoneId } : { name: hz.zoneName, privateZone: false }, { parent });
@@ -71,11 +89,12 @@ function validatedCertificate(
   return validation.certificateArn;
 }
 
-export function createCertificates(parent: pulumi.Resource, name: string, domain: EdgeDomain, usEast1: aws.Provider, protect: boolean): CertificateOutputs {
-  const zone = hostedZone(parent, name, domain, protect);
+export function createCertificates(parent: pulumi.Resource, name: string, args: CertificateArgs): CertificateOutputs {
+  const { domain } = args;
+  const zone = hostedZone(parent, name, args);
   return {
     ...zone,
-    viewerCertificateArn: validatedCertificate(parent, childName(name, "viewer-cert"), [domain.name, wwwName(domain.name)], zone.zoneId, usEast1),
+    viewerCertificateArn: validatedCertificate(parent, childName(name, "viewer-cert"), [domain.name, wwwName(domain.name)], zone.zoneId, args.usEast1),
     originCertificateArn: validatedCertificate(parent, childName(name, "origin-cert"), [originName(domain.name)], zone.zoneId),
   };
 }

@@ -97,9 +97,12 @@ export class Edge extends pulumi.ComponentResource {
       redactedHeaders: args.waf.redactedHeaders,
       retentionDays: args.logging.retentionDays,
     };
-    const cfWaf = createWebAcl(this, childName(name, "cf-waf"), { ...wafLogs, scope: "CLOUDFRONT", kmsKeyArn: this.usEast1LogsKey(name, args), provider: args.usEast1Provider });
+    // One us-east-1 logs key for every us-east-1 log group: the CloudFront web ACL's and the zone's query logs.
+    const usEast1LogsKeyArn = this.usEast1LogsKey(name, args);
+    const cfWaf = createWebAcl(this, childName(name, "cf-waf"), { ...wafLogs, scope: "CLOUDFRONT", kmsKeyArn: usEast1LogsKeyArn, provider: args.usEast1Provider });
     const albWaf = createWebAcl(this, childName(name, "alb-waf"), { ...wafLogs, scope: "REGIONAL", kmsKeyArn: args.logging.kmsKeyArn });
-    const certs = args.domain ? createCertificates(this, name, args.domain, args.usEast1Provider, args.protect) : undefined;
+    const queryLogs = { accountId: args.account.accountId, retentionDays: args.logging.retentionDays, kmsKeyArn: usEast1LogsKeyArn };
+    const certs = args.domain ? createCertificates(this, name, { domain: args.domain, usEast1: args.usEast1Provider, protect: args.protect, queryLogs }) : undefined;
     const lb = createLoadBalancer(this, name, {
       vpcId: args.vpcId,
       vpcCidr: args.vpcCidr,
@@ -133,8 +136,10 @@ export class Edge extends pulumi.ComponentResource {
   }
 
   /**
-   * A log group is encrypted with a key of its own region, and the CLOUDFRONT web ACL's log group
-   * must be in us-east-1: so a logs key there, rotating, its policy scoped to us-east-1 log groups.
+   * A log group is encrypted with a key of its own region, and both the CLOUDFRONT web ACL's log
+   * group and the zone's query-log group must be in us-east-1: so a logs key there, rotating, its
+   * policy admitting logs.us-east-1.amazonaws.com for this account's us-east-1 log groups (any name,
+   * so /aws/route53/* too). The key keeps its first name (waf-logs-key): renaming would replace it.
    * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
    */
   private usEast1LogsKey(name: string, args: EdgeArgs): pulumi.Output<string> {
@@ -142,7 +147,7 @@ export class Edge extends pulumi.ComponentResource {
     const key = new aws.kms.Key(
       childName(name, "waf-logs-key"),
       {
-        description: `${name}: CloudFront web ACL logs (us-east-1)`,
+        description: `${name}: CloudFront web ACL and Route 53 query logs (us-east-1)`,
         enableKeyRotation: true,
         deletionWindowInDays: args.usEast1Key.deletionWindowDays,
         policy: JSON.stringify(keyPolicy("logs", { ...args.account, region: "us-east-1" })),

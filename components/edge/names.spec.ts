@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { ELB_NAME_MAX, TARGET_GROUP_PREFIX_MAX, albLogicalName, originName, targetGroupPrefix, wafLogGroupName, wafMetricName, wwwName } from "./names";
+import { ELB_NAME_MAX, LOG_RESOURCE_POLICY_NAME_MAX, TARGET_GROUP_PREFIX_MAX, albLogicalName, originName, queryLogGroupName, queryLogPolicyName, targetGroupPrefix, wafLogGroupName, wafMetricName, wwwName } from "./names";
 
 /** Service names as the config admits them: lowercase DNS labels of up to 32 characters. */
 const serviceName = fc.stringMatching(/^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/);
@@ -37,6 +37,23 @@ describe("edge names", () => {
 
   it("name WAF log groups aws-waf-logs-*, as AWS WAF requires", () => {
     assert.equal(wafLogGroupName("medsearch-edge-cf-waf"), "aws-waf-logs-medsearch-edge-cf-waf");
+  });
+
+  it("name the query-log group /aws/route53/<domain>, within CloudWatch Logs' characters and 512 for every domain the config admits", () => {
+    assert.equal(queryLogGroupName("medsearch.example.com"), "/aws/route53/medsearch.example.com");
+    const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/);
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 2, maxLength: 4 }), (labels) => {
+        const g = queryLogGroupName(labels.join("."));
+        assert.match(g, /^[A-Za-z0-9_\-/.#]{1,512}$/);
+      }),
+    );
+  });
+
+  it("name the query-log resource policy after the component, refusing a name CloudWatch Logs would reject", () => {
+    assert.equal(queryLogPolicyName("medsearch-edge"), "medsearch-edge-route53-query-logs");
+    assert.throws(() => queryLogPolicyName("a:b"), /"a:b-route53-query-logs", which CloudWatch Logs rejects/);
+    assert.throws(() => queryLogPolicyName("x".repeat(LOG_RESOURCE_POLICY_NAME_MAX)), /1 to 255 characters/);
   });
 
   it("keep WAF metric names to the characters and length CloudWatch accepts", () => {

@@ -65,3 +65,32 @@ export function wafLogGroupName(webAcl: string): string {
 export function wafMetricName(...parts: string[]): string {
   return parts.join("-").replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 128);
 }
+
+/**
+ * The log group of the zone's DNS query logs, with the prefix Route 53 recommends. A log group name
+ * is 1 to 512 characters of a-z, A-Z, 0-9, "_", "-", "/", "." and "#"; a domain the config admits
+ * (lowercase DNS name, at most 253 characters) always fits.
+ * https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateQueryLoggingConfig.html
+ * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html
+ */
+export const QUERY_LOG_GROUP_PREFIX = "/aws/route53/";
+
+export function queryLogGroupName(domain: string): string {
+  return `${QUERY_LOG_GROUP_PREFIX}${domain}`;
+}
+
+/**
+ * Name of the CloudWatch Logs resource policy that lets Route 53 write the query logs: 1 to 255
+ * characters, no ":" or "*", "/" only between parts (the pattern AWS gives, written without nested
+ * repetition).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-resourcepolicy.html
+ */
+export const LOG_RESOURCE_POLICY_NAME_MAX = 255;
+
+export function queryLogPolicyName(component: string): string {
+  const name = `${component}-route53-query-logs`;
+  if (name.length > LOG_RESOURCE_POLICY_NAME_MAX || !/^[^:*/]+(\/[^:*/]+)*$/.test(name)) {
+    throw new Error(`edge component name "${component}" gives the resource policy name "${name}", which CloudWatch Logs rejects (1 to ${LOG_RESOURCE_POLICY_NAME_MAX} characters, no ":" or "*")`);
+  }
+  return name;
+}

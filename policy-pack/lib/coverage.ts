@@ -3,7 +3,7 @@
  * controls apply to the resources a platform of this kind creates (VPC, EKS or ECS, RDS,
  * ElastiCache, MSK or Amazon MQ, S3, EFS, ECR, CloudFront and ALB, Route 53, SNS, SQS, Firehose,
  * CloudTrail, KMS, Secrets Manager), so a reader sees at once what is enforced and what is left
- * to others or not built yet.
+ * to others.
  * Each control is enforced by the policies whose `framework` or `relatedControls` name it, or is
  * listed in CONTROL_NOTES with the reason it is not. docs/policies.md renders both.
  * https://docs.aws.amazon.com/securityhub/latest/userguide/fsbp-standard.html
@@ -37,8 +37,6 @@ export const TARGET_CONTROLS: readonly string[] = [
 export const CONTROL_NOTES: Readonly<Record<string, string>> = {
   "S3.1":
     "Account-level: it checks the account's S3 Block Public Access setting (aws.s3.AccountPublicAccessBlock), which the account baseline (landing zone) owns, not one system's stack. Every bucket here carries its own public access block (S3.8, s3-require-bucket-public-access-block).",
-  "Route53.2":
-    "Not enforced yet: query logging for a public hosted zone needs a log group in us-east-1, with a CloudWatch Logs resource policy for Route 53 and a KMS key in that region, and the edge tier creates none of them. Until it does, the zone's queries are not logged; CloudFront and the ALB log every request that reaches them.",
   "SNS.1":
     "Retired from FSBP in April 2024 and kept in NIST SP 800-53 Rev. 5, so no policy names it as an FSBP control; sns-require-topic-encryption enforces it all the same, with a customer-managed key.",
 };

@@ -84,6 +84,8 @@ export const T = {
   awsxFargateService: "awsx:ecs:FargateService",
   awsxEc2TaskDefinition: "awsx:ecs:EC2TaskDefinition",
   awsxFargateTaskDefinition: "awsx:ecs:FargateTaskDefinition",
+  route53Zone: "aws:route53/zone:Zone",
+  route53QueryLog: "aws:route53/queryLog:QueryLog",
   lbListener: "aws:lb/listener:Listener",
   albListener: "aws:alb/listener:Listener",
   lbListenerRule: "aws:lb/listenerRule:ListenerRule",

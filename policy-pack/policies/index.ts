@@ -98,6 +98,7 @@ import { requireLogConfiguration as requireContainerLogConfiguration } from "./e
 import { requireServicesAcrossAzs } from "./ecs/requireServicesAcrossAzs";
 import { requireHttpRedirect } from "./elb/requireHttpRedirect";
 import { enableRotation as enableSecretRotation } from "./secretsmanager/enableRotation";
+import { enableQueryLogging } from "./route53/enableQueryLogging";
 
 export const policies: PackPolicy[] = [
   enableKeyRotation,
@@ -161,6 +162,7 @@ export const policies: PackPolicy[] = [
   enableLoadBalancerDeletionProtection,
   configureDesyncMitigation,
   requireWafAssociation,
+  enableQueryLogging,
   // Data tier.
   requireStorageEncryption,
   requireDatabaseMultiAz,

@@ -143,3 +143,21 @@ export function vpcOrigin(overrides: Props = {}): RecordedResource {
     { id: "vo_1", arn: `arn:aws:cloudfront::${ACCOUNT}:vpcorigin/vo_1` },
   );
 }
+
+export const ZONE_ID = "Z0123456789ABCDEFGHIJ";
+
+/** A public hosted zone (no VPCs), as a stack policy sees it: zoneId and id are the zone's id. */
+export function hostedZone(overrides: Props = {}, name = "edge-zone", id = ZONE_ID): RecordedResource {
+  return recorded("aws:route53/zone:Zone", name, { name: "medsearch.example.com", forceDestroy: false, ...overrides }, { id, zoneId: id, arn: `arn:aws:route53:::hostedzone/${id}` });
+}
+
+/** The zone's DNS query logging configuration, its zoneId linked to the zone by dependency unless `viaValueOnly`. */
+export function queryLog(zone: RecordedResource, viaValueOnly = false): RecordedResource {
+  return recorded(
+    "aws:route53/queryLog:QueryLog",
+    `${zone.name}-query-log`,
+    { zoneId: zone.outputs.zoneId, cloudwatchLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/route53/${zone.outputs.name}` },
+    { id: "87654321-dcba-4321-abcd-1a2b3c4d5e6f" },
+    viaValueOnly ? {} : { zoneId: [zone.urn] },
+  );
+}

@@ -29,6 +29,8 @@ const T = {
   zone: "aws:route53/zone:Zone",
   record: "aws:route53/record:Record",
   key: "aws:kms/key:Key",
+  logPolicy: "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
+  queryLog: "aws:route53/queryLog:QueryLog",
   source: "aws:cloudwatch/logDeliverySource:LogDeliverySource",
   destination: "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
   delivery: "aws:cloudwatch/logDelivery:LogDelivery",
@@ -44,6 +46,8 @@ const prodDomain = once(() => planEdge("Pulumi.prod.yaml", { config: withDomain,
 // The prod stack file serves a domain; this variant takes it away (the edge section without one).
 const prodNoDomain = once(() => planEdge("Pulumi.prod.yaml", { kubernetes: true, config: { "platform:edge": "{}" } }));
 const app = (d: RecordedResource) => d.inputs.origins.find((o: any) => o.originId === "app");
+/** IAM's ArnLike: "*" matches any run of characters, "?" any one. */
+const arnLike = (pattern: string, arn: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test(arn);
 
 describe("edge (dev: no domain)", () => {
   it("plans with zero mandatory violations; only ALB deletion protection is advised", async () => {
@@ -193,9 +197,10 @@ describe("edge (dev: no domain)", () => {
     for (const r of children.filter((c) => "tags" in c.inputs)) assert.equal(r.inputs.tags.Tier, "edge", r.name);
   });
 
-  it("creates no zone, certificate or record without a domain", async () => {
+  it("creates no zone, certificate, record or query logging without a domain", async () => {
     const p = await dev();
-    for (const t of [T.zone, T.cert, T.certValidation, T.record]) assert.equal(ofType(p, t).length, 0, t);
+    for (const t of [T.zone, T.cert, T.certValidation, T.record, T.queryLog, T.logPolicy]) assert.equal(ofType(p, t).length, 0, t);
+    assert.deepEqual(ofType(p, T.logGroup).map((g) => g.inputs.name).sort(), ["aws-waf-logs-medsearch-edge-alb-waf", "aws-waf-logs-medsearch-edge-cf-waf"]);
   });
 });
 
@@ -266,7 +271,40 @@ describe("edge (prod with a domain)", () => {
     ]);
   });
 
-  it("turns on ALB deletion protection, protects the us-east-1 key and keeps WAF logs for the audit retention", async () => {
+  it("logs the zone's DNS queries to /aws/route53/<domain> in us-east-1, encrypted with the edge's one us-east-1 logs key", async () => {
+    const p = await prodDomain();
+    const [group, key, edge] = [one(p, T.logGroup, "medsearch-edge-query-logs"), one(p, T.key), one(p, "platform:edge:Edge")];
+    assert.deepEqual([group.inputs.name, group.provider?.name, group.provider?.region], ["/aws/route53/medsearch.example.com", "medsearch-us-east-1", "us-east-1"]);
+    assert.deepEqual([group.inputs.retentionInDays, group.inputs.tags.Tier, group.parent], [400, "edge", edge.urn]);
+    // One key in us-east-1, shared with the CloudFront web ACL's logs.
+    assert.deepEqual([group.inputs.kmsKeyId, one(p, T.logGroup, "medsearch-edge-cf-waf-logs").inputs.kmsKeyId], [key.outputs.arn, key.outputs.arn]);
+    const logs = JSON.parse(key.inputs.policy).Statement.find((st: any) => st.Principal?.Service === "logs.us-east-1.amazonaws.com");
+    assert.ok(arnLike(logs.Condition.ArnLike["kms:EncryptionContext:aws:logs:arn"], group.outputs.arn), "the key policy admits CloudWatch Logs for this log group");
+  });
+
+  it("lets only Route 53, for this zone and this account, create streams and put events in that log group", async () => {
+    const p = await prodDomain();
+    const [policy, group, zone] = [one(p, T.logPolicy), one(p, T.logGroup, "medsearch-edge-query-logs"), one(p, T.zone)];
+    assert.deepEqual([policy.inputs.policyName, policy.provider?.region, policy.parent], ["medsearch-edge-route53-query-logs", "us-east-1", one(p, "platform:edge:Edge").urn]);
+    assert.deepEqual(JSON.parse(policy.inputs.policyDocument).Statement, [{
+      Sid: "Route53QueryLogs",
+      Effect: "Allow",
+      Principal: { Service: "route53.amazonaws.com" },
+      Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+      Resource: `${group.outputs.arn}:*`,
+      Condition: { ArnLike: { "aws:SourceArn": zone.outputs.arn }, StringEquals: { "aws:SourceAccount": "123456789012" } },
+    }]);
+  });
+
+  it("turns query logging on for the zone, into that log group, only once the resource policy exists", async () => {
+    const p = await prodDomain();
+    const [q, zone, group, policy] = [one(p, T.queryLog), one(p, T.zone), one(p, T.logGroup, "medsearch-edge-query-logs"), one(p, T.logPolicy)];
+    assert.deepEqual([q.inputs.zoneId, q.inputs.cloudwatchLogGroupArn], [zone.outputs.zoneId, group.outputs.arn]);
+    assert.ok(q.dependencies.includes(policy.urn), "dependsOn the resource policy: Route 53 checks it when the configuration is created");
+    assert.equal(q.parent, one(p, "platform:edge:Edge").urn);
+  });
+
+  it("turns on ALB deletion protection, protects the us-east-1 key and keeps WAF and DNS query logs for the audit retention", async () => {
     const p = await prodDomain();
     assert.equal(one(p, T.alb).inputs.enableDeletionProtection, true);
     assert.equal(one(p, T.key).protect, true);

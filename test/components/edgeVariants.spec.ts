@@ -9,10 +9,14 @@ import { DOMAIN, planEdge, subnetId } from "./edgeHarness";
 const edge = (o: object) => ({ "platform:edge": JSON.stringify(o) });
 
 describe("edge variants", () => {
-  it("looks an existing public zone up by name and writes the records there, creating no zone", async () => {
+  it("looks an existing public zone up by name and writes the records there, creating no zone and no query logging", async () => {
     const p = await planEdge("Pulumi.prod.yaml", { config: edge({ domain: { name: "medsearch.example.com", hostedZoneName: "example.com" } }) });
     assert.equal(p.error, undefined);
     assert.equal(ofType(p, "aws:route53/zone:Zone").length, 0);
+    // The zone's owner sets its query logging; a zone has at most one configuration.
+    assert.equal(ofType(p, "aws:route53/queryLog:QueryLog").length, 0);
+    assert.equal(ofType(p, "aws:cloudwatch/logResourcePolicy:LogResourcePolicy").length, 0);
+    assert.ok(ofType(p, "aws:cloudwatch/logGroup:LogGroup").every((g) => !g.inputs.name.startsWith("/aws/route53/")));
     const zoneIds = new Set(ofType(p, "aws:route53/record:Record").map((r) => r.inputs.zoneId));
     assert.equal(zoneIds.size, 1);
     assert.match([...zoneIds][0], /^Z[0-9A-F]{20}$/);
@@ -20,9 +24,11 @@ describe("edge variants", () => {
     assert.deepEqual(p.violations, []);
   });
 
-  it("uses an existing zone id as given", async () => {
+  it("uses an existing zone id as given, and adds no query logging to it", async () => {
     const p = await planEdge("Pulumi.prod.yaml", { config: edge({ domain: { name: "medsearch.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } }) });
     for (const r of ofType(p, "aws:route53/record:Record")) assert.equal(r.inputs.zoneId, "Z0123456789ABCDEFGHIJ");
+    assert.equal(ofType(p, "aws:route53/queryLog:QueryLog").length, 0);
+    assert.equal(ofType(p, "aws:cloudwatch/logResourcePolicy:LogResourcePolicy").length, 0);
   });
 
   it("without a static-assets bucket: no S3 origin, no OAC, the application serves the default path, and no bucket statement", async () => {

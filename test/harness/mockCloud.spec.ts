@@ -66,6 +66,17 @@ describe("mock cloud", () => {
     });
   });
 
+  it("names a CloudWatch Logs resource policy as AWS does, and a Route 53 query logging configuration by UUID", () => {
+    const policy = resource("aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "p", { policyName: "edge-route53-query-logs", policyDocument: "{}" });
+    assert.deepEqual([policy.id, policy.state.policyScope], ["edge-route53-query-logs", "ACCOUNT"]);
+    assert.throws(() => resource("aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "p", { policyDocument: "{}" }), /exactly one of policyName and resourceArn/);
+    assert.throws(() => resource("aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "p", { policyName: "a:b", policyDocument: "{}" }), /rejects the policy name "a:b"/);
+    assert.throws(() => resource("aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "p", { policyName: "n".repeat(256), policyDocument: "{}" }), /limit is 255/);
+    const log = resource("aws:route53/queryLog:QueryLog", "q", { zoneId: "Z1", cloudwatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/aws/route53/example.com" });
+    assert.match(log.id!, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(log.state.arn, `arn:aws:route53:::queryloggingconfig/${log.id}`);
+  });
+
   it("refuses invokes it does not know instead of answering with nothing", () => {
     assert.throws(() => cloud().call({ token: "aws:rds/getEngineVersion:getEngineVersion", inputs: {} } as never), /does not answer aws:rds\/getEngineVersion/);
   });

@@ -113,4 +113,12 @@ export const EDGE_MUTATIONS: Mutation[] = [
     configError: noSuchKey("platform:edge.alb.httpRedirect"),
     because: "with a certificate the edge hard-wires the HTTP listener's redirect to HTTPS; without one the ALB has no HTTPS listener, viewers reach it only through CloudFront over HTTPS, and the policy does not apply",
   },
+  {
+    policy: "route53-enable-query-logging",
+    change: "stop logging the domain's DNS queries to save CloudWatch Logs costs",
+    set: { "platform:edge.domain.queryLogging": false },
+    configError: noSuchKey("platform:edge.domain.queryLogging"),
+    because:
+      "the edge hard-wires query logging on every zone it creates (prod creates medsearch.example.com's); a zone given by hostedZoneId or hostedZoneName is not a resource of the stack, so no prod config change leaves the pack a public zone without logging; the policy guards hand-written code and other programs using the pack",
+  },
 ];

@@ -109,6 +109,21 @@ export const EDGE_SHAPES: Record<string, Shape> = {
     id: (_n, inputs) => `${inputs.zoneId}_${inputs.name}_${inputs.type}`,
     extra: (_id, _n, inputs) => ({ fqdn: String(inputs.name).replace(/\.$/, "") }),
   },
+  // An account-scoped policy is named, a resource-scoped one names its log group: exactly one of the two.
+  "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": {
+    id: (name, inputs) => {
+      const { policyName, resourceArn } = inputs;
+      if ((policyName === undefined) === (resourceArn === undefined)) throw new Error(`LogResourcePolicy ${name}: AWS needs exactly one of policyName and resourceArn`);
+      if (policyName !== undefined && !/^[^:*/]+(\/[^:*/]+)*$/.test(policyName)) throw new Error(`LogResourcePolicy ${name}: AWS rejects the policy name "${policyName}" (no ":" or "*", "/" only between parts)`);
+      if (policyName !== undefined && policyName.length > 255) throw new Error(`LogResourcePolicy ${name}: AWS rejects the name "${policyName}" (${policyName.length} characters; the limit is 255)`);
+      return policyName ?? resourceArn;
+    },
+    extra: (_id, _n, inputs) => ({ policyScope: inputs.resourceArn === undefined ? "ACCOUNT" : "RESOURCE" }),
+  },
+  "aws:route53/queryLog:QueryLog": {
+    id: (name) => uuid(`query-log:${name}`),
+    extra: (id) => ({ arn: `arn:aws:route53:::queryloggingconfig/${id}` }),
+  },
   "aws:cloudwatch/logDeliverySource:LogDeliverySource": {
     nameProp: "name",
     nameLimit: 60,
