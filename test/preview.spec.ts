@@ -43,6 +43,8 @@ const UNDECIDABLE_IN_PREVIEW: Record<string, string> = {
  */
 const UNDECIDABLE_IN_EXAMPLES: Record<string, string> = {
   "efs-require-file-system-encryption": KEY_REFERENCE,
+  // A file system with no policy at all is still decided (a violation); only the document is not.
+  "efs-require-tls-only-policy": "the file system policy names the file system and its access points by ARN, so its whole JSON is unknown until they exist",
   "msk-require-encryption-at-rest": KEY_REFERENCE,
   "msk-require-brokers-across-azs": "the brokers' client subnets are the VPC's outputs, unknown until the VPC exists; a resource policy cannot count AZs in them",
   "ecs-require-services-across-azs": "a service's subnets are the VPC's outputs, unknown until the VPC exists; a resource policy cannot count AZs in them",

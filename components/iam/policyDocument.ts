@@ -12,6 +12,7 @@ export type Principal =
 
 export type ConditionOperator =
   | "StringEquals"
+  | "StringNotEquals"
   | "StringLike"
   | "ArnLike"
   | "ArnEquals"

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
 import { storageTags } from "./bucket";
 import { FILE_SYSTEM_CLASSIFICATION, classificationTag } from "./classification";
+import { fileSystemPolicy } from "./fileSystemPolicy";
 
 /** NFS, the only port EFS mount targets serve. https://docs.aws.amazon.com/efs/latest/ug/network-access.html */
 export const NFS_PORT = 2049;
@@ -65,7 +66,8 @@ function securityGroup(parent: pulumi.Resource, name: string, a: FileSystemArgs)
 /**
  * An EFS file system encrypted with the data key (FSBP EFS.1), a mount target in each AZ's private
  * subnet behind a group admitting 2049 only from the cluster, one access point per workload with a
- * fixed POSIX user and root directory (EFS.3, EFS.4), and automatic backups on (EFS.2).
+ * fixed POSIX user and root directory (EFS.3, EFS.4), a file system policy refusing plain NFS and
+ * any mount outside those access points (fileSystemPolicy.ts), and automatic backups on (EFS.2).
  */
 export function fileSystem(parent: pulumi.Resource, name: string, a: FileSystemArgs, o: { kmsKeyArn: pulumi.Input<string>; protect: boolean }): FileSystemOutputs {
   const fs = new aws.efs.FileSystem(
@@ -80,15 +82,7 @@ export function fileSystem(parent: pulumi.Resource, name: string, a: FileSystemA
     },
     { parent, protect: o.protect },
   );
-  const sg = securityGroup(parent, name, a);
-  a.availabilityZones.forEach((_, i) => {
-    new aws.efs.MountTarget(
-      childName(name, "efs-mount", i + 1),
-      { fileSystemId: fs.id, subnetId: pulumi.output(a.privateSubnetIds).apply((ids) => ids[i]), securityGroups: [sg.id] },
-      { parent },
-    );
-  });
-  const accessPointIds = Object.fromEntries(a.accessPoints.map((p) => {
+  const accessPoints = a.accessPoints.map((p) => {
     const ap = new aws.efs.AccessPoint(
       childName(name, `efs-${p.name}`),
       {
@@ -99,8 +93,33 @@ export function fileSystem(parent: pulumi.Resource, name: string, a: FileSystemA
       },
       { parent },
     );
-    return [p.name, ap.id];
-  }));
+    return { name: p.name, ap };
+  });
+  const policy = new aws.efs.FileSystemPolicy(
+    childName(name, "efs-policy"),
+    {
+      fileSystemId: fs.id,
+      policy: pulumi.all([fs.arn, ...accessPoints.map(({ ap }) => ap.arn)]).apply(([arn, ...apArns]) => JSON.stringify(fileSystemPolicy(arn, apArns))),
+      // The safety check refuses a policy that would lock the deploying principal out of later
+      // PutFileSystemPolicy calls. This one denies only plain NFS and client actions outside the
+      // access points, never the API calls (always over TLS) a deployment makes, so it passes; kept
+      // on, a later edit that would lock the deployer out is refused instead of applied.
+      // https://docs.aws.amazon.com/efs/latest/ug/API_PutFileSystemPolicy.html
+      bypassPolicyLockoutSafetyCheck: false,
+    },
+    { parent },
+  );
+  const sg = securityGroup(parent, name, a);
+  a.availabilityZones.forEach((_, i) => {
+    new aws.efs.MountTarget(
+      childName(name, "efs-mount", i + 1),
+      { fileSystemId: fs.id, subnetId: pulumi.output(a.privateSubnetIds).apply((ids) => ids[i]), securityGroups: [sg.id] },
+      // Until its policy exists a file system runs under EFS's default (plain NFS, root, anyone who
+      // reaches it); no mount target, and so no client, before then.
+      { parent, dependsOn: [policy] },
+    );
+  });
+  const accessPointIds = Object.fromEntries(accessPoints.map(({ name: n, ap }) => [n, ap.id]));
   // Automatic backups: AWS Backup's default plan for EFS, independent of the platform plan.
   new aws.efs.BackupPolicy(childName(name, "efs-backup"), { fileSystemId: fs.id, backupPolicy: { status: "ENABLED" } }, { parent });
   return { fileSystemId: fs.id, fileSystemArn: fs.arn, securityGroupId: sg.id, accessPointIds };

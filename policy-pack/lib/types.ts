@@ -24,6 +24,7 @@ export const T = {
   efsFileSystem: "aws:efs/fileSystem:FileSystem",
   efsBackupPolicy: "aws:efs/backupPolicy:BackupPolicy",
   efsAccessPoint: "aws:efs/accessPoint:AccessPoint",
+  efsFileSystemPolicy: "aws:efs/fileSystemPolicy:FileSystemPolicy",
   backupVault: "aws:backup/vault:Vault",
   kmsAlias: "aws:kms/alias:Alias",
   rdsInstance: "aws:rds/instance:Instance",

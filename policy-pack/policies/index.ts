@@ -37,6 +37,7 @@ import { requireVaultEncryption } from "./backup/requireVaultEncryption";
 import { enableFileSystemBackups } from "./efs/enableFileSystemBackups";
 import { requireAccessPointIdentity } from "./efs/requireAccessPointIdentity";
 import { requireFileSystemEncryption } from "./efs/requireFileSystemEncryption";
+import { requireTlsOnlyPolicy as requireFileSystemTlsOnlyPolicy } from "./efs/requireTlsOnlyPolicy";
 import { configureVersionedBucketLifecycle } from "./s3/configureVersionedBucketLifecycle";
 import { disallowBucketAcls } from "./s3/disallowBucketAcls";
 import { enableBucketVersioning } from "./s3/enableBucketVersioning";
@@ -121,6 +122,7 @@ export const policies: PackPolicy[] = [
   enableServerAccessLogging,
   requireFileSystemEncryption,
   enableFileSystemBackups,
+  requireFileSystemTlsOnlyPolicy,
   requireAccessPointIdentity,
   requireVaultEncryption,
   requireTopicEncryption,

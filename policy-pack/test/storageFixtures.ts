@@ -19,6 +19,7 @@ export const T = {
   fileSystem: "aws:efs/fileSystem:FileSystem",
   backupPolicy: "aws:efs/backupPolicy:BackupPolicy",
   accessPoint: "aws:efs/accessPoint:AccessPoint",
+  fileSystemPolicy: "aws:efs/fileSystemPolicy:FileSystemPolicy",
   vault: "aws:backup/vault:Vault",
 } as const;
 
@@ -68,9 +69,21 @@ export function bucket(name: string, o: { logs?: boolean; logTo?: string } = {})
 /** A compliant stack: the log bucket and a documents bucket logging to it. */
 export const compliantBuckets = (): RecordedResource[] => [...bucket("logs", { logs: true }), ...bucket("documents", { logTo: "logs" })];
 
+export const FILE_SYSTEM_ARN = "arn:aws:elasticfilesystem:us-west-2:123456789012:file-system/fs-0123456789abcdef0";
+
+/** A file system policy with the TLS Deny as the storage tier writes it; `patch` changes that statement. */
+export const tlsOnlyFileSystemPolicy = (patch: Record<string, unknown> = {}) => JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{
+    Sid: "DenyInsecureTransport", Effect: "Deny", Principal: { AWS: "*" }, Action: "*", Resource: FILE_SYSTEM_ARN,
+    Condition: { Bool: { "aws:SecureTransport": "false" } }, ...patch,
+  }],
+});
+
 export const compliantFileSystem = (): RecordedResource[] => [
-  resource(T.fileSystem, "efs", { id: "fs-0123456789abcdef0", encrypted: true, kmsKeyId: KEY_ARN }),
+  resource(T.fileSystem, "efs", { id: "fs-0123456789abcdef0", arn: FILE_SYSTEM_ARN, encrypted: true, kmsKeyId: KEY_ARN }),
   resource(T.backupPolicy, "efs-backup", { fileSystemId: "fs-0123456789abcdef0", backupPolicy: { status: "ENABLED" } }),
+  resource(T.fileSystemPolicy, "efs-policy", { fileSystemId: "fs-0123456789abcdef0", policy: tlsOnlyFileSystemPolicy() }),
   resource(T.accessPoint, "efs-qdrant", { fileSystemId: "fs-0123456789abcdef0", posixUser: { uid: 1000, gid: 1000 }, rootDirectory: { path: "/qdrant" } }),
 ];
 

@@ -190,6 +190,28 @@ describe("example: the ECS AI app (examples/Pulumi.ecsai.yaml)", () => {
     assert.deepEqual(one(p, "aws:backup/selection:Selection").inputs.resources, [fs.outputs.arn]);
   });
 
+  it("lets Qdrant mount its data only as its own task role, over TLS, through its access point", () => {
+    const fs = one(p, "aws:efs/fileSystem:FileSystem").outputs;
+    const ap = one(p, "aws:efs/accessPoint:AccessPoint", "ecsai-storage-efs-qdrant-data").outputs;
+    // The file system's policy only denies: plain NFS, and any client action outside the access point.
+    const policy = JSON.parse(one(p, "aws:efs/fileSystemPolicy:FileSystemPolicy").inputs.policy).Statement;
+    assert.deepEqual(policy.map((s: any) => [s.Sid, s.Effect, s.Resource, s.Condition]), [
+      ["DenyInsecureTransport", "Deny", fs.arn, { Bool: { "aws:SecureTransport": "false" } }],
+      ["DenyOutsideAccessPoints", "Deny", fs.arn, { StringNotEquals: { "elasticfilesystem:AccessPointArn": [ap.arn] } }],
+    ]);
+    // So the grant is the task role's (the volume mounts with IAM authorization): mount and write, no root, through that access point.
+    const grants = statements(p, "ecsai-ecs-services-task-qdrant").filter((s) => [s.Action].flat().some((a) => a.startsWith("elasticfilesystem:")));
+    assert.deepEqual(grants, [{
+      Sid: "EfsAccessPoints", Effect: "Allow", Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], Resource: fs.arn,
+      Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": [ap.arn] } },
+    }]);
+    // No other service's role may touch the file system.
+    for (const name of ["frontend", "backend", "ai-service", "redis"]) {
+      const policies = ofType(p, "aws:iam/rolePolicy:RolePolicy").filter((r) => r.name === `ecsai-ecs-services-task-${name}`);
+      for (const r of policies) assert.ok(!r.inputs.policy.includes("elasticfilesystem:"), name);
+    }
+  });
+
   describe("monitoring", () => {
     it("pages when a service runs fewer tasks than it wants, and on cluster CPU and memory, each to the critical topic", () => {
       const alarms = ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm");

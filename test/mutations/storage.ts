@@ -2,7 +2,7 @@
  * Careless changes to the storage config of the prod stack. The prod stack file lists the buckets
  * documents, static-assets, ml-artifacts, logs and backups, in that order.
  */
-import type { Mutation } from "./harness";
+import { type Mutation, noSuchKey } from "./harness";
 
 const NOT_A_KNOB = "it is hard-wired in the storage component, not config; the policy guards hand-written code and other programs using the pack";
 
@@ -91,6 +91,13 @@ export const STORAGE_MUTATIONS: Mutation[] = [
     change: "turn on EFS without automatic backups",
     set: efsWith({ backups: false }),
     configError: /platform:storage\.efs\.backups: got false; allowed: no such key/,
+    because: NOT_A_KNOB,
+  },
+  {
+    policy: "efs-require-tls-only-policy",
+    change: "turn on EFS and let clients mount it over plain NFS",
+    set: efsWith({ allowInsecureTransport: true }),
+    configError: noSuchKey("platform:storage.efs.allowInsecureTransport"),
     because: NOT_A_KNOB,
   },
   {

@@ -236,6 +236,25 @@ describe("storage tier: the EFS variant (ECS vector database)", () => {
     assert.deepEqual(ap.rootDirectory, { path: "/qdrant", creationInfo: { ownerUid: 1000, ownerGid: 1000, permissions: "0750" } });
   });
 
+  it("refuses plain NFS and any mount outside the access point, for every principal, granting nothing", () => {
+    const fs = one(p, "aws:efs/fileSystem:FileSystem").outputs;
+    const policy = one(p, "aws:efs/fileSystemPolicy:FileSystemPolicy", "medsearch-storage-efs-policy").inputs;
+    assert.deepEqual([policy.fileSystemId, policy.bypassPolicyLockoutSafetyCheck], [fs.id, false]);
+    assert.deepEqual(JSON.parse(policy.policy).Statement, [
+      { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: { AWS: "*" }, Action: "*", Resource: fs.arn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+      {
+        Sid: "DenyOutsideAccessPoints", Effect: "Deny", Principal: { AWS: "*" },
+        Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"], Resource: fs.arn,
+        Condition: { StringNotEquals: { "elasticfilesystem:AccessPointArn": [one(p, "aws:efs/accessPoint:AccessPoint").outputs.arn] } },
+      },
+    ]);
+  });
+
+  it("opens no mount target before the file system's policy is in place", () => {
+    const policy = one(p, "aws:efs/fileSystemPolicy:FileSystemPolicy");
+    for (const t of ofType(p, "aws:efs/mountTarget:MountTarget")) assert.ok(t.dependencies.includes(policy.urn), t.name);
+  });
+
   it("puts the RDS primary and the file system in the backup plan", () => {
     const selection = one(p, "aws:backup/selection:Selection").inputs;
     assert.deepEqual(selection.resources, [one(p, "aws:rds/instance:Instance", "medsearch-database-primary").outputs.arn, one(p, "aws:efs/fileSystem:FileSystem").outputs.arn]);

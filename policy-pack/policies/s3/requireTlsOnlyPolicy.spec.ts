@@ -28,6 +28,7 @@ describe("s3-require-tls-only-policy", () => {
     ["a Deny of GetObject only", { Action: "s3:GetObject" }],
     ["a Deny that misses the objects", { Resource: "arn:aws:s3:::documents" }],
     ["a Deny without the SecureTransport condition", { Condition: {} }],
+    ["a Deny narrowed by a second condition", { Condition: { Bool: { "aws:SecureTransport": "false" }, IpAddress: { "aws:SourceIp": "203.0.113.0/24" } } }],
   ];
   for (const [what, o] of cases) {
     it(`fails ${what}`, async () => {

@@ -1,28 +1,13 @@
 import { bucketName, buckets, settingsOf } from "../../lib/buckets";
 import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
+import { deniesInsecureTransport, list, statementsOf } from "../../lib/resourcePolicies";
 import { known } from "../../lib/unknowns";
 
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-
 /** A Deny of every S3 action, for everyone, on the bucket and its objects, when the request is not TLS. */
-export function deniesInsecureTransport(statement: any, arn: string): boolean {
-  if (statement?.Effect !== "Deny") return false;
-  const principal = statement.Principal;
-  const everyone = principal === "*" || list(principal?.AWS).includes("*");
-  const actions = list(statement.Action);
+function deniesOnBucket(statement: any, arn: string): boolean {
   const resources = list(statement.Resource);
-  const insecure = statement.Condition?.Bool?.["aws:SecureTransport"];
-  return everyone && (actions.includes("s3:*") || actions.includes("*")) && resources.includes(arn) && resources.includes(`${arn}/*`) && String(insecure) === "false";
-}
-
-function parse(policy: unknown): any {
-  if (typeof policy !== "string") return policy;
-  try {
-    return JSON.parse(policy);
-  } catch {
-    return undefined;
-  }
+  return deniesInsecureTransport(statement, ["s3:*", "*"]) && resources.includes(arn) && resources.includes(`${arn}/*`);
 }
 
 export const requireTlsOnlyPolicy: PackStackPolicy = {
@@ -41,7 +26,7 @@ export const requireTlsOnlyPolicy: PackStackPolicy = {
       const knownArn = known(b.props, "arn");
       const arn = typeof knownArn === "string" ? knownArn : `arn:aws:s3:::${bucketName(b)}`;
       const policies = settingsOf(args.resources, T.bucketPolicy, b);
-      const ok = policies.some((p) => list(parse(p.props.policy)?.Statement).some((s) => deniesInsecureTransport(s, arn)));
+      const ok = policies.some((p) => statementsOf(p.props.policy).some((s) => deniesOnBucket(s, arn)));
       if (!ok) {
         reportViolation(`Bucket ${bucketName(b)} has no policy denying non-TLS requests; add a Deny of s3:* on the bucket and its objects when aws:SecureTransport is false.`, b.urn);
       }

@@ -43,8 +43,8 @@ export const storageSchema = z.strictObject({
     accessPoints: z.array(z.strictObject({
       name: z.string().regex(/^[a-z][a-z0-9-]{0,61}[a-z0-9]$/, "a lowercase DNS label").describe("Access point name; services[].volumes[].name mounts it."),
       path: z.string().regex(/^(\/[A-Za-z0-9._-]+)+$/, "an absolute path below /, such as /qdrant").describe("Root directory the access point confines clients to; created on first use."),
-      uid: z.number().int().min(0).max(4294967295).describe("POSIX user id every request through the access point runs as."),
-      gid: z.number().int().min(0).max(4294967295).describe("POSIX group id every request runs as."),
+      uid: z.number().int().min(0).max(4294967295).describe("POSIX user id every request through the access point runs as; not 0 (root)."),
+      gid: z.number().int().min(0).max(4294967295).describe("POSIX group id every request runs as; not 0 (root)."),
       permissions: z.string().regex(/^0?[0-7]{3}$/, "octal permissions such as 0750").describe("Mode of the root directory when EFS creates it."),
     })).describe("One access point per workload: a fixed POSIX identity and root directory."),
   }),
@@ -102,6 +102,11 @@ function efsProblems(s: StorageConfig): ConfigProblem[] {
   s.efs.accessPoints.forEach((a, i) => {
     if (seen.has(a.name)) problems.push({ key: `${KEY}.efs.accessPoints[${i}].name`, value: a.name, allowed: "a name not already used by another access point" });
     seen.add(a.name);
+    // EFS asks for ClientRootAccess to enforce a root uid or gid, and nothing grants it (fileSystemPolicy.ts).
+    // https://docs.aws.amazon.com/efs/latest/ug/enforce-identity-access-points.html
+    for (const id of ["uid", "gid"] as const) {
+      if (a[id] === 0) problems.push({ key: `${KEY}.efs.accessPoints[${i}].${id}`, value: 0, allowed: `a non-root ${id} (not 0): a root identity needs elasticfilesystem:ClientRootAccess, which no client is granted` });
+    }
   });
   return problems;
 }

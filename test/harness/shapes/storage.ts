@@ -48,6 +48,7 @@ export const STORAGE_SHAPES: Record<string, Shape> = {
     extra: (id, _n, _i, ctx) => ({ arn: `arn:aws:elasticfilesystem:${ctx.region}:${ctx.account}:access-point/${id}` }),
   },
   "aws:efs/backupPolicy:BackupPolicy": { id: (_n, inputs) => String(inputs.fileSystemId) },
+  "aws:efs/fileSystemPolicy:FileSystemPolicy": { id: (_n, inputs) => String(inputs.fileSystemId) },
   "aws:backup/vault:Vault": {
     // https://docs.aws.amazon.com/aws-backup/latest/devguide/API_CreateBackupVault.html (2 to 50 characters)
     nameProp: "name",
