@@ -50,6 +50,22 @@ describe("mutation suite (prod)", () => {
     });
   });
 
+  for (const m of MUTATIONS.filter(isRejected)) {
+    const inCode = m.inCode;
+    if (!inCode) continue;
+    it(`${m.policy} catches "${m.change}" made in code, where config refuses it (a stack transformation on ${inCode.type})`, async () => {
+      const outcome = await applyMutation({}, inCode);
+      assert.ifError(outcome.failure);
+      assert.equal(outcome.configError, undefined, outcome.configError);
+      assert.ok(outcome.violations.length > 0, "no policy caught the change");
+      assert.deepEqual([...new Set(outcome.violations.map((v) => v.policy))], [m.policy], JSON.stringify(outcome.violations, null, 2));
+      for (const v of outcome.violations) {
+        assert.equal(v.level, "mandatory");
+        assert.match(v.message, inCode.message);
+      }
+    });
+  }
+
   for (const m of MUTATIONS) {
     const title = isRejected(m) ? `${m.policy}: "${m.change}" is refused by config validation (${m.because})` : `${m.policy} catches "${m.change}"`;
     it(title, async () => {

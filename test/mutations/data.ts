@@ -27,6 +27,7 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: { "platform:database.multiAz": false },
     configError: /platform:database\.multiAz: got false; allowed: true when profile is prod/,
     because: PROD_RULE,
+    inCode: { type: "aws:rds/instance:Instance", name: /-database-primary$/, patch: (p) => ({ ...p, multiAz: false }), message: /runs in a single AZ.*set multiAz: true\.$/ },
   },
   {
     policy: "rds-disallow-public-access",

@@ -6,12 +6,14 @@
  * resource exists, the config error that says so.
  */
 import { readFileSync } from "node:fs";
+import * as pulumi from "@pulumi/pulumi";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { policies } from "../../policy-pack/policies";
 import { ConfigError } from "../../stacks/config/problems";
 import { Violation, readPackConfig, runPolicies } from "../harness/policyRunner";
 import { runStack } from "../harness/runStack";
+import { main } from "../../stacks/platform";
 import { ROOT } from "../helpers";
 
 interface Row {
@@ -32,12 +34,33 @@ export interface Caught extends Row {
   message: RegExp;
 }
 
+/**
+ * The same careless change made in code, where config refuses it: a stack transformation, as a
+ * user's program could register (pulumi.runtime.registerStackTransformation, or the
+ * `transformations` resource option), patching the inputs of the resources it matches. The real
+ * prod program runs with it, so the policy is proven against the program's own resource graph.
+ */
+export interface InCode {
+  /** The resource type token the transformation patches. */
+  type: string;
+  /** Only resources whose logical name matches; default every resource of the type. */
+  name?: RegExp;
+  /** The patched inputs (a copy; values may be Outputs, and may be read through pulumi.output). */
+  patch: (props: Record<string, any>) => Record<string, any>;
+  /** What every violation must say: the fix. */
+  message: RegExp;
+}
+
 /** Config validation refuses the change, so it can never reach the policy. */
 export interface Rejected extends Row {
   /** The config error naming the key, the value and what is allowed. */
   configError: RegExp;
   /** Why the policy stays in the pack all the same (hand-written code, other programs, real runs). */
   because: string;
+  /** The change made in code, which the policy must catch in the real prod program. */
+  inCode?: InCode;
+  /** Where no code change to this program can reach the policy: why (e.g. the type exists only in a real run). */
+  notInCode?: string;
 }
 
 export type Mutation = Caught | Rejected;
@@ -93,10 +116,20 @@ export interface Outcome {
   violations: Violation[];
 }
 
-/** Applies the row's change to the prod stack config and runs the offline plan with the prod pack config. */
-export async function applyMutation(set: Record<string, unknown>): Promise<Outcome> {
+/**
+ * Applies the row's change to the prod stack config and runs the offline plan with the prod pack
+ * config; with `inCode`, runs the unchanged prod config with that transformation registered first.
+ */
+export async function applyMutation(set: Record<string, unknown>, inCode?: InCode): Promise<Outcome> {
   const config = Object.entries(set).reduce((c, [path, value]) => setPath(c, path, value), prodConfig());
-  const run = await runStack({ stack: "prod", config: flatten(config) });
+  const program = inCode
+    ? () => {
+        pulumi.runtime.registerStackTransformation((r) =>
+          r.type === inCode.type && (!inCode.name || inCode.name.test(r.name)) ? { props: inCode.patch({ ...r.props }), opts: r.opts } : undefined);
+        return main();
+      }
+    : undefined;
+  const run = await runStack({ stack: "prod", config: flatten(config), program });
   const resources = run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length;
   if (run.error instanceof ConfigError) return { configError: run.error.message, resources, violations: [] };
   if (run.error) return { failure: run.error, resources, violations: [] };
