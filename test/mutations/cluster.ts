@@ -3,9 +3,28 @@
  * and the ECS engine). Every security setting these policies guard is hard-wired in
  * components/cluster or components/ecs, or refused in prod by the cluster rules, so those rows are
  * the config error that stops the change; the instance types are config the schema accepts, so the
- * allowed-families policy catches them.
+ * allowed-families policy catches them. Each refused row also makes its change in code, on the
+ * resource the prod program registers (the eks components' args, the launch templates, the node
+ * security group's rules, the repositories, a service role), unless the program has none to patch.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { type Mutation, noSuchKey } from "./harness";
+
+/** The types the rows' in-code changes patch, as the prod program registers them under the mocks. */
+const EKS_CLUSTER = "eks:index:Cluster";
+const NODE_GROUP = "eks:index:ManagedNodeGroup";
+const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const ECR_REPOSITORY = "aws:ecr/repository:Repository";
+const ECR_LIFECYCLE_POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+
+/** A policy document (JSON text, possibly an Output) with the statement `sid` overridden by `fields`. */
+const editStatement = (policy: pulumi.Input<string>, sid: string, fields: Record<string, unknown>) =>
+  pulumi.output(policy).apply((text) => {
+    const doc = JSON.parse(text) as { Statement: Array<Record<string, unknown>> };
+    return JSON.stringify({ ...doc, Statement: doc.Statement.map((st) => (st.Sid === sid ? { ...st, ...fields } : st)) });
+  });
 
 const NOT_A_KNOB = "it is hard-wired in the cluster component, not config; the policy guards hand-written code and other programs using the pack";
 
@@ -18,6 +37,10 @@ const NOT_A_KNOB = "it is hard-wired in the cluster component, not config; the p
 const ECS_ONLY = (spec: string) =>
   `the prod stack runs the EKS engine, and the ECS engine sets this in code, not config; the policy guards ECS stacks and other programs (cases in policy-pack/policies/ecs/${spec}.spec.ts)`;
 
+/** Why the ECS rows have no in-code change: there is no ECS resource in the prod program to patch. */
+const ECS_NOT_IN_CODE = (spec: string) =>
+  `the prod program runs the EKS engine and registers no ECS resource for a transformation to patch; policy-pack/policies/ecs/${spec}.spec.ts proves what the policy catches, and test/examples/ecsai.spec.ts plans the ECS engine with no violation`;
+
 const ECS_MUTATIONS: Mutation[] = [
   {
     policy: "ecs-disallow-privileged-containers",
@@ -25,6 +48,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].privileged": true },
     configError: noSuchKey("platform:services[0].privileged"),
     because: ECS_ONLY("disallowPrivilegedContainers"),
+    notInCode: ECS_NOT_IN_CODE("disallowPrivilegedContainers"),
   },
   {
     policy: "ecs-disallow-host-namespaces",
@@ -32,6 +56,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].hostNetwork": true },
     configError: noSuchKey("platform:services[0].hostNetwork"),
     because: ECS_ONLY("disallowHostNamespaces"),
+    notInCode: ECS_NOT_IN_CODE("disallowHostNamespaces"),
   },
   {
     policy: "ecs-disallow-plaintext-secrets",
@@ -39,6 +64,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].environment": { DB_PASSWORD: "hunter2" } },
     configError: /platform:services\[0\]\.environment\.DB_PASSWORD: got "\(withheld\)"; allowed: no credential in plain config/,
     because: "the services rules refuse credential-like names in plain environment variables (the value would sit in the stack file); the policy checks the ECS engine's task definitions and other programs (cases in policy-pack/policies/ecs/disallowPlaintextSecrets.spec.ts)",
+    notInCode: ECS_NOT_IN_CODE("disallowPlaintextSecrets"),
   },
   {
     policy: "ecs-require-log-configuration",
@@ -46,6 +72,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].logDriver": "none" },
     configError: noSuchKey("platform:services[0].logDriver"),
     because: ECS_ONLY("requireLogConfiguration"),
+    notInCode: ECS_NOT_IN_CODE("requireLogConfiguration"),
   },
   {
     policy: "ecs-enable-container-insights",
@@ -53,6 +80,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.containerInsights": "disabled" },
     configError: /platform:cluster\.containerInsights: got "disabled"; allowed: /,
     because: ECS_ONLY("enableContainerInsights"),
+    notInCode: ECS_NOT_IN_CODE("enableContainerInsights"),
   },
   {
     policy: "ecs-disallow-public-ip",
@@ -60,6 +88,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].assignPublicIp": true },
     configError: noSuchKey("platform:services[0].assignPublicIp"),
     because: ECS_ONLY("disallowPublicIp"),
+    notInCode: ECS_NOT_IN_CODE("disallowPublicIp"),
   },
   {
     policy: "ecs-require-services-across-azs",
@@ -67,6 +96,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].availabilityZones": ["us-west-2a"] },
     configError: noSuchKey("platform:services[0].availabilityZones"),
     because: ECS_ONLY("requireServicesAcrossAzs"),
+    notInCode: ECS_NOT_IN_CODE("requireServicesAcrossAzs"),
   },
   {
     policy: "ecs-enable-deployment-circuit-breaker",
@@ -74,6 +104,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].circuitBreaker": false },
     configError: noSuchKey("platform:services[0].circuitBreaker"),
     because: ECS_ONLY("enableDeploymentCircuitBreaker"),
+    notInCode: ECS_NOT_IN_CODE("enableDeploymentCircuitBreaker"),
   },
 ];
 
@@ -84,6 +115,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.secretsEncryption": false },
     configError: noSuchKey("platform:cluster.secretsEncryption"),
     because: NOT_A_KNOB,
+    inCode: { type: EKS_CLUSTER, patch: (p) => ({ ...p, encryptionConfigKeyArn: undefined }), message: /has no encryptionConfigKeyArn; set it to a customer-managed KMS key so Kubernetes secrets are envelope-encrypted\.$/ },
   },
   {
     policy: "eks-enable-audit-logging",
@@ -91,6 +123,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.logTypes": ["api"] },
     configError: noSuchKey("platform:cluster.logTypes"),
     because: NOT_A_KNOB,
+    inCode: { type: EKS_CLUSTER, patch: (p) => ({ ...p, enabledClusterLogTypes: ["api"] }), message: /does not log audit, authenticator, controllerManager, scheduler; add them to enabledClusterLogTypes so control-plane activity is audited\.$/ },
   },
   {
     policy: "eks-disallow-public-endpoint",
@@ -98,6 +131,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.endpoint.publicAccess": true, "platform:cluster.endpoint.publicAccessCidrs": ["203.0.113.0/24"] },
     configError: /platform:cluster\.endpoint\.publicAccess: got true; allowed: false when profile is prod/,
     because: "the cluster rules refuse a public endpoint in prod; the policy also guards dev's restricted endpoint (never 0.0.0.0/0) and other programs",
+    inCode: { type: EKS_CLUSTER, patch: (p) => ({ ...p, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] }), message: /endpoint is public; set endpointPublicAccess: false and reach the private endpoint from inside the VPC\.$/ },
   },
   {
     policy: "eks-disallow-public-endpoint",
@@ -105,6 +139,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.endpoint.publicAccess": true, "platform:cluster.endpoint.publicAccessCidrs": ["0.0.0.0/0"] },
     configError: /platform:cluster\.endpoint\.publicAccessCidrs: got \["0\.0\.0\.0\/0"\]; allowed: CIDRs other than 0\.0\.0\.0\/0 when profile is prod/,
     because: "the cluster rules refuse any public endpoint in prod, and 0.0.0.0/0 above all; the policy also guards dev, where the pack config may allow listed networks (allowedPublicAccessCidrs), and other programs",
+    inCode: { type: EKS_CLUSTER, patch: (p) => ({ ...p, endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] }), message: /endpoint is public; set endpointPublicAccess: false and reach the private endpoint from inside the VPC\.$/ },
   },
   {
     policy: "eks-require-supported-version",
@@ -112,6 +147,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.kubernetesVersion": "1.34" },
     configError: /platform:cluster\.kubernetesVersion: got "1\.34"; allowed: a version in EKS standard support: 1\.35/,
     because: "the cluster rules accept only versions in EKS standard support (components/cluster/versions.ts); the policy guards clusters other code or programs declare, and its oldestSupportedVersion setting moves with AWS's calendar",
+    inCode: { type: EKS_CLUSTER, patch: (p) => ({ ...p, version: "1.34" }), message: /runs Kubernetes 1\.34, which is out of EKS standard support; upgrade it to 1\.35 or newer\.$/ },
   },
   {
     policy: "sqs-require-queue-encryption",
@@ -119,6 +155,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.autoscaler": { kind: "karpenter", karpenterChartVersion: "1.8.1", queueEncryption: false } },
     configError: noSuchKey("platform:cluster.autoscaler.queueEncryption"),
     because: NOT_A_KNOB,
+    notInCode: "prod runs the Cluster Autoscaler, not Karpenter, so the program registers no SQS queue for a transformation to patch; the interruption queue is planned (encrypted) in examples/Pulumi.billion.yaml (test/examples/billion.spec.ts), and the policy's cases are in policy-pack/policies/sqs/requireQueueEncryption.spec.ts",
   },
   {
     policy: "ec2-configure-instance-families",
@@ -132,6 +169,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.nodeGroups.application.availabilityZones": ["us-west-2a"] },
     configError: noSuchKey("platform:cluster.nodeGroups.application.availabilityZones"),
     because: "node groups always take every private subnet of the VPC; the policy guards hand-written node groups and other programs",
+    inCode: { type: NODE_GROUP, name: /-application-nodes$/, patch: (p) => ({ ...p, subnetIds: pulumi.output(p.subnetIds).apply((ids: string[]) => ids.slice(0, 1)) }), message: /^Node group spans 1 subnets; spread it over at least 3 AZs so it survives the loss of one\.$/ },
   },
   {
     policy: "eks-require-private-node-placement",
@@ -139,6 +177,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.nodeGroups.application.associatePublicIpAddress": true },
     configError: noSuchKey("platform:cluster.nodeGroups.application.associatePublicIpAddress"),
     because: NOT_A_KNOB,
+    inCode: { type: LAUNCH_TEMPLATE, name: /-application-lt$/, patch: (p) => ({ ...p, networkInterfaces: [{ associatePublicIpAddress: "true" }] }), message: /^Launch template associates a public IP address; remove associatePublicIpAddress so instances stay private\.$/ },
   },
   {
     policy: "eks-require-node-groups-in-private-subnets",
@@ -146,6 +185,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.nodeGroups.application.subnets": "public" },
     configError: noSuchKey("platform:cluster.nodeGroups.application.subnets"),
     because: NOT_A_KNOB,
+    notInCode: "the policy reads the aws:eks/nodeGroup:NodeGroup resources @pulumi/eks creates inside eks:index:ManagedNodeGroup only in a real run (offline the remote component registers no children), and a stack policy sees a component's outputs, not its subnetIds",
   },
   {
     policy: "ec2-disallow-unrestricted-ingress",
@@ -153,6 +193,8 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.nodeGroups.application.sshCidrs": ["0.0.0.0/0"] },
     configError: noSuchKey("platform:cluster.nodeGroups.application.sshCidrs"),
     because: "node groups have no remote-access (SSH) setting, and the components' ingress admits only security groups, the VPC CIDR, CloudFront's prefix list or privateAccessCidrs (next row), so no config key opens a port to the internet; the policy guards hand-written groups and rules and other programs",
+    // The nodes run in EKS's cluster security group; the edge's ALB-to-8080 rule on it, turned into SSH from anywhere.
+    inCode: { type: INGRESS_RULE, name: /-edge-targets-8080-1$/, patch: (p) => ({ ...p, referencedSecurityGroupId: undefined, cidrIpv4: "0.0.0.0/0", fromPort: 22, toPort: 22 }), message: /admits TCP port 22 from 0\.0\.0\.0\/0, a high-risk port \(FSBP EC2\.19\) that no authorizedPorts entry opens; restrict the source to the VPC CIDR, a security group or a prefix list/ },
   },
   {
     policy: "ec2-disallow-unrestricted-ingress",
@@ -160,6 +202,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.endpoint.privateAccessCidrs": ["0.0.0.0/0"] },
     configError: /platform:cluster\.endpoint\.privateAccessCidrs\[0\]: got "0\.0\.0\.0\/0"; allowed: an IPv4 CIDR block with prefix \/8 to \/32/,
     because: "privateAccessCidrs is the only ingress source config sets, on 443 (a port the policy authorizes), and its schema refuses any prefix under /8; the policy guards hand-written groups and rules and other programs",
+    notInCode: "prod lists no privateAccessCidrs, so the program registers no api-private rule to patch, and 0.0.0.0/0 on 443 is within the policy's authorizedPorts (as FSBP EC2.18 passes it): the change made in code is not this policy's to catch; the row above opens SSH on the same group in code",
   },
   {
     policy: "ec2-require-launch-template-imdsv2",
@@ -167,6 +210,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.nodeGroups.application.httpTokens": "optional" },
     configError: noSuchKey("platform:cluster.nodeGroups.application.httpTokens"),
     because: NOT_A_KNOB,
+    inCode: { type: LAUNCH_TEMPLATE, name: /-application-lt$/, patch: (p) => ({ ...p, metadataOptions: { ...p.metadataOptions, httpTokens: "optional" } }), message: /^Launch template allows IMDSv1; set metadataOptions\.httpTokens to "required" so instance credentials need a session token\.$/ },
   },
   {
     policy: "ec2-require-launch-template-encryption",
@@ -174,6 +218,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.nodeGroups.application.diskEncrypted": false },
     configError: noSuchKey("platform:cluster.nodeGroups.application.diskEncrypted"),
     because: NOT_A_KNOB,
+    inCode: { type: LAUNCH_TEMPLATE, name: /-application-lt$/, patch: (p) => ({ ...p, blockDeviceMappings: pulumi.output(p.blockDeviceMappings).apply((ms: any[]) => ms.map((m) => ({ ...m, ebs: { ...m.ebs, encrypted: "false" } }))) }), message: /^Launch template maps \/dev\/xvda to an unencrypted EBS volume; set ebs\.encrypted to true with a customer-managed KMS key\.$/ },
   },
   {
     policy: "ecr-require-image-scanning",
@@ -181,6 +226,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.registry.scanOnPush": false },
     configError: noSuchKey("platform:cluster.registry.scanOnPush"),
     because: NOT_A_KNOB,
+    inCode: { type: ECR_REPOSITORY, patch: (p) => ({ ...p, imageScanningConfiguration: { scanOnPush: false } }), message: /^ECR repository does not scan images on push; set imageScanningConfiguration\.scanOnPush to true\.$/ },
   },
   {
     policy: "ecr-require-immutable-tags",
@@ -188,6 +234,7 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.registry.immutableTags": false },
     configError: /platform:cluster\.registry\.immutableTags: got false; allowed: true when profile is prod/,
     because: "the cluster rules require immutable tags in prod; the policy guards repositories other code or programs declare",
+    inCode: { type: ECR_REPOSITORY, patch: (p) => ({ ...p, imageTagMutability: "MUTABLE" }), message: /^ECR repository tags are MUTABLE; set imageTagMutability to IMMUTABLE so a tag cannot be moved to another image\.$/ },
   },
   {
     policy: "ecr-require-lifecycle-policy",
@@ -195,6 +242,8 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.registry.keepImages": 0 },
     configError: /platform:cluster\.registry\.keepImages: got 0; allowed: at least 1/,
     because: "every repository gets a lifecycle policy keeping 1 to 1000 images; the policy guards repositories other code or programs declare",
+    // A transformation cannot drop a resource: the frontend's lifecycle policy names another repository, leaving it none.
+    inCode: { type: ECR_LIFECYCLE_POLICY, name: /-ecr-frontend$/, patch: (p) => ({ ...p, repository: "medsearch-prod/frontend-old" }), message: /^ECR repository medsearch-prod\/frontend has no lifecycle policy; add one that expires old and untagged images\.$/ },
   },
   {
     policy: "iam-disallow-wildcard-admin",
@@ -202,6 +251,8 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].secrets": ["*"] },
     configError: /platform:services\[0\]\.secrets\[0\]: got "\*"; allowed: a lowercase DNS label/,
     because: "service roles are built from typed documents naming exact actions on exact resources; the policy guards hand-written roles and other programs",
+    // The secrets statement wildcarded whole: IAM.1 is every action on every resource; a Resource-only "*" is not its finding.
+    inCode: { type: ROLE_POLICY, name: /-workloads-svc-user-service$/, patch: (p) => ({ ...p, policy: editStatement(p.policy, "ReadSecrets", { Action: "*", Resource: "*" }) }), message: /^IAM policy allows every action on every resource; name the exact actions and resources the principal needs\.$/ },
   },
   ...ECS_MUTATIONS,
 ];
