@@ -49,6 +49,11 @@ export interface InCode {
   patch: (props: Record<string, any>) => Record<string, any>;
   /** What every violation must say: the fix. */
   message: RegExp;
+  /**
+   * Other policies the same change truly breaks too, which must fire with it (and no others), e.g.
+   * a VPC cut to two AZs also leaves the node groups, on its subnets, in two AZs.
+   */
+  alsoFires?: string[];
 }
 
 /** Config validation refuses the change, so it can never reach the policy. */
