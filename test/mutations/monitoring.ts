@@ -4,6 +4,7 @@
  * components/monitoring, and the prod rule refuses switching the tier off, so all rows but one are
  * the config error that stops the change; an alert topic left without subscribers is the policy's.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { type Mutation, noSuchKey } from "./harness";
 
 const NOT_A_KNOB = "it is hard-wired in the monitoring component, not config; the policy guards hand-written code and other programs using the pack";
@@ -15,6 +16,7 @@ export const MONITORING_MUTATIONS: Mutation[] = [
     set: { "platform:monitoring.logs.archiveEncryption": false },
     configError: noSuchKey("platform:monitoring.logs.archiveEncryption"),
     because: NOT_A_KNOB,
+    inCode: { type: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", patch: (p) => ({ ...p, serverSideEncryption: { enabled: false } }), message: /buffers records unencrypted; set serverSideEncryption\.enabled: true\.$/ },
   },
   {
     policy: "sns-require-topic-encryption",
@@ -22,6 +24,7 @@ export const MONITORING_MUTATIONS: Mutation[] = [
     set: { "platform:monitoring.notifications.encrypted": false },
     configError: noSuchKey("platform:monitoring.notifications.encrypted"),
     because: NOT_A_KNOB,
+    inCode: { type: "aws:sns/topic:Topic", patch: (p) => ({ ...p, kmsMasterKeyId: undefined }), message: /has no kmsMasterKeyId; set it to a customer-managed KMS key so messages are encrypted at rest\.$/ },
   },
   {
     policy: "sns-require-alert-subscriptions",
@@ -35,6 +38,7 @@ export const MONITORING_MUTATIONS: Mutation[] = [
     set: { "platform:monitoring.alarmActionsEnabled": false },
     configError: noSuchKey("platform:monitoring.alarmActionsEnabled"),
     because: NOT_A_KNOB,
+    inCode: { type: "aws:cloudwatch/metricAlarm:MetricAlarm", patch: (p) => ({ ...p, actionsEnabled: false }), message: /has actionsEnabled false, so its actions never run; set actionsEnabled to true\.$/ },
   },
   {
     policy: "cloudwatch-require-critical-alarms",
@@ -42,6 +46,13 @@ export const MONITORING_MUTATIONS: Mutation[] = [
     set: { "platform:monitoring.enabled": false },
     configError: /platform:monitoring\.enabled: got false; allowed: true when profile is prod/,
     because: "the prod rule keeps the tier on; the policy still catches a data store added outside the monitoring tier's targets",
+    inCode: {
+      type: "aws:sns/topic:Topic",
+      name: /-critical$/,
+      // A transformation cannot remove the tier's alarms; untagging the critical topic leaves every data store, as with the tier off, without an alarm that pages it.
+      patch: (p) => ({ ...p, tags: pulumi.output(p.tags).apply((t: Record<string, string>) => ({ ...t, Severity: "warning" })) }),
+      message: /has no alarm that pages a critical topic; add it to the monitoring tier's targets\.$/,
+    },
   },
   {
     policy: "cloudtrail-require-multi-region-trail",
@@ -49,6 +60,7 @@ export const MONITORING_MUTATIONS: Mutation[] = [
     set: { "platform:monitoring.cloudTrail.multiRegion": false },
     configError: noSuchKey("platform:monitoring.cloudTrail.multiRegion"),
     because: NOT_A_KNOB,
+    inCode: { type: "aws:cloudtrail/trail:Trail", patch: (p) => ({ ...p, isMultiRegionTrail: false }), message: /records only its home region; set isMultiRegionTrail to true\.$/ },
   },
   {
     policy: "cloudtrail-require-trail-encryption",
@@ -56,6 +68,7 @@ export const MONITORING_MUTATIONS: Mutation[] = [
     set: { "platform:monitoring.cloudTrail.kmsEncryption": false },
     configError: noSuchKey("platform:monitoring.cloudTrail.kmsEncryption"),
     because: NOT_A_KNOB,
+    inCode: { type: "aws:cloudtrail/trail:Trail", patch: (p) => ({ ...p, kmsKeyId: undefined }), message: /has no kmsKeyId, so its log files are only SSE-S3 encrypted; set it to a customer-managed KMS key\.$/ },
   },
   {
     policy: "cloudtrail-enable-log-file-validation",
@@ -63,5 +76,6 @@ export const MONITORING_MUTATIONS: Mutation[] = [
     set: { "platform:monitoring.cloudTrail.logFileValidation": false },
     configError: noSuchKey("platform:monitoring.cloudTrail.logFileValidation"),
     because: NOT_A_KNOB,
+    inCode: { type: "aws:cloudtrail/trail:Trail", patch: (p) => ({ ...p, enableLogFileValidation: false }), message: /has log-file validation off, .*; set enableLogFileValidation to true\.$/ },
   },
 ];
