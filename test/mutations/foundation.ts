@@ -38,8 +38,13 @@ export const FOUNDATION_MUTATIONS: Mutation[] = [
     set: { "platform:network.azCount": 2 },
     configError: /platform:network\.azCount: got 2; allowed: at least 3 when profile is prod/,
     because: "the prod rule refuses it; the policy also covers awsx VPCs other programs declare",
-    // Fewer AZs also leave the node groups, which take the VPC's private subnets, in two AZs: eks-require-node-groups-across-azs fires too.
-    inCode: { type: "awsx:ec2:Vpc", patch: (p) => ({ ...p, availabilityZoneNames: pulumi.output(p.availabilityZoneNames).apply((azs: string[]) => azs.slice(0, 2)) }), message: /spans 2 AZs; spread its subnets over at least 3 AZs so it survives the loss of one\.$/ },
+    // Fewer AZs also leave the node groups, which take the VPC's private subnets, in two AZs.
+    inCode: {
+      type: "awsx:ec2:Vpc",
+      patch: (p) => ({ ...p, availabilityZoneNames: pulumi.output(p.availabilityZoneNames).apply((azs: string[]) => azs.slice(0, 2)) }),
+      message: /spans 2 AZs; spread its subnets over at least 3 AZs so it survives the loss of one\.$/,
+      alsoFires: ["eks-require-node-groups-across-azs"],
+    },
   },
   {
     policy: "ec2-require-multi-az-subnets",
