@@ -27,6 +27,7 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: { "platform:database.storageEncrypted": false },
     configError: noSuchKey("platform:database.storageEncrypted"),
     because: NOT_A_KNOB,
+    inCode: { type: "aws:rds/instance:Instance", name: /-database-primary$/, patch: (p) => ({ ...p, storageEncrypted: false }), message: /storage is not encrypted; set storageEncrypted: true with a customer-managed kmsKeyId\.$/ },
   },
   {
     policy: "rds-require-multi-az",
@@ -42,6 +43,7 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: { "platform:database.publiclyAccessible": true },
     configError: noSuchKey("platform:database.publiclyAccessible"),
     because: NOT_A_KNOB,
+    inCode: { type: "aws:rds/instance:Instance", name: /-database-primary$/, patch: (p) => ({ ...p, publiclyAccessible: true }), message: /is publicly accessible; set publiclyAccessible: false so it is reachable only inside the VPC\.$/ },
   },
   {
     policy: "rds-configure-backup-retention",
@@ -94,6 +96,7 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: { "platform:cache.atRestEncryption": false },
     configError: noSuchKey("platform:cache.atRestEncryption"),
     because: NOT_A_KNOB,
+    inCode: { type: "aws:elasticache/replicationGroup:ReplicationGroup", patch: (p) => ({ ...p, atRestEncryptionEnabled: false }), message: /not encrypted at rest; set atRestEncryptionEnabled: true with a customer-managed kmsKeyId\.$/ },
   },
   {
     policy: "elasticache-require-encryption-in-transit",
