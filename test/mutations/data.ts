@@ -20,6 +20,9 @@ const NO_MSK = NO_BROKER("aws:msk/cluster:Cluster", "test/examples/billion.spec.
 const NO_MQ = NO_BROKER("aws:mq/broker:Broker", "test/examples/elearning.spec.ts");
 const PROD_RULE = "the data rules refuse it in prod; the policy guards stores other code or programs declare";
 
+/** A PHI store left unencrypted also breaks the PHI rule: a customer-managed key on every patient-data store. */
+const PHI = "phi-require-data-classification";
+
 export const DATA_MUTATIONS: Mutation[] = [
   {
     policy: "rds-require-storage-encryption",
@@ -27,7 +30,7 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: { "platform:database.storageEncrypted": false },
     configError: noSuchKey("platform:database.storageEncrypted"),
     because: NOT_A_KNOB,
-    inCode: { type: "aws:rds/instance:Instance", name: /-database-primary$/, patch: (p) => ({ ...p, storageEncrypted: false }), message: /storage is not encrypted; set storageEncrypted: true with a customer-managed kmsKeyId\.$/ },
+    inCode: { type: "aws:rds/instance:Instance", name: /-database-primary$/, patch: (p) => ({ ...p, storageEncrypted: false }), message: /storage is not encrypted; set storageEncrypted: true with a customer-managed kmsKeyId\.$/, alsoFires: [PHI] },
   },
   {
     policy: "rds-require-multi-az",
@@ -43,7 +46,7 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: { "platform:database.publiclyAccessible": true },
     configError: noSuchKey("platform:database.publiclyAccessible"),
     because: NOT_A_KNOB,
-    inCode: { type: "aws:rds/instance:Instance", name: /-database-primary$/, patch: (p) => ({ ...p, publiclyAccessible: true }), message: /is publicly accessible; set publiclyAccessible: false so it is reachable only inside the VPC\.$/ },
+    inCode: { type: "aws:rds/instance:Instance", name: /-database-primary$/, patch: (p) => ({ ...p, publiclyAccessible: true }), message: /is publicly accessible; set publiclyAccessible: false so it is reachable only inside the VPC\.$/, alsoFires: ["ec2-disallow-public-data-stores"] },
   },
   {
     policy: "rds-configure-backup-retention",
@@ -96,7 +99,7 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: { "platform:cache.atRestEncryption": false },
     configError: noSuchKey("platform:cache.atRestEncryption"),
     because: NOT_A_KNOB,
-    inCode: { type: "aws:elasticache/replicationGroup:ReplicationGroup", patch: (p) => ({ ...p, atRestEncryptionEnabled: false }), message: /not encrypted at rest; set atRestEncryptionEnabled: true with a customer-managed kmsKeyId\.$/ },
+    inCode: { type: "aws:elasticache/replicationGroup:ReplicationGroup", patch: (p) => ({ ...p, atRestEncryptionEnabled: false }), message: /not encrypted at rest; set atRestEncryptionEnabled: true with a customer-managed kmsKeyId\.$/, alsoFires: [PHI] },
   },
   {
     policy: "elasticache-require-encryption-in-transit",
