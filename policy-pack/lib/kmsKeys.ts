@@ -20,7 +20,7 @@ export type KeyRef =
   | { kind: "unknown" };
 
 /** AWS-managed keys are addressed by aliases aws/<service>, bare or in an alias ARN. */
-const AWS_MANAGED = /^(arn:[^:]+:kms:[^:]*:[^:]*:)?alias\/aws\//;
+export const AWS_MANAGED = /^(arn:[^:]+:kms:[^:]*:[^:]*:)?alias\/aws\//;
 
 const str = (r: PolicyResource, prop: string): string | undefined => {
   const v = known(r.props, prop);

@@ -12,4 +12,12 @@ describe("backup-require-vault-encryption", () => {
       "Backup vault has no kmsKeyArn and falls back to the AWS-managed key; set it to a customer-managed KMS key.",
     ]);
   });
+
+  it("fails a vault that names the AWS-managed key by its alias or alias ARN", async () => {
+    for (const kmsKeyArn of ["alias/aws/backup", "arn:aws:kms:us-west-2:123456789012:alias/aws/backup"]) {
+      assert.deepEqual(await messages(requireVaultEncryption, [resource(T.vault, "vault", { name: "v", kmsKeyArn })]), [
+        `Backup vault names the AWS-managed key ${kmsKeyArn}; set kmsKeyArn to a customer-managed KMS key.`,
+      ]);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { AWS_MANAGED } from "../../lib/kmsKeys";
 import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
@@ -11,8 +12,13 @@ export const requireVaultEncryption: PackResourcePolicy = {
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (args.type !== T.backupVault) return;
-    if (!args.props.kmsKeyArn) {
+    const key = args.props.kmsKeyArn;
+    if (!key) {
       reportViolation("Backup vault has no kmsKeyArn and falls back to the AWS-managed key; set it to a customer-managed KMS key.");
+    } else if (typeof key === "string" && AWS_MANAGED.test(key)) {
+      // Naming the AWS-managed key (alias/aws/backup, bare or as an alias ARN) is no better than leaving kmsKeyArn unset.
+      // https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key
+      reportViolation(`Backup vault names the AWS-managed key ${key}; set kmsKeyArn to a customer-managed KMS key.`);
     }
   },
 };
