@@ -108,13 +108,13 @@ export const STORAGE_MUTATIONS: Mutation[] = [
     set: { "platform:storage.buckets[0].lifecycle": false },
     configError: /platform:storage\.buckets\[0\]\.lifecycle: got false; allowed: a value of type object/,
     because: "a bucket's lifecycle override only replaces its purpose's transitions and expiry; the rule expiring noncurrent versions (platform:storage.noncurrentVersionExpirationDays, at least 1 day) is always there, so every bucket keeps an enabled rule; the policy guards buckets other code or programs declare",
-    // s3-configure-versioned-bucket-lifecycle fires too, whatever the patch: every bucket must be versioned, and a
-    // versioned bucket without an enabled rule has none expiring noncurrent versions.
+    // Every bucket is versioned, so a bucket without an enabled rule has none expiring noncurrent versions either.
     inCode: {
       type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
       name: /-documents-lifecycle$/,
       patch: (p) => ({ ...p, rules: pulumi.output(p.rules).apply((rules) => rules.map((r: object) => ({ ...r, status: "Disabled" }))) }),
       message: /documents.* has no enabled lifecycle rule; add a lifecycle configuration with an Enabled rule that transitions or expires its objects\.$/,
+      alsoFires: ["s3-configure-versioned-bucket-lifecycle"],
     },
   },
   {
@@ -187,13 +187,13 @@ export const STORAGE_MUTATIONS: Mutation[] = [
     set: { "platform:storage.backup.kmsKeyArn": "alias/aws/backup" },
     configError: /platform:storage\.backup\.kmsKeyArn: got "alias\/aws\/backup"; allowed: no such key/,
     because: NOT_A_KNOB,
-    // phi-require-data-classification fires too, whatever the patch: every vault is a PHI store, which it requires on a
-    // customer-managed key.
+    // Every vault is a PHI store, which the PHI rule requires on a customer-managed key.
     inCode: {
       type: "aws:backup/vault:Vault",
       name: /-vault$/,
       patch: (p) => ({ ...p, kmsKeyArn: "alias/aws/backup" }),
       message: /^Backup vault names the AWS-managed key alias\/aws\/backup; set kmsKeyArn to a customer-managed KMS key\.$/,
+      alsoFires: ["phi-require-data-classification"],
     },
   },
   {
