@@ -2,7 +2,9 @@
  * The mutation suite: for every policy that is mandatory in prod, one named change a careless user
  * could make to Pulumi.prod.yaml, run through the real program and the pack offline. Either exactly
  * that policy fires, with a message saying how to fix it, or config validation refuses the change
- * before any resource exists, and the row says why the policy stays. Each tier adds its rows in
+ * before any resource exists, and the row says why the policy stays; such a row then makes the same
+ * change in code (a stack transformation on the real prod program), which the policy must catch,
+ * or says why no code change to this program can reach it. Each tier adds its rows in
  * test/mutations/<tier>.ts and lists them in MUTATIONS below.
  */
 import { strict as assert } from "node:assert";
@@ -31,6 +33,12 @@ describe("mutation suite (prod)", () => {
       for (const m of MUTATIONS) assert.ok(mandatoryInProd.includes(m.policy), `${m.policy} is not a mandatory policy in prod`);
       const keys = MUTATIONS.map((m) => `${m.policy}: ${m.change}`);
       assert.equal(new Set(keys).size, keys.length);
+    });
+
+    it("makes every change config refuses in code too, or says why no code change reaches the policy", () => {
+      for (const m of MUTATIONS.filter(isRejected)) {
+        assert.ok(Boolean(m.inCode) !== Boolean(m.notInCode), `${m.policy}: "${m.change}" needs exactly one of inCode and notInCode`);
+      }
     });
 
     it("starts from a prod stack that passes: every violation below is the change's doing", async () => {
