@@ -11,7 +11,9 @@
 import { strict as assert } from "node:assert";
 import { enforcementLevel, readPackConfig } from "./harness/policyRunner";
 import { policies } from "../policy-pack/policies";
+import { join } from "node:path";
 import { MUTATIONS } from "./mutations/all";
+import { ROOT } from "./helpers";
 import { PROD_PACK_CONFIG, applyMutation, isRejected, prodConfig, setPath, splitPath } from "./mutations/harness";
 
 const mandatoryInProd = policies.filter((p) => enforcementLevel(p, readPackConfig(PROD_PACK_CONFIG)) === "mandatory").map((p) => p.name);
@@ -33,6 +35,11 @@ describe("mutation suite (prod)", () => {
       for (const m of MUTATIONS.filter(isRejected)) {
         assert.ok(Boolean(m.inCode) !== Boolean(m.notInCode), `${m.policy}: "${m.change}" needs exactly one of inCode and notInCode`);
       }
+    });
+
+    it("runs in-code changes only on prod-profile stacks, so the prod pack config is the one that applies", () => {
+      const files = [...new Set(MUTATIONS.filter(isRejected).flatMap((m) => (m.inCode?.stackFile ? [m.inCode.stackFile] : [])))];
+      for (const f of files) assert.equal(prodConfig(join(ROOT, f))["platform:profile"], "prod", f);
     });
 
     it("starts from a prod stack that passes: every violation below is the change's doing", async () => {

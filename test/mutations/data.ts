@@ -179,7 +179,12 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: kafka({ enhancedMonitoring: "DEFAULT" }),
     configError: /platform:messaging\.kafka\.enhancedMonitoring: got "DEFAULT"; allowed: .*PER_BROKER/,
     because: "the schema offers PER_BROKER or finer only; the policy guards clusters other code or programs declare",
-    notInCode: NO_MSK,
+    inCode: {
+      stackFile: "examples/Pulumi.billion.yaml",
+      type: "aws:msk/cluster:Cluster",
+      patch: (p) => ({ ...p, enhancedMonitoring: "DEFAULT" }),
+      message: /^MSK cluster publishes only DEFAULT cluster-level metrics; set enhancedMonitoring to PER_BROKER or finer\.$/,
+    },
   },
   {
     policy: "mq-require-multi-az-deployment",

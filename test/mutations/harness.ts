@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parse } from "yaml";
 import { policies } from "../../policy-pack/policies";
 import { ConfigError } from "../../stacks/config/problems";
@@ -54,6 +54,12 @@ export interface InCode {
    * a VPC cut to two AZs also leaves the node groups, on its subnets, in two AZs.
    */
   alsoFires?: string[];
+  /**
+   * The stack file to run instead of Pulumi.prod.yaml, for resources prod does not create: an
+   * example system in examples/ (a prod-profile stack) that has them, e.g. the ECS engine, EFS, MSK
+   * or Amazon MQ. Relative to the repository root.
+   */
+  stackFile?: string;
 }
 
 /** Config validation refuses the change, so it can never reach the policy. */
@@ -78,9 +84,9 @@ export const noSuchKey = (key: string) => new RegExp(`${key.replace(/[.[\]]/g, "
 export const PROD_STACK_FILE = join(ROOT, "Pulumi.prod.yaml");
 export const PROD_PACK_CONFIG = join(ROOT, "policy-pack", "config", "prod.json");
 
-/** The prod stack file's `config:` map, structured (not yet flattened to text). */
-export function prodConfig(): Record<string, unknown> {
-  return (parse(readFileSync(PROD_STACK_FILE, "utf8")) as { config: Record<string, unknown> }).config;
+/** A stack file's `config:` map, structured (not yet flattened to text); the prod stack file by default. */
+export function prodConfig(stackFile = PROD_STACK_FILE): Record<string, unknown> {
+  return (parse(readFileSync(stackFile, "utf8")) as { config: Record<string, unknown> }).config;
 }
 
 /** Splits `platform:storage.buckets[0].purpose` into the config key and the path inside its value. */
@@ -123,10 +129,13 @@ export interface Outcome {
 
 /**
  * Applies the row's change to the prod stack config and runs the offline plan with the prod pack
- * config; with `inCode`, runs the unchanged prod config with that transformation registered first.
+ * config; with `inCode`, runs the unchanged prod config (or the row's example stack file) with that
+ * transformation registered first.
  */
 export async function applyMutation(set: Record<string, unknown>, inCode?: InCode): Promise<Outcome> {
-  const config = Object.entries(set).reduce((c, [path, value]) => setPath(c, path, value), prodConfig());
+  const base = prodConfig(inCode?.stackFile ? join(ROOT, inCode.stackFile) : PROD_STACK_FILE);
+  const config = Object.entries(set).reduce((c, [path, value]) => setPath(c, path, value), base);
+  // Every stack a row runs is a prod-profile stack, so the prod pack config applies (the table test checks it).
   const program = inCode
     ? () => {
         pulumi.runtime.registerStackTransformation((r) =>
@@ -134,7 +143,9 @@ export async function applyMutation(set: Record<string, unknown>, inCode?: InCod
         return main();
       }
     : undefined;
-  const run = await runStack({ stack: "prod", config: flatten(config), program });
+  // The stack is named as the CLI would name it from its file: Pulumi.<stack>.yaml.
+  const stack = inCode?.stackFile ? basename(inCode.stackFile).replace(/^Pulumi\.|\.yaml$/g, "") : "prod";
+  const run = await runStack({ stack, config: flatten(config), program });
   const resources = run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length;
   if (run.error instanceof ConfigError) return { configError: run.error.message, resources, violations: [] };
   if (run.error) return { failure: run.error, resources, violations: [] };
