@@ -1,6 +1,6 @@
 /**
  * The in-code half of the mutation suite: each row config refuses makes the same change in code (a
- * stack transformation) on the real prod program, and exactly that policy, with the ones the row
+ * stack transformation) on the real prod program (or the example stack the row names), and exactly that policy, with the ones the row
  * says the change also breaks, must fire. Each run evaluates the whole prod program (a few
  * seconds), so the rows are split over several spec files that a parallel test run spreads.
  */
@@ -12,7 +12,7 @@ export function describeInCode(title: string, rows: Mutation[]): void {
     for (const m of rows.filter(isRejected)) {
       const inCode = m.inCode;
       if (!inCode) continue;
-      it(`${m.policy} catches "${m.change}" made in code, where config refuses it (a stack transformation on ${inCode.type})`, async () => {
+      it(`${m.policy} catches "${m.change}" made in code, where config refuses it (a stack transformation on ${inCode.type}${inCode.stackFile ? `, in ${inCode.stackFile}` : ""})`, async () => {
         const outcome = await applyMutation({}, inCode);
         assert.ifError(outcome.failure);
         assert.equal(outcome.configError, undefined, outcome.configError);
