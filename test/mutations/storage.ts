@@ -14,8 +14,8 @@ const NOT_A_KNOB = "it is hard-wired in the storage component, not config; the p
  */
 const OUTSIDE_BUCKET = "a-bucket-outside-this-stack";
 
-const NO_EFS_IN_PROD =
-  "prod leaves EFS off, so the program registers no EFS resource for a transformation to patch (a transformation changes resources, it cannot add one); the policy's spec covers it";
+/** Prod leaves EFS off; the ECS AI example stack has the file system, its backup and TLS-only policies and the qdrant access point. */
+const ECSAI = "examples/Pulumi.ecsai.yaml";
 
 const efsWith = (extra: Record<string, unknown>) => ({ "platform:storage.efs": { enabled: true, ...extra } });
 
@@ -155,7 +155,14 @@ export const STORAGE_MUTATIONS: Mutation[] = [
     set: efsWith({ encrypted: false }),
     configError: /platform:storage\.efs\.encrypted: got false; allowed: no such key/,
     because: NOT_A_KNOB,
-    notInCode: NO_EFS_IN_PROD,
+    // The program's file system is always PHI, and an unencrypted PHI store breaks the PHI rule too.
+    inCode: {
+      stackFile: ECSAI,
+      type: "aws:efs/fileSystem:FileSystem",
+      patch: (p) => ({ ...p, encrypted: false }),
+      message: /^File system is not encrypted; set encrypted: true and kmsKeyId to a customer-managed KMS key\.$/,
+      alsoFires: ["phi-require-data-classification"],
+    },
   },
   {
     policy: "efs-enable-file-system-backups",
@@ -163,7 +170,12 @@ export const STORAGE_MUTATIONS: Mutation[] = [
     set: efsWith({ backups: false }),
     configError: /platform:storage\.efs\.backups: got false; allowed: no such key/,
     because: NOT_A_KNOB,
-    notInCode: NO_EFS_IN_PROD,
+    inCode: {
+      stackFile: ECSAI,
+      type: "aws:efs/backupPolicy:BackupPolicy",
+      patch: (p) => ({ ...p, backupPolicy: { status: "DISABLED" } }),
+      message: /has automatic backups off; add an aws\.efs\.BackupPolicy with status "ENABLED" for it\.$/,
+    },
   },
   {
     policy: "efs-require-tls-only-policy",
@@ -171,7 +183,18 @@ export const STORAGE_MUTATIONS: Mutation[] = [
     set: efsWith({ allowInsecureTransport: true }),
     configError: noSuchKey("platform:storage.efs.allowInsecureTransport"),
     because: NOT_A_KNOB,
-    notInCode: NO_EFS_IN_PROD,
+    inCode: {
+      stackFile: ECSAI,
+      type: "aws:efs/fileSystemPolicy:FileSystemPolicy",
+      patch: (p) => ({
+        ...p,
+        policy: pulumi.output(p.policy).apply((s) => {
+          const doc = JSON.parse(s);
+          return JSON.stringify({ ...doc, Statement: doc.Statement.filter((st: { Sid?: string }) => st.Sid !== "DenyInsecureTransport") });
+        }),
+      }),
+      message: /has no file system policy denying non-TLS access; add an aws\.efs\.FileSystemPolicy for it with a Deny of "\*" for every principal when aws:SecureTransport is false\.$/,
+    },
   },
   {
     policy: "efs-require-access-point-identity",
@@ -179,7 +202,13 @@ export const STORAGE_MUTATIONS: Mutation[] = [
     set: efsWith({ accessPoints: [{ name: "qdrant", path: "/", uid: 1000, gid: 1000, permissions: "750" }] }),
     configError: /platform:storage\.efs\.accessPoints\[0\]\.path: got "\/"; allowed: an absolute path below \//,
     because: "the schema requires a directory below /; the policy covers access points other code or programs declare",
-    notInCode: NO_EFS_IN_PROD,
+    inCode: {
+      stackFile: ECSAI,
+      type: "aws:efs/accessPoint:AccessPoint",
+      name: /-qdrant-data$/,
+      patch: (p) => ({ ...p, rootDirectory: { ...p.rootDirectory, path: "/" } }),
+      message: /^Access point exposes "\/"; set rootDirectory\.path to a directory below \/\.$/,
+    },
   },
   {
     policy: "backup-require-vault-encryption",
