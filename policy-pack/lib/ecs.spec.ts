@@ -70,6 +70,11 @@ describe("ECS helpers", () => {
       assert.deepEqual(task.containers.map((c) => c.name), ["container", "web"]);
     });
 
+    it("names awsx's single container by its own name, as awsx names it in the task definition", () => {
+      const task = taskOf(T.awsxEc2Service, { taskDefinitionArgs: { container: { name: "backend", image: "a" } } })!;
+      assert.deepEqual(task.containers.map((c) => c.name), ["backend"]);
+    });
+
     it("parses a real run's containerDefinitions JSON and names unnamed containers by position", () => {
       const task = taskOf(T.ecsTaskDefinition, { containerDefinitions: JSON.stringify([{ name: "api", image: "a" }, { image: "b" }]) })!;
       assert.deepEqual(task.containers.map((c) => c.name), ["api", "#2"]);

@@ -59,7 +59,11 @@ function jsonContainers(props: Record<string, any>): Pick<Task, "containers" | "
   return { containers: defs.map((def, i) => ({ name: typeof def.name === "string" ? def.name : `#${i + 1}`, def })), hidden: [] };
 }
 
-/** awsx takes `container` (named "container") or a `containers` map whose keys become the names. */
+/**
+ * awsx takes `container`, named by its own name (or "container" without one), or a `containers` map
+ * whose keys become the names (awsx/ecs/containers.ts, normalizeTaskDefinitionContainers).
+ * https://github.com/pulumi/pulumi-awsx/blob/master/awsx/ecs/containers.ts
+ */
 function awsxContainers(args: Plain): Pick<Task, "containers" | "hidden"> {
   const containers: Container[] = [];
   const hidden: Unknown[] = [];
@@ -67,7 +71,8 @@ function awsxContainers(args: Plain): Pick<Task, "containers" | "hidden"> {
     if (def instanceof Unknown) hidden.push(def);
     else if (isPlain(def)) containers.push({ name, def });
   };
-  add("container", args.container);
+  const single = isPlain(args.container) ? args.container.name : undefined;
+  add(typeof single === "string" ? single : "container", args.container);
   if (args.containers instanceof Unknown) hidden.push(args.containers);
   else if (isPlain(args.containers)) for (const [name, def] of Object.entries(args.containers)) add(name, def);
   return { containers, hidden };

@@ -5,7 +5,9 @@
  * the config error that stops the change; the instance types are config the schema accepts, so the
  * allowed-families policy catches them. Each refused row also makes its change in code, on the
  * resource the prod program registers (the eks components' args, the launch templates, the node
- * security group's rules, the repositories, a service role), unless the program has none to patch.
+ * security group's rules, the repositories, a service role), or, for what prod does not create (the
+ * ECS engine, Karpenter's interruption queue), on an example system's stack that has it; unless no
+ * program has anything to patch.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { type Mutation, noSuchKey } from "./harness";
@@ -18,6 +20,26 @@ const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"
 const ECR_REPOSITORY = "aws:ecr/repository:Repository";
 const ECR_LIFECYCLE_POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const ECS_SERVICE = "awsx:ecs:EC2Service";
+const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
+const SQS_QUEUE = "aws:sqs/queue:Queue";
+
+/** The example system that runs the ECS engine (a prod-profile stack), for the ECS rows' in-code changes. */
+const ECS_STACK = "examples/Pulumi.ecsai.yaml";
+/** The ECS example's first service (platform:services[0]), the one each ECS row's change names. */
+const FIRST_SERVICE = /-svc-backend$/;
+
+/** An awsx service's inputs with its task definition's container edited (the args may hold Outputs). */
+const editContainer = (p: Record<string, any>, edit: (c: Record<string, any>) => Record<string, any>) => ({
+  ...p,
+  taskDefinitionArgs: pulumi.output(p.taskDefinitionArgs).apply((t: Record<string, any>) => ({ ...t, container: edit(t.container) })),
+});
+
+/** An awsx service's inputs with its networkConfiguration edited. */
+const editNetwork = (p: Record<string, any>, edit: (n: Record<string, any>) => Record<string, any>) => ({
+  ...p,
+  networkConfiguration: pulumi.output(p.networkConfiguration).apply((n: Record<string, any>) => edit(n)),
+});
 
 /** A policy document (JSON text, possibly an Output) with the statement `sid` overridden by `fields`. */
 const editStatement = (policy: pulumi.Input<string>, sid: string, fields: Record<string, unknown>) =>
@@ -31,15 +53,13 @@ const NOT_A_KNOB = "it is hard-wired in the cluster component, not config; the p
 /**
  * The ECS engine's policies. Pulumi.prod.yaml runs the EKS engine, and the ECS engine sets each of
  * these in code, not config, so no change to the prod stack file reaches them: each row is the config
- * error that stops the change. The policies' own specs (policy-pack/policies/ecs/*.spec.ts) prove
- * what they catch, on both the awsx components and the aws:ecs resources a real run shows.
+ * error that stops the change. Each row makes its change in code on the ECS example system
+ * (examples/Pulumi.ecsai.yaml, a prod-profile stack), on the awsx service of its first service or on
+ * the ECS cluster; the policies' own specs (policy-pack/policies/ecs/*.spec.ts) also cover the
+ * aws:ecs resources a real run shows.
  */
 const ECS_ONLY = (spec: string) =>
   `the prod stack runs the EKS engine, and the ECS engine sets this in code, not config; the policy guards ECS stacks and other programs (cases in policy-pack/policies/ecs/${spec}.spec.ts)`;
-
-/** Why the ECS rows have no in-code change: there is no ECS resource in the prod program to patch. */
-const ECS_NOT_IN_CODE = (spec: string) =>
-  `the prod program runs the EKS engine and registers no ECS resource for a transformation to patch; policy-pack/policies/ecs/${spec}.spec.ts proves what the policy catches, and test/examples/ecsai.spec.ts plans the ECS engine with no violation`;
 
 const ECS_MUTATIONS: Mutation[] = [
   {
@@ -48,7 +68,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].privileged": true },
     configError: noSuchKey("platform:services[0].privileged"),
     because: ECS_ONLY("disallowPrivilegedContainers"),
-    notInCode: ECS_NOT_IN_CODE("disallowPrivilegedContainers"),
+    inCode: { stackFile: ECS_STACK, type: ECS_SERVICE, name: FIRST_SERVICE, patch: (p) => editContainer(p, (c) => ({ ...c, privileged: true })), message: /^Task definition runs container backend privileged; remove privileged: true so a container cannot take over its host\.$/ },
   },
   {
     policy: "ecs-disallow-host-namespaces",
@@ -56,7 +76,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].hostNetwork": true },
     configError: noSuchKey("platform:services[0].hostNetwork"),
     because: ECS_ONLY("disallowHostNamespaces"),
-    notInCode: ECS_NOT_IN_CODE("disallowHostNamespaces"),
+    inCode: { stackFile: ECS_STACK, type: ECS_SERVICE, name: FIRST_SERVICE, patch: (p) => ({ ...p, taskDefinitionArgs: pulumi.output(p.taskDefinitionArgs).apply((t: Record<string, any>) => ({ ...t, networkMode: "host" })) }), message: /^Task definition shares its container instance's namespaces \(networkMode: host\); use networkMode awsvpc and leave pidMode and ipcMode unset or task\.$/ },
   },
   {
     policy: "ecs-disallow-plaintext-secrets",
@@ -64,7 +84,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].environment": { DB_PASSWORD: "hunter2" } },
     configError: /platform:services\[0\]\.environment\.DB_PASSWORD: got "\(withheld\)"; allowed: no credential in plain config/,
     because: "the services rules refuse credential-like names in plain environment variables (the value would sit in the stack file); the policy checks the ECS engine's task definitions and other programs (cases in policy-pack/policies/ecs/disallowPlaintextSecrets.spec.ts)",
-    notInCode: ECS_NOT_IN_CODE("disallowPlaintextSecrets"),
+    inCode: { stackFile: ECS_STACK, type: ECS_SERVICE, name: FIRST_SERVICE, patch: (p) => editContainer(p, (c) => ({ ...c, environment: [...c.environment, { name: "DB_PASSWORD", value: "hunter2" }] })), message: /^Task definition passes credentials as plain environment variables \(backend: DB_PASSWORD\); move each to secrets with valueFrom a Secrets Manager secret ARN\.$/ },
   },
   {
     policy: "ecs-require-log-configuration",
@@ -72,7 +92,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].logDriver": "none" },
     configError: noSuchKey("platform:services[0].logDriver"),
     because: ECS_ONLY("requireLogConfiguration"),
-    notInCode: ECS_NOT_IN_CODE("requireLogConfiguration"),
+    inCode: { stackFile: ECS_STACK, type: ECS_SERVICE, name: FIRST_SERVICE, patch: (p) => editContainer(p, (c) => ({ ...c, logConfiguration: { logDriver: "none" } })), message: /^Task definition logs through a driver the pack does not allow \(backend: none\); use logDriver awslogs or awsfirelens\.$/ },
   },
   {
     policy: "ecs-enable-container-insights",
@@ -80,7 +100,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.containerInsights": "disabled" },
     configError: /platform:cluster\.containerInsights: got "disabled"; allowed: /,
     because: ECS_ONLY("enableContainerInsights"),
-    notInCode: ECS_NOT_IN_CODE("enableContainerInsights"),
+    inCode: { stackFile: ECS_STACK, type: ECS_CLUSTER, patch: (p) => ({ ...p, settings: [{ name: "containerInsights", value: "disabled" }] }), message: /^ECS cluster has Container Insights set to disabled; add the setting containerInsights with value enhanced or enabled\.$/ },
   },
   {
     policy: "ecs-disallow-public-ip",
@@ -88,7 +108,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].assignPublicIp": true },
     configError: noSuchKey("platform:services[0].assignPublicIp"),
     because: ECS_ONLY("disallowPublicIp"),
-    notInCode: ECS_NOT_IN_CODE("disallowPublicIp"),
+    inCode: { stackFile: ECS_STACK, type: ECS_SERVICE, name: FIRST_SERVICE, patch: (p) => editNetwork(p, (n) => ({ ...n, assignPublicIp: true })), message: /^ECS service assigns its tasks public IP addresses; set assignPublicIp to false and run the tasks in private subnets\.$/ },
   },
   {
     policy: "ecs-require-services-across-azs",
@@ -96,7 +116,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].availabilityZones": ["us-west-2a"] },
     configError: noSuchKey("platform:services[0].availabilityZones"),
     because: ECS_ONLY("requireServicesAcrossAzs"),
-    notInCode: ECS_NOT_IN_CODE("requireServicesAcrossAzs"),
+    inCode: { stackFile: ECS_STACK, type: ECS_SERVICE, name: FIRST_SERVICE, patch: (p) => editNetwork(p, (n) => ({ ...n, subnets: n.subnets.slice(0, 1) })), message: /^ECS service spans 1 subnets; spread it over at least 2 AZs so it survives the loss of one\.$/ },
   },
   {
     policy: "ecs-enable-deployment-circuit-breaker",
@@ -104,7 +124,7 @@ const ECS_MUTATIONS: Mutation[] = [
     set: { "platform:services[0].circuitBreaker": false },
     configError: noSuchKey("platform:services[0].circuitBreaker"),
     because: ECS_ONLY("enableDeploymentCircuitBreaker"),
-    notInCode: ECS_NOT_IN_CODE("enableDeploymentCircuitBreaker"),
+    inCode: { stackFile: ECS_STACK, type: ECS_SERVICE, name: FIRST_SERVICE, patch: (p) => ({ ...p, deploymentCircuitBreaker: { enable: false, rollback: false } }), message: /^ECS service has its deployment circuit breaker off, so a failing deployment keeps replacing healthy tasks; set deploymentCircuitBreaker \{ enable: true, rollback: true \}\.$/ },
   },
 ];
 
@@ -155,7 +175,8 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     set: { "platform:cluster.autoscaler": { kind: "karpenter", karpenterChartVersion: "1.8.1", queueEncryption: false } },
     configError: noSuchKey("platform:cluster.autoscaler.queueEncryption"),
     because: NOT_A_KNOB,
-    notInCode: "prod runs the Cluster Autoscaler, not Karpenter, so the program registers no SQS queue for a transformation to patch; the interruption queue is planned (encrypted) in examples/Pulumi.billion.yaml (test/examples/billion.spec.ts), and the policy's cases are in policy-pack/policies/sqs/requireQueueEncryption.spec.ts",
+    // Prod runs the Cluster Autoscaler, so no queue: the billion-record API runs Karpenter, whose interruption queue turns SSE-SQS off.
+    inCode: { stackFile: "examples/Pulumi.billion.yaml", type: SQS_QUEUE, name: /-karpenter-interruptions$/, patch: (p) => ({ ...p, sqsManagedSseEnabled: false }), message: /^SQS queue stores messages unencrypted \(sqsManagedSseEnabled: false, no kmsMasterKeyId\); turn sqsManagedSseEnabled back on or set kmsMasterKeyId\.$/ },
   },
   {
     policy: "ec2-configure-instance-families",
