@@ -49,6 +49,10 @@ function byValue(value: string, resources: PolicyResource[]): PolicyResource | u
  * recorded under), given the value read at the nested path the service uses.
  */
 export function resolveKey(resources: PolicyResource[], holder: PolicyResource, prop: string, value: Read<unknown>): KeyRef {
+  // A key value known to be absent is the AWS-managed key, whatever the property still depends on:
+  // the dependency is recorded per top-level property, so a nested key dropped from an object
+  // derived from the key (e.g. MSK's encryptionInfo) leaves it behind.
+  if (!value.unknown && (value.value === undefined || value.value === null || value.value === "")) return { kind: "aws-managed" };
   const keys = resources.filter((r) => r.type === T.kmsKey);
   for (const d of holder.propertyDependencies[prop] ?? []) {
     if (d.type === T.kmsKey) return { kind: "stack", key: d };

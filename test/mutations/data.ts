@@ -4,7 +4,7 @@
  * owns. Encryption, TLS, authentication and privacy are hard-wired in components/data; Multi-AZ,
  * backups and deletion protection are knobs the prod rules refuse to turn down. So nearly every row
  * is the config error that stops the change, and then makes the same change in code on the prod
- * program (except the messaging rows: prod registers no broker to patch); the master password's
+ * program (the messaging rows on the example systems that run a broker: prod registers none); the master password's
  * rotation interval is a knob the rotation policy catches.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -13,11 +13,11 @@ import { type Mutation, noSuchKey } from "./harness";
 const NOT_A_KNOB = "it is hard-wired in the data component, not config; the policy guards hand-written code and other programs using the pack";
 const kafka = (extra: Record<string, unknown>) => ({ "platform:messaging": { engine: "kafka", kafka: extra } });
 const rabbitmq = (extra: Record<string, unknown>) => ({ "platform:messaging": { engine: "rabbitmq", rabbitmq: extra } });
-/** Prod runs no broker, so no code change to the prod program can reach a messaging policy. */
-const NO_BROKER = (type: string, example: string) =>
-  `prod runs without a broker (platform:messaging engine none), so the program registers no ${type} to patch; the policy's failing cases are in its spec, and ${example} plans the program's broker through it with no violation`;
-const NO_MSK = NO_BROKER("aws:msk/cluster:Cluster", "test/examples/billion.spec.ts");
-const NO_MQ = NO_BROKER("aws:mq/broker:Broker", "test/examples/elearning.spec.ts");
+/** Prod runs no broker, so the messaging rows make their change in code on the example systems that do. */
+const BILLION = "examples/Pulumi.billion.yaml";
+const ELEARNING = "examples/Pulumi.elearning.yaml";
+const MSK = "aws:msk/cluster:Cluster";
+const MQ = "aws:mq/broker:Broker";
 const PROD_RULE = "the data rules refuse it in prod; the policy guards stores other code or programs declare";
 
 /** A PHI store left unencrypted also breaks the PHI rule: a customer-managed key on every patient-data store. */
@@ -147,7 +147,12 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: kafka({ clientBroker: "PLAINTEXT" }),
     configError: noSuchKey("platform:messaging.kafka.clientBroker"),
     because: NOT_A_KNOB,
-    notInCode: NO_MSK,
+    inCode: {
+      stackFile: BILLION,
+      type: MSK,
+      patch: (p) => ({ ...p, encryptionInfo: pulumi.output(p.encryptionInfo).apply((e) => ({ ...e, encryptionInTransit: { ...e.encryptionInTransit, clientBroker: "PLAINTEXT" } })) }),
+      message: /^MSK cluster accepts PLAINTEXT client connections; set encryptionInTransit\.clientBroker: "TLS"\.$/,
+    },
   },
   {
     policy: "msk-disallow-unauthenticated-access",
@@ -155,7 +160,12 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: kafka({ unauthenticated: true }),
     configError: noSuchKey("platform:messaging.kafka.unauthenticated"),
     because: NOT_A_KNOB,
-    notInCode: NO_MSK,
+    inCode: {
+      stackFile: BILLION,
+      type: MSK,
+      patch: (p) => ({ ...p, clientAuthentication: pulumi.output(p.clientAuthentication).apply((a) => ({ ...a, unauthenticated: true })) }),
+      message: /^MSK cluster allows unauthenticated clients; set clientAuthentication\.unauthenticated: false\.$/,
+    },
   },
   {
     policy: "msk-require-encryption-at-rest",
@@ -163,7 +173,14 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: kafka({ kmsKeyArn: "alias/aws/kafka" }),
     configError: noSuchKey("platform:messaging.kafka.kmsKeyArn"),
     because: NOT_A_KNOB,
-    notInCode: NO_MSK,
+    inCode: {
+      stackFile: BILLION,
+      type: MSK,
+      // Omitting the key ARN is how code lands on the AWS-managed key.
+      patch: (p) => ({ ...p, encryptionInfo: pulumi.output(p.encryptionInfo).apply(({ encryptionAtRestKmsKeyArn: _key, ...e }) => e) }),
+      message: /^MSK cluster storage is encrypted with the AWS-managed key; set encryptionInfo\.encryptionAtRestKmsKeyArn to a customer-managed KMS key\.$/,
+      alsoFires: [PHI],
+    },
   },
   {
     policy: "msk-require-brokers-across-azs",
@@ -171,7 +188,17 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: kafka({ brokerCount: 2 }),
     configError: /platform:messaging\.kafka\.brokerCount: got 2; allowed: a multiple of 3/,
     because: "brokers always spread over up to 3 AZs and their count must be a multiple of them; the policy guards clusters other code or programs declare",
-    notInCode: NO_MSK,
+    inCode: {
+      stackFile: BILLION,
+      type: MSK,
+      // MSK needs the broker count to be a multiple of the client subnets, so two brokers means two subnets (AZs).
+      patch: (p) => ({
+        ...p,
+        numberOfBrokerNodes: 2,
+        brokerNodeGroupInfo: pulumi.output(p.brokerNodeGroupInfo).apply((b) => ({ ...b, clientSubnets: b.clientSubnets.slice(0, 2) })),
+      }),
+      message: /^MSK brokers span 2 AZs; spread them over at least 3 AZs\.$/,
+    },
   },
   {
     policy: "msk-enable-enhanced-monitoring",
@@ -180,8 +207,8 @@ export const DATA_MUTATIONS: Mutation[] = [
     configError: /platform:messaging\.kafka\.enhancedMonitoring: got "DEFAULT"; allowed: .*PER_BROKER/,
     because: "the schema offers PER_BROKER or finer only; the policy guards clusters other code or programs declare",
     inCode: {
-      stackFile: "examples/Pulumi.billion.yaml",
-      type: "aws:msk/cluster:Cluster",
+      stackFile: BILLION,
+      type: MSK,
       patch: (p) => ({ ...p, enhancedMonitoring: "DEFAULT" }),
       message: /^MSK cluster publishes only DEFAULT cluster-level metrics; set enhancedMonitoring to PER_BROKER or finer\.$/,
     },
@@ -192,7 +219,13 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: rabbitmq({ deploymentMode: "SINGLE_INSTANCE" }),
     configError: /platform:messaging\.rabbitmq\.deploymentMode: got "SINGLE_INSTANCE"; allowed: "CLUSTER_MULTI_AZ" when profile is prod/,
     because: PROD_RULE,
-    notInCode: NO_MQ,
+    inCode: {
+      stackFile: ELEARNING,
+      type: MQ,
+      // A single instance lives in one subnet.
+      patch: (p) => ({ ...p, deploymentMode: "SINGLE_INSTANCE", subnetIds: pulumi.output(p.subnetIds).apply((s) => s.slice(0, 1)) }),
+      message: /^RabbitMQ broker runs as SINGLE_INSTANCE, so an AZ failure stops messaging; set deploymentMode: "CLUSTER_MULTI_AZ"\.$/,
+    },
   },
   {
     policy: "mq-disallow-public-access",
@@ -200,7 +233,14 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: rabbitmq({ publiclyAccessible: true }),
     configError: noSuchKey("platform:messaging.rabbitmq.publiclyAccessible"),
     because: NOT_A_KNOB,
-    notInCode: NO_MQ,
+    inCode: {
+      stackFile: ELEARNING,
+      type: MQ,
+      patch: (p) => ({ ...p, publiclyAccessible: true }),
+      message: /^Broker has a public endpoint, reachable from the internet; set publiclyAccessible: false\.$/,
+      // The network policy guards the same endpoint: a public broker is a data store reachable from the internet.
+      alsoFires: ["ec2-disallow-public-data-stores"],
+    },
   },
   {
     policy: "mq-require-customer-managed-key",
@@ -208,7 +248,23 @@ export const DATA_MUTATIONS: Mutation[] = [
     set: { "platform:messaging": { engine: "activemq" } },
     configError: /platform:messaging\.engine: got "activemq"; allowed: one of "kafka", "rabbitmq", "none"/,
     because: "the platform offers only RabbitMQ on Amazon MQ, which is exempt (AWS-owned key only); the policy guards ActiveMQ brokers other code or programs declare",
-    notInCode: "prod runs without a broker (platform:messaging engine none), and the program builds only RabbitMQ brokers, which the policy exempts; its spec holds the ActiveMQ cases, and test/examples/elearning.spec.ts plans a RabbitMQ broker through the exemption with no violation",
+    inCode: {
+      stackFile: ELEARNING,
+      type: MQ,
+      // The RabbitMQ broker is exempt, so code reaches the policy only by making the change the row
+      // names: the engine switched to ActiveMQ (with ActiveMQ's version and Multi-AZ mode, an
+      // active/standby pair in two subnets) and the encryptionOptions left on the AWS-owned key.
+      patch: (p) => ({
+        ...p,
+        engineType: "ActiveMQ",
+        engineVersion: "5.18",
+        deploymentMode: "ACTIVE_STANDBY_MULTI_AZ",
+        subnetIds: pulumi.output(p.subnetIds).apply((s) => s.slice(0, 2)),
+      }),
+      message: /^ActiveMQ broker is encrypted with an AWS-owned key; set encryptionOptions\.useAwsOwnedKey: false and kmsKeyId to a customer-managed KMS key\.$/,
+      // The broker is tagged PHI, and an ActiveMQ PHI store without a customer-managed key breaks the PHI rule too.
+      alsoFires: [PHI],
+    },
   },
   {
     policy: "secretsmanager-enable-rotation",

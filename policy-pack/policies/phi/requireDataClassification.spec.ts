@@ -131,6 +131,10 @@ describe("phi-require-data-classification", () => {
       assertOneViolation(await run(changed(msk, { encryptionInfo: undefined }, true)), policy, [/MSK cluster kafka is encrypted with an AWS-managed key; set encryptionInfo/]);
     });
 
+    it("flags a PHI MSK cluster whose encryptionInfo still depends on the key but names none (a transformation dropped the ARN)", async () => {
+      assertOneViolation(await run(changed(msk, { encryptionInfo: { encryptionInTransit: { clientBroker: "TLS", inCluster: true } } })), policy, [/MSK cluster kafka is encrypted with an AWS-managed key; set encryptionInfo/]);
+    });
+
     it("accepts a key ARN from outside the stack as customer-managed", async () => {
       assert.deepEqual(await run(changed(vault, { kmsKeyArn: "arn:aws:kms:us-west-2:210987654321:key/7f7e6c1a-1111-4222-8333-444455556666" }, true)), []);
     });
