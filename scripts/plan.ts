@@ -7,12 +7,12 @@
  *   npm run plan -- --config examples/<system>/Pulumi.<name>.yaml
  */
 import { writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { ConfigError } from "../stacks/config/problems";
 import { policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../test/harness/policyRunner";
 import { runStack } from "../test/harness/runStack";
-import { readStackFile } from "../test/harness/stackFile";
+import { readStackFile, stackNameOf } from "../test/harness/stackFile";
 import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
 
 const ROOT = resolve(__dirname, "..");
@@ -32,7 +32,7 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const config = value("--config");
-  const stack = value("--stack") ?? (config ? basename(config).replace(/^Pulumi\./, "").replace(/\.ya?ml$/, "") : undefined);
+  const stack = value("--stack") ?? (config ? stackNameOf(config) : undefined);
   if (!stack) throw new Error("usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--json <file>] [--verbose] [--preview]");
   return { stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`), json: value("--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
 }

@@ -7,12 +7,13 @@
  */
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { policies } from "../../policy-pack/policies";
 import { ConfigError } from "../../stacks/config/problems";
 import { Violation, readPackConfig, runPolicies } from "../harness/policyRunner";
 import { runStack } from "../harness/runStack";
+import { flatten, stackNameOf } from "../harness/stackFile";
 import { main } from "../../stacks/platform";
 import { ROOT } from "../helpers";
 
@@ -113,10 +114,6 @@ export function setPath(config: Record<string, unknown>, path: string, value: un
   return out;
 }
 
-/** The flat "namespace:key" -> text map the CLI hands a program: structured values as JSON. */
-export const flatten = (config: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
-
 export interface Outcome {
   /** The config error, when validation refused the change. */
   configError?: string;
@@ -144,7 +141,7 @@ export async function applyMutation(set: Record<string, unknown>, inCode?: InCod
       }
     : undefined;
   // The stack is named as the CLI would name it from its file: Pulumi.<stack>.yaml.
-  const stack = inCode?.stackFile ? basename(inCode.stackFile).replace(/^Pulumi\.|\.yaml$/g, "") : "prod";
+  const stack = inCode?.stackFile ? stackNameOf(inCode.stackFile) : "prod";
   const run = await runStack({ stack, config: flatten(config), program });
   const resources = run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length;
   if (run.error instanceof ConfigError) return { configError: run.error.message, resources, violations: [] };
