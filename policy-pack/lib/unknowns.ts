@@ -80,3 +80,14 @@ export function undecidable(props: Record<string, any>, u: Unknown): never {
   u.path.reduce<any>((o, k) => o[k], props);
   throw new Error(`expected the value at .${u.path.join(".")} to be unknown`);
 }
+
+/** A value a stack policy set aside during preview: the resource's properties and where in them it is unknown. */
+export interface Undecided {
+  props: Record<string, any>;
+  at: Unknown;
+}
+
+/** Ends a stack check with "can't run during preview" for the first value set aside, if any; violations reported before it stand. */
+export function undecidableIfAny(pending: readonly Undecided[]): void {
+  if (pending.length > 0) undecidable(pending[0].props, pending[0].at);
+}

@@ -1,14 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
 import type { PackStackPolicy } from "../../lib/metadata";
-import { refersTo } from "../../lib/references";
+import { refersTo, unlinkedWhileUnknown } from "../../lib/references";
 import { deniesInsecureTransport, list, resourceMatches, statementsOf } from "../../lib/resourcePolicies";
 import { T } from "../../lib/types";
-import { Unknown, read, undecidable } from "../../lib/unknowns";
-
-interface Pending {
-  props: Record<string, any>;
-  at: Unknown;
-}
+import { Unknown, type Undecided, read, undecidableIfAny } from "../../lib/unknowns";
 
 /**
  * Whether a TLS Deny in a file system policy covers file system `fs`: no Resource (a file system
@@ -46,11 +41,11 @@ export const requireTlsOnlyPolicy: PackStackPolicy = {
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
     const policies = args.resources.filter((r) => r.type === T.efsFileSystemPolicy);
-    const pending: Pending[] = [];
+    const pending: Undecided[] = [];
     // A fileSystemId unknown during preview with no dependency could be any file system's: it decides nothing.
-    const unlinked = policies.find((p) => read(p.props, "fileSystemId").unknown && (p.propertyDependencies.fileSystemId ?? []).length === 0);
+    const unlinked = unlinkedWhileUnknown(policies, "fileSystemId");
     for (const fs of args.resources.filter((r) => r.type === T.efsFileSystem)) {
-      const waiting: Pending[] = [];
+      const waiting: Undecided[] = [];
       const ok = policies.filter((p) => refersTo(p, "fileSystemId", fs, ["id"])).some((p) => {
         // The document names the file system and its access points by ARN, so during preview it is unknown as a whole.
         const doc = read(p.props, "policy");
@@ -75,6 +70,6 @@ export const requireTlsOnlyPolicy: PackStackPolicy = {
         );
       }
     }
-    if (pending.length > 0) undecidable(pending[0].props, pending[0].at);
+    undecidableIfAny(pending);
   },
 };

@@ -1,9 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { fsbp, type PackStackPolicy } from "../../lib/metadata";
-import { refersTo } from "../../lib/references";
+import { refersTo, unlinkedWhileUnknown } from "../../lib/references";
 import { scheduleDays } from "../../lib/rotationSchedule";
 import { T } from "../../lib/types";
-import { Unknown, read, resolve, undecidable } from "../../lib/unknowns";
+import { Unknown, type Undecided, resolve, undecidableIfAny } from "../../lib/unknowns";
 
 export interface RotationConfig {
   /** Most days a rotation schedule may leave a secret unchanged. */
@@ -13,10 +13,6 @@ export interface RotationConfig {
 }
 
 type Report = (message: string, urn: string) => void;
-interface Pending {
-  props: Record<string, any>;
-  at: Unknown;
-}
 
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !(v instanceof Unknown);
 
@@ -25,7 +21,7 @@ const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "obje
  * explicit `rotationEnabled: false` turns it off; the provider computes the flag otherwise (on when
  * rotationRules is set), so during preview an unknown flag is no reason to doubt the schedule.
  */
-function checkSchedule(rotation: PolicyResource, max: number, pending: Pending[], report: Report): void {
+function checkSchedule(rotation: PolicyResource, max: number, pending: Undecided[], report: Report): void {
   const at = (u: Unknown) => void pending.push({ props: rotation.props, at: u });
   const enabled = resolve(rotation.props, "rotationEnabled");
   if (enabled === false) {
@@ -94,11 +90,11 @@ export const enableRotation: PackStackPolicy = {
   validateStack: (args, reportViolation) => {
     const { maximumRotationDays: max, exemptionTagKey: tagKey } = args.getConfig<RotationConfig>();
     const rotations = args.resources.filter((r) => r.type === T.secretRotation);
-    const pending: Pending[] = [];
+    const pending: Undecided[] = [];
     for (const rotation of rotations) checkSchedule(rotation, max, pending, reportViolation);
 
     // A secretId unknown during preview with no dependency could be any secret's: it decides nothing.
-    const unlinked = rotations.find((r) => read(r.props, "secretId").unknown && (r.propertyDependencies.secretId ?? []).length === 0);
+    const unlinked = unlinkedWhileUnknown(rotations, "secretId");
     for (const secret of args.resources.filter((r) => r.type === T.secret)) {
       if (rotations.some((r) => refersTo(r, "secretId", secret))) continue;
       const tags = resolve(secret.props, "tags");
@@ -115,6 +111,6 @@ export const enableRotation: PackStackPolicy = {
         reportViolation(`Secret ${secret.name} has no automatic rotation; add an aws.secretsmanager.SecretRotation whose secretId is this secret, at most ${max} days apart, or tag it ${tagKey}=<who rotates it outside Secrets Manager and how>.`, secret.urn);
       }
     }
-    if (pending.length > 0) undecidable(pending[0].props, pending[0].at);
+    undecidableIfAny(pending);
   },
 };
