@@ -33,6 +33,11 @@ export function settingsOf(resources: PolicyResource[], type: string, b: PolicyR
 
 export const buckets = (resources: PolicyResource[]) => resources.filter((r) => r.type === T.bucket);
 
+/** Every rule of every lifecycle configuration of bucket `b`. */
+export function lifecycleRules(resources: PolicyResource[], b: PolicyResource): Array<Record<string, any>> {
+  return settingsOf(resources, T.bucketLifecycle, b).flatMap((l) => (l.props.rules ?? []) as Array<Record<string, any>>);
+}
+
 /** The tag that declares a bucket's purpose; the log bucket carries Purpose=logs. */
 export const PURPOSE_TAG = "Purpose";
 

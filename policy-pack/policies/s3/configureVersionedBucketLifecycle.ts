@@ -1,4 +1,4 @@
-import { bucketName, buckets, settingsOf } from "../../lib/buckets";
+import { bucketName, buckets, lifecycleRules, settingsOf } from "../../lib/buckets";
 import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
@@ -14,8 +14,7 @@ export const configureVersionedBucketLifecycle: PackStackPolicy = {
     for (const b of buckets(args.resources)) {
       const versioned = settingsOf(args.resources, T.bucketVersioning, b).some((v) => v.props.versioningConfiguration?.status === "Enabled");
       if (!versioned) continue;
-      const rules = settingsOf(args.resources, T.bucketLifecycle, b).flatMap((l) => (l.props.rules ?? []) as any[]);
-      if (!rules.some((r) => r.status === "Enabled" && Number(r.noncurrentVersionExpiration?.noncurrentDays) > 0)) {
+      if (!lifecycleRules(args.resources, b).some((r) => r.status === "Enabled" && Number(r.noncurrentVersionExpiration?.noncurrentDays) > 0)) {
         reportViolation(`Versioned bucket ${bucketName(b)} has no enabled lifecycle rule expiring noncurrent versions; add one with noncurrentVersionExpiration.noncurrentDays.`, b.urn);
       }
     }

@@ -1,4 +1,4 @@
-import { bucketName, buckets, settingsOf } from "../../lib/buckets";
+import { bucketName, buckets, lifecycleRules } from "../../lib/buckets";
 import { fsbp, type PackStackPolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
 
@@ -20,8 +20,7 @@ export const requireLifecycleConfiguration: PackStackPolicy = {
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
     for (const b of buckets(args.resources)) {
-      const rules = settingsOf(args.resources, T.bucketLifecycle, b).flatMap((l) => (l.props.rules ?? []) as { status?: string }[]);
-      if (!rules.some((r) => r.status === "Enabled")) {
+      if (!lifecycleRules(args.resources, b).some((r) => r.status === "Enabled")) {
         reportViolation(`Bucket ${bucketName(b) ?? b.name} has no enabled lifecycle rule; add a lifecycle configuration with an Enabled rule that transitions or expires its objects.`, b.urn);
       }
     }
