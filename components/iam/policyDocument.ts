@@ -53,3 +53,13 @@ export function serviceTrustPolicy(service: string, accountId: string, sourceArn
     },
   });
 }
+
+/**
+ * Denies `action` on `resource` to `principal` whenever the request is not over TLS: the
+ * aws:SecureTransport Deny that S3 bucket and EFS file system policies use to refuse plain-text
+ * access, whoever asks.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-securetransport
+ */
+export function denyInsecureTransport(principal: Principal, action: string, resource: string | string[]): PolicyStatement {
+  return { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: principal, Action: action, Resource: resource, Condition: { Bool: { "aws:SecureTransport": "false" } } };
+}

@@ -3,7 +3,7 @@
  * also admits the three AWS log-delivery services, each limited to its own prefix and, where the
  * service supports it, to this account's sources.
  */
-import { PolicyDocument, PolicyStatement, policyDocument } from "../iam/policyDocument";
+import { PolicyDocument, PolicyStatement, denyInsecureTransport, policyDocument } from "../iam/policyDocument";
 
 /** Where each log source writes in the log bucket. The edge tier sets these prefixes on the ALB and CloudFront. */
 export const LOG_PREFIXES = {
@@ -20,19 +20,10 @@ export const LOG_PREFIXES = {
 } as const;
 
 /**
- * Denies every request that is not over TLS, for every principal (FSBP S3.5).
+ * Denies every request on the bucket and its objects that is not over TLS, for every principal (FSBP S3.5).
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit
  */
-export function denyInsecureTransport(bucketArn: string): PolicyStatement {
-  return {
-    Sid: "DenyInsecureTransport",
-    Effect: "Deny",
-    Principal: "*",
-    Action: "s3:*",
-    Resource: [bucketArn, `${bucketArn}/*`],
-    Condition: { Bool: { "aws:SecureTransport": "false" } },
-  };
-}
+const tlsOnly = (bucketArn: string): PolicyStatement => denyInsecureTransport("*", "s3:*", [bucketArn, `${bucketArn}/*`]);
 
 /**
  * The ELB account that delivers access logs in regions opened before August 2022; newer regions use
@@ -125,12 +116,12 @@ function vendedLogs(c: LogBucketContext): PolicyStatement[] {
 
 /** Policy of an ordinary bucket: TLS only. Services get access through their IAM roles. */
 export function bucketPolicy(bucketArn: string): PolicyDocument {
-  return policyDocument(denyInsecureTransport(bucketArn));
+  return policyDocument(tlsOnly(bucketArn));
 }
 
 /** Policy of the log bucket: TLS only, plus the three delivery services. */
 export function logBucketPolicy(c: LogBucketContext): PolicyDocument {
-  const statements = [denyInsecureTransport(c.bucketArn), albAccessLogs(c), ...vendedLogs(c)];
+  const statements = [tlsOnly(c.bucketArn), albAccessLogs(c), ...vendedLogs(c)];
   // An ArnLike with an empty list matches nothing; leave the statement out instead.
   if (c.sourceBucketArns.length > 0) statements.splice(1, 0, serverAccessLogs(c));
   return policyDocument(...statements, ...(c.extraStatements ?? []));
@@ -138,5 +129,5 @@ export function logBucketPolicy(c: LogBucketContext): PolicyDocument {
 
 /** Policy of an access-log target that only S3 server access logs write to (the second region's). */
 export function accessLogBucketPolicy(c: LogBucketContext): PolicyDocument {
-  return policyDocument(denyInsecureTransport(c.bucketArn), ...(c.sourceBucketArns.length > 0 ? [serverAccessLogs(c)] : []));
+  return policyDocument(tlsOnly(c.bucketArn), ...(c.sourceBucketArns.length > 0 ? [serverAccessLogs(c)] : []));
 }

@@ -23,7 +23,7 @@
  * point's uid or gid is 0, which the storage config refuses.
  * https://docs.aws.amazon.com/efs/latest/ug/enforce-identity-access-points.html
  */
-import { PolicyDocument, PolicyStatement, policyDocument } from "../iam/policyDocument";
+import { PolicyDocument, PolicyStatement, denyInsecureTransport, policyDocument } from "../iam/policyDocument";
 
 /** The NFS client actions EFS authorizes. https://docs.aws.amazon.com/efs/latest/ug/iam-access-control-nfs-efs.html */
 export const EFS_CLIENT_ACTIONS = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"];
@@ -34,16 +34,7 @@ export const EFS_CLIENT_ACTIONS = ["elasticfilesystem:ClientMount", "elasticfile
  * https://docs.aws.amazon.com/efs/latest/ug/iam-access-control-nfs-efs.html (aws:SecureTransport)
  * https://docs.aws.amazon.com/whitepapers/latest/efs-encrypted-file-systems/encryption-of-data-in-transit.html
  */
-export function denyInsecureTransport(fileSystemArn: string): PolicyStatement {
-  return {
-    Sid: "DenyInsecureTransport",
-    Effect: "Deny",
-    Principal: { AWS: "*" },
-    Action: "*",
-    Resource: fileSystemArn,
-    Condition: { Bool: { "aws:SecureTransport": "false" } },
-  };
-}
+const tlsOnly = (fileSystemArn: string): PolicyStatement => denyInsecureTransport({ AWS: "*" }, "*", fileSystemArn);
 
 /**
  * Denies every client action except through one of the stack's access points, for every principal,
@@ -67,5 +58,5 @@ export function denyOutsideAccessPoints(fileSystemArn: string, accessPointArns: 
 
 /** The file system's policy: TLS only, and only through the stack's access points. */
 export function fileSystemPolicy(fileSystemArn: string, accessPointArns: string[]): PolicyDocument {
-  return policyDocument(denyInsecureTransport(fileSystemArn), denyOutsideAccessPoints(fileSystemArn, accessPointArns));
+  return policyDocument(tlsOnly(fileSystemArn), denyOutsideAccessPoints(fileSystemArn, accessPointArns));
 }
