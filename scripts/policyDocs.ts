@@ -8,7 +8,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { fsbp, type PackPolicy } from "../policy-pack/lib/metadata";
+import { controlsOf, fsbp, type PackPolicy } from "../policy-pack/lib/metadata";
 import { CONTROL_NOTES, TARGET_CONTROLS } from "../policy-pack/lib/coverage";
 import { policies } from "../policy-pack/policies";
 import { PackConfig, enforcementLevel, policyConfig, readPackConfig } from "../test/harness/policyRunner";
@@ -35,7 +35,7 @@ const kind = (p: PackPolicy) => ("validateStack" in p ? "stack" : "resource");
 const controlLink = (c: { reference: string; specification: string }) => `[${c.reference}](${c.specification})`;
 /** The policy's FSBP control, then any related controls it also enforces. */
 const fsbpCell = (p: PackPolicy) => {
-  const controls = [...(p.framework ? [p.framework] : []), ...(p.relatedControls ?? []).map(fsbp)];
+  const controls = controlsOf(p).map(fsbp);
   return controls.length ? controls.map(controlLink).join(", ") : "—";
 };
 
@@ -88,9 +88,6 @@ function settingsTable(profiles: [string, PackConfig][]): string[] {
     ...rows,
   ];
 }
-
-/** Every FSBP control a policy names (framework first, then relatedControls). */
-export const controlsOf = (p: PackPolicy): string[] => [...(p.framework ? [p.framework.reference] : []), ...(p.relatedControls ?? [])];
 
 /** "EC2.18" sorts by service, then by number: EC2.2 before EC2.18 before EC2.170. */
 function byControl(a: string, b: string): number {

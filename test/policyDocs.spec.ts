@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { DOC_FILE, PACK_README, END, START, policiesDoc, profileConfigs, readmeTable } from "../scripts/policyDocs";
 import { CONTROL_NOTES, TARGET_CONTROLS } from "../policy-pack/lib/coverage";
+import { controlsOf } from "../policy-pack/lib/metadata";
 import { policies } from "../policy-pack/policies";
 
 describe("docs/policies.md and the policy-pack README table", () => {
@@ -28,7 +29,7 @@ describe("docs/policies.md and the policy-pack README table", () => {
       const cell = (name: string) => cells[columns.indexOf(name)];
       if (!p.resourceTypesSummary) for (const t of p.resourceTypes) assert.ok(cell("Checks").includes(`\`${t}\``), `${p.name}: ${t}`);
       assert.equal(cell("Severity"), p.severity);
-      const controls = [...(p.framework ? [p.framework.reference] : []), ...(p.relatedControls ?? [])];
+      const controls = controlsOf(p);
       assert.deepEqual([...cell("FSBP").matchAll(/\[([A-Za-z0-9.]+)\]\(https:\/\/docs\.aws\.amazon\.com\/securityhub\/[^)]+\)/g)].map((m) => m[1]), controls);
       if (controls.length === 0) assert.equal(cell("FSBP"), "—");
       assert.match(cell("dev"), /^(mandatory|advisory|disabled|remediate)$/);
@@ -41,7 +42,7 @@ describe("docs/policies.md and the policy-pack README table", () => {
     for (const c of TARGET_CONTROLS) {
       const row = doc.split("\n").find((l) => l.startsWith(`| [${c}](`));
       assert.ok(row, `${c} has no coverage row`);
-      const by = policies.filter((p) => p.framework?.reference === c || p.relatedControls?.includes(c)).map((p) => `\`${p.name}\``);
+      const by = policies.filter((p) => controlsOf(p).includes(c)).map((p) => `\`${p.name}\``);
       const cells = row.split(" | ");
       assert.equal(cells[1], "yes");
       assert.equal(cells[2], by.length ? by.join(", ") : "—", c);

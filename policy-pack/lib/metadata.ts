@@ -42,3 +42,6 @@ export type PackResourcePolicy = ResourceValidationPolicy & PackMetadata;
 export type PackStackPolicy = StackValidationPolicy & PackMetadata;
 /** A policy of this pack: @pulumi/policy's policy plus PackMetadata. */
 export type PackPolicy = PackResourcePolicy | PackStackPolicy;
+
+/** Every FSBP control a policy names: its `framework` control first, then its relatedControls. */
+export const controlsOf = (p: PackPolicy): string[] => [...(p.framework?.reference ? [p.framework.reference] : []), ...(p.relatedControls ?? [])];

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
+import { controlsOf } from "../lib/metadata";
 import { policies } from ".";
 import { classify } from "../test/specCases";
 
@@ -37,7 +38,7 @@ describe("policy pack conventions", () => {
 
   it("names FSBP controls as <Service>.<n>, each control once per policy (framework first, then relatedControls)", () => {
     for (const p of policies) {
-      const controls = [...(p.framework ? [p.framework.reference] : []), ...(p.relatedControls ?? [])];
+      const controls = controlsOf(p);
       for (const c of controls) assert.match(c, /^[A-Z][A-Za-z0-9]*\.\d+$/, `${p.name}: ${c}`);
       assert.equal(new Set(controls).size, controls.length, `${p.name} names a control twice`);
       assert.ok(!p.relatedControls || p.framework, `${p.name} has relatedControls but no framework control`);

@@ -1,8 +1,9 @@
 import { strict as assert } from "node:assert";
 import { CONTROL_NOTES, TARGET_CONTROLS } from "../lib/coverage";
+import { controlsOf } from "../lib/metadata";
 import { policies } from "../policies";
 
-const named = new Set(policies.flatMap((p) => [...(p.framework ? [p.framework.reference] : []), ...(p.relatedControls ?? [])]));
+const named = new Set(policies.flatMap(controlsOf));
 
 describe("FSBP coverage map", () => {
   it("answers for every target control: a policy enforces it, or a note says why none does", () => {
