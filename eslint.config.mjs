@@ -2,6 +2,9 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/** Import paths (relative, any depth) that reach a top-level folder of this repository. */
+const reaching = (...folders) => folders.map((f) => `**/${f}/**`);
+
 export default tseslint.config(
   { ignores: ["node_modules/**", "**/node_modules/**"] },
   js.configs.recommended,
@@ -11,6 +14,27 @@ export default tseslint.config(
       // Mock and policy inputs are untyped JSON by nature; `any` is confined to those seams.
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The library stands alone: another team imports components/ without our program, scripts,
+    // offline tooling or tests (issue 15). Config flows down into Args, never up.
+    files: ["components/**/*.ts"],
+    ignores: ["components/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: reaching("stacks", "scripts", "test", "offline"), message: "components/ is the public library: it may not import the program, scripts, offline tooling or tests." }],
+      }],
+    },
+  },
+  {
+    // Scripts ship as product; tests are not product.
+    files: ["scripts/**/*.ts", "offline/**/*.ts"],
+    ignores: ["**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: reaching("test"), message: "scripts/ and offline/ are product code: move what they need out of test/." }],
+      }],
     },
   },
 );

@@ -10,9 +10,9 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigError } from "../stacks/config/problems";
 import { policies } from "../policy-pack/policies";
-import { readPackConfig, runPolicies } from "../test/harness/policyRunner";
-import { runStack } from "../test/harness/runStack";
-import { readStackFile, stackNameOf } from "../test/harness/stackFile";
+import { readPackConfig, runPolicies } from "../offline/policyRunner";
+import { runStack } from "../offline/runStack";
+import { readStackFile, stackNameOf } from "../offline/stackFile";
 import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
 
 const ROOT = resolve(__dirname, "..");

@@ -3,8 +3,8 @@
  * the machine-readable JSON documented in README.md. Pure.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Violation } from "../test/harness/policyRunner";
-import type { RecordedResource } from "../test/harness/recorder";
+import type { Violation } from "../offline/policyRunner";
+import type { RecordedResource } from "../offline/recorder";
 
 export interface PlanJson {
   stack: string;

@@ -11,7 +11,7 @@ import { basename, join } from "node:path";
 import { controlsOf, fsbp, type PackPolicy } from "../policy-pack/lib/metadata";
 import { CONTROL_NOTES, TARGET_CONTROLS } from "../policy-pack/lib/coverage";
 import { policies } from "../policy-pack/policies";
-import { PackConfig, enforcementLevel, policyConfig, readPackConfig } from "../test/harness/policyRunner";
+import { PackConfig, enforcementLevel, policyConfig, readPackConfig } from "../offline/policyRunner";
 
 const ROOT = join(__dirname, "..");
 export const DOC_FILE = join(ROOT, "docs", "policies.md");

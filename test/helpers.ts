@@ -4,10 +4,10 @@
  */
 import { join, resolve } from "node:path";
 import { policies } from "../policy-pack/policies";
-import { Violation, readPackConfig, runPolicies } from "./harness/policyRunner";
-import type { RecordedResource } from "./harness/recorder";
-import { StackRun, runStack } from "./harness/runStack";
-import { readStackFile } from "./harness/stackFile";
+import { Violation, readPackConfig, runPolicies } from "../offline/policyRunner";
+import type { RecordedResource } from "../offline/recorder";
+import { StackRun, runStack } from "../offline/runStack";
+import { readStackFile } from "../offline/stackFile";
 
 export const ROOT = resolve(__dirname, "..");
 

@@ -9,7 +9,7 @@
  * test/mutations.inCode.*.spec.ts, split so the parallel test run spreads their program runs.
  */
 import { strict as assert } from "node:assert";
-import { enforcementLevel, readPackConfig } from "./harness/policyRunner";
+import { enforcementLevel, readPackConfig } from "../offline/policyRunner";
 import { policies } from "../policy-pack/policies";
 import { join } from "node:path";
 import { MUTATIONS } from "./mutations/all";

@@ -7,11 +7,11 @@
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { policies } from "../policy-pack/policies";
-import { UNKNOWN } from "./harness/mockCloud";
-import { Violation, readPackConfig, runPolicies } from "./harness/policyRunner";
-import type { RecordedResource } from "./harness/recorder";
-import { runStack } from "./harness/runStack";
-import { readStackFile } from "./harness/stackFile";
+import { UNKNOWN } from "../offline/mockCloud";
+import { Violation, readPackConfig, runPolicies } from "../offline/policyRunner";
+import type { RecordedResource } from "../offline/recorder";
+import { runStack } from "../offline/runStack";
+import { readStackFile } from "../offline/stackFile";
 import { ROOT, planStackFile } from "./helpers";
 
 const KEY_REFERENCE = "a resource policy sees only inputs, not which resource an unknown key ARN comes from, so it cannot tell a customer-managed key of the stack from an AWS-managed one; `pulumi up` runs it again with the ARN known, before the resource is created";

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "node:assert";
 import { CLUSTER_DEFAULTS } from "../../stacks/config/sections/cluster";
-import { runComponent } from "../../test/harness/runStack";
+import { runComponent } from "../../offline/runStack";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster, ClusterArgs } from "./cluster";

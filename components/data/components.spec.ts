@@ -5,8 +5,8 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { policies } from "../../policy-pack/policies";
-import { readPackConfig, runPolicies } from "../../test/harness/policyRunner";
-import { StackRun, runComponent } from "../../test/harness/runStack";
+import { readPackConfig, runPolicies } from "../../offline/policyRunner";
+import { StackRun, runComponent } from "../../offline/runStack";
 import { ROOT } from "../../test/helpers";
 import { CACHE_DEFAULTS } from "../../stacks/config/sections/cache";
 import { DATABASE_DEFAULTS } from "../../stacks/config/sections/database";

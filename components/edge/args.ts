@@ -4,8 +4,8 @@
 import type * as aws from "@pulumi/aws";
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import type { ServiceConfig } from "../../stacks/config/sections/services";
 import type { AccountContext } from "../security/keyPolicy";
+import type { RoutedService } from "./routing";
 
 /** A bucket the storage tier owns, as the edge needs to see it. */
 export interface BucketRef {
@@ -41,7 +41,7 @@ export interface EdgeArgs {
   /** Public subnet ids: only for an internet-facing ALB (alb.internal false). */
   publicSubnetIds?: pulumi.Input<string[]>;
   /** The system's services; those with routePath get a target group, a listener rule and a cache behavior. */
-  services: readonly ServiceConfig[];
+  services: readonly RoutedService[];
   /** Access-log bucket (SSE-S3, as ALB access logs require): ALB logs and CloudFront standard logs (v2). */
   logsBucket: BucketRef;
   /**

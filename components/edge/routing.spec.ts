@@ -1,12 +1,11 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import type { ServiceConfig } from "../../stacks/config/sections/services";
+import type { RoutedService } from "./routing";
 import { ORIGIN_ID, behaviors, routes } from "./routing";
 
-const svc = (name: string, routePath?: string, healthCheckPath?: string): ServiceConfig => ({
-  name, namespace: "apps", port: 8080, replicas: { min: 1, max: 2 }, cpu: 256, memory: 512,
+const svc = (name: string, routePath?: string, healthCheckPath?: string): RoutedService => ({
+  name, namespace: "apps", port: 8080,
   ...(routePath ? { routePath } : {}), ...(healthCheckPath ? { healthCheckPath } : {}),
-  volumes: [], buckets: [], secrets: [], queues: [],
 });
 
 describe("edge routing", () => {

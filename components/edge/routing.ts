@@ -2,7 +2,6 @@
  * Which services the edge routes, and how: ALB listener rules, target groups and CloudFront cache
  * behaviors, derived from the services list. Pure; no Pulumi imports.
  */
-import type { ServiceConfig } from "../../stacks/config/sections/services";
 import { targetGroupPrefix } from "./names";
 
 /** An ALB path pattern is at most 128 characters. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html */
@@ -13,6 +12,23 @@ export const PRIORITY_STEP = 10;
 
 /** Default health check path when a service names none (the ALB's own default). */
 export const DEFAULT_HEALTH_CHECK_PATH = "/";
+
+/**
+ * A service as the edge sees it: the fields that decide its route. The stack's `platform:services`
+ * entries fit it as they are.
+ */
+export interface RoutedService {
+  /** Service name: names its target group, listener rule and TargetGroupBinding. */
+  name: string;
+  /** Kubernetes namespace of the service (the TargetGroupBinding's), or its ECS workload group. */
+  namespace: string;
+  /** Container port, 1 to 65535. */
+  port: number;
+  /** ALB and CloudFront path pattern, e.g. `/api/*`. Absent: internal-only, no route. */
+  routePath?: string;
+  /** Health check path. @default "/" */
+  healthCheckPath?: string;
+}
 
 export interface Route {
   /** Service name; names its target group, listener rule and TargetGroupBinding. */
@@ -30,7 +46,7 @@ export interface Route {
 }
 
 /** Routed services in list order; services without routePath are internal-only and get nothing. */
-export function routes(services: readonly ServiceConfig[]): Route[] {
+export function routes(services: readonly RoutedService[]): Route[] {
   return services
     .filter((s) => s.routePath !== undefined)
     .map((s, i) => ({

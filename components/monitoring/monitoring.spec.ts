@@ -8,9 +8,9 @@ import { policies } from "../../policy-pack/policies";
 import { requireCriticalAlarms } from "../../policy-pack/policies/cloudwatch/requireCriticalAlarms";
 import { fixture } from "../../policy-pack/test/fixtures";
 import { ALL_TIERS, DEV_TIERS, ECS_TIERS, targetIdentifiers } from "../../test/fixtures/monitoringTargets";
-import { readPackConfig, runPolicies } from "../../test/harness/policyRunner";
-import type { RecordedResource } from "../../test/harness/recorder";
-import { StackRun, runComponent } from "../../test/harness/runStack";
+import { readPackConfig, runPolicies } from "../../offline/policyRunner";
+import type { RecordedResource } from "../../offline/recorder";
+import { StackRun, runComponent } from "../../offline/runStack";
 import { Monitoring, MonitoringArgs } from "./monitoring";
 import { DEFAULT_ALARM_SETTINGS } from "./settings";
 

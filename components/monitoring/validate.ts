@@ -3,7 +3,7 @@
  * or that would build an alarm that can never fire. Config validation runs the same checks with
  * full config keys; these protect direct callers. Pure.
  */
-import { LOG_RETENTION_DAYS } from "../../stacks/config/values";
+import { LOG_RETENTION_DAYS } from "../logs";
 import { endpointProblems } from "./endpoints";
 import type { MonitoringArgs } from "./monitoring";
 import { nameProblems, namePrefix } from "./naming";

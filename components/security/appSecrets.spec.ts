@@ -5,8 +5,8 @@
  */
 import { strict as assert } from "node:assert";
 import { enableRotation } from "../../policy-pack/policies/secretsmanager/enableRotation";
-import { runPolicies } from "../../test/harness/policyRunner";
-import { StackRun, runComponent } from "../../test/harness/runStack";
+import { runPolicies } from "../../offline/policyRunner";
+import { StackRun, runComponent } from "../../offline/runStack";
 import { APP_SECRET_ROTATED_BY } from "../tags";
 import { ApplicationSecrets } from "./appSecrets";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as aws from "@pulumi/aws";
-import { runComponent } from "../../test/harness/runStack";
+import { runComponent } from "../../offline/runStack";
 import { Storage, StorageArgs } from "./storage";
 
 const RDS_ARN = "arn:aws:rds:us-west-2:123456789012:db:medsearch-db";

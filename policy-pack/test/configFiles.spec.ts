@@ -9,7 +9,7 @@ import { basename, join } from "node:path";
 import Ajv from "ajv";
 import { configFileSchema } from "../lib/configFileSchema";
 import { policies } from "../policies";
-import { policyConfig } from "../../test/harness/policyRunner";
+import { policyConfig } from "../../offline/policyRunner";
 
 const CONFIG_DIR = join(__dirname, "..", "config");
 const files = readdirSync(CONFIG_DIR).filter((f) => f.endsWith(".json"));

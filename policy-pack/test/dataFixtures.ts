@@ -4,8 +4,8 @@
  * case copies a fixture and changes one property.
  */
 import type { Policy } from "@pulumi/policy";
-import { runPolicies } from "../../test/harness/policyRunner";
-import type { RecordedResource } from "../../test/harness/recorder";
+import { runPolicies } from "../../offline/policyRunner";
+import type { RecordedResource } from "../../offline/recorder";
 
 type Props = Record<string, any>;
 

@@ -4,8 +4,8 @@
  * policies), and a runner that applies one policy the way CrossGuard does.
  */
 import type { Policy } from "@pulumi/policy";
-import { PackConfig, Violation, runPolicies } from "../../test/harness/policyRunner";
-import type { RecordedResource } from "../../test/harness/recorder";
+import { PackConfig, Violation, runPolicies } from "../../offline/policyRunner";
+import type { RecordedResource } from "../../offline/recorder";
 
 const ACCOUNT = "123456789012";
 const urnOf = (type: string, name: string) => `urn:pulumi:test::platform::${type}::${name}`;

@@ -6,8 +6,8 @@
  */
 import { strict as assert } from "node:assert";
 import type { Policy } from "@pulumi/policy";
-import { PackConfig, Violation, runPolicies } from "../../test/harness/policyRunner";
-import type { RecordedResource } from "../../test/harness/recorder";
+import { PackConfig, Violation, runPolicies } from "../../offline/policyRunner";
+import type { RecordedResource } from "../../offline/recorder";
 import { T } from "../lib/types";
 
 export type { PackConfig, RecordedResource, Violation };

@@ -4,7 +4,7 @@
  * builds them (plain metric and metric math). Change one property per failing case with
  * withInputs/withOutputs from fixtures.ts.
  */
-import type { RecordedResource } from "../../test/harness/recorder";
+import type { RecordedResource } from "../../offline/recorder";
 import { T } from "../lib/types";
 import { dependsOn, fixture } from "./fixtures";
 

@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import type { Policy } from "@pulumi/policy";
-import { enforcementLevel, policyConfig, readPackConfig } from "../../test/harness/policyRunner";
+import { enforcementLevel, policyConfig, readPackConfig } from "../../offline/policyRunner";
 import { policies } from "../policies";
 
 const CONFIG_DIR = join(__dirname, "..", "config");

@@ -9,7 +9,7 @@ import type { PackPolicy } from "../lib/metadata";
 import { T } from "../lib/types";
 import { policies } from "../policies";
 import { planStackFile } from "../../test/helpers";
-import type { RecordedResource } from "../../test/harness/recorder";
+import type { RecordedResource } from "../../offline/recorder";
 import { check, fixture } from "./fixtures";
 
 const TOKEN = /^[a-z0-9]+:[A-Za-z0-9/.-]*:[A-Za-z0-9]+$/;

@@ -4,8 +4,8 @@
  * Policies run through the same CrossGuard-faithful runner as the offline plan.
  */
 import type { Policy } from "@pulumi/policy";
-import { runPolicies } from "../../test/harness/policyRunner";
-import type { RecordedResource } from "../../test/harness/recorder";
+import { runPolicies } from "../../offline/policyRunner";
+import type { RecordedResource } from "../../offline/recorder";
 
 export const T = {
   bucket: "aws:s3/bucket:Bucket",

@@ -6,13 +6,8 @@
 export const PROFILES = ["dev", "staging", "prod"] as const;
 export type Profile = (typeof PROFILES)[number];
 
-/**
- * CloudWatch Logs retention values.
- * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
- */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+/** CloudWatch Logs retention values: one home, beside the components that create log groups. */
+export { LOG_RETENTION_DAYS } from "../../components/logs";
 
 /**
  * Interface endpoints a node in a private subnet needs to pull images, assume IRSA roles, ship logs

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { cloudFrontReadStatement } from "../../components/edge/bucketStatements";
 import { PolicyStatement, policyDocument } from "../../components/iam/policyDocument";
 import { one } from "../helpers";
-import { runComponent } from "../harness/runStack";
+import { runComponent } from "../../offline/runStack";
 
 const DENY_INSECURE: PolicyStatement = {
   Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*",

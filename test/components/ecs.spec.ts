@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import { mandatory, ofType, one } from "../helpers";
-import type { RecordedResource } from "../harness/recorder";
+import type { RecordedResource } from "../../offline/recorder";
 import { AI_APP_NAMESPACE } from "../fixtures/ecsAiApp";
 import { AZS, BUCKET_ARN, CLUSTER, EFS, KEYS, PRIVATE_SUBNETS, SECRET_ARN, VPC_ID, planEcs, targetGroupArn } from "./ecsHarness";
 

@@ -10,9 +10,9 @@ import { EcsCluster, EcsClusterArgs } from "../../components/ecs/ecsCluster";
 import { EcsServices, EcsServicesArgs } from "../../components/ecs/ecsServices";
 import { policies } from "../../policy-pack/policies";
 import { AI_APP_NAMESPACE, AI_APP_SERVICES } from "../fixtures/ecsAiApp";
-import { MOCK_ACCOUNT_ID, hex } from "../harness/ids";
-import { readPackConfig, runPolicies } from "../harness/policyRunner";
-import { runComponent } from "../harness/runStack";
+import { MOCK_ACCOUNT_ID, hex } from "../../offline/ids";
+import { readPackConfig, runPolicies } from "../../offline/policyRunner";
+import { runComponent } from "../../offline/runStack";
 import { Planned, ROOT } from "../helpers";
 
 export const REGION = "us-west-2";

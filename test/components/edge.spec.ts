@@ -7,7 +7,7 @@ import { LOG_PREFIXES } from "../../components/storage/bucketPolicy";
 import { cloudFrontReadStatement } from "../../components/edge/bucketStatements";
 import { MANAGED_RULE_GROUPS } from "../../components/edge/wafRules";
 import { mandatory, ofType, one } from "../helpers";
-import type { RecordedResource } from "../harness/recorder";
+import type { RecordedResource } from "../../offline/recorder";
 import { DOMAIN, planEdge, subnetId } from "./edgeHarness";
 
 const T = {

@@ -15,10 +15,10 @@ import type { ServiceConfig } from "../../stacks/config/sections/services";
 import { defaultTags } from "../../stacks/platform";
 import { edgeArgs } from "../../stacks/wiring/edge";
 import { policies } from "../../policy-pack/policies";
-import { MOCK_ACCOUNT_ID, hex } from "../harness/ids";
-import { readPackConfig, runPolicies } from "../harness/policyRunner";
-import { runStack } from "../harness/runStack";
-import { readStackFile } from "../harness/stackFile";
+import { MOCK_ACCOUNT_ID, hex } from "../../offline/ids";
+import { readPackConfig, runPolicies } from "../../offline/policyRunner";
+import { runStack } from "../../offline/runStack";
+import { readStackFile } from "../../offline/stackFile";
 import { Planned, ROOT } from "../helpers";
 
 const service = (name: string, port: number, routePath?: string, healthCheckPath?: string): ServiceConfig => ({

@@ -4,8 +4,8 @@
  */
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
-import { readStackFile } from "../harness/stackFile";
-import type { RecordedResource } from "../harness/recorder";
+import { readStackFile } from "../../offline/stackFile";
+import type { RecordedResource } from "../../offline/recorder";
 import { Planned, ROOT, ofType, one } from "../helpers";
 
 export interface ExampleService {

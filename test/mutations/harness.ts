@@ -11,9 +11,9 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { policies } from "../../policy-pack/policies";
 import { ConfigError } from "../../stacks/config/problems";
-import { Violation, readPackConfig, runPolicies } from "../harness/policyRunner";
-import { runStack } from "../harness/runStack";
-import { flatten, stackNameOf } from "../harness/stackFile";
+import { Violation, readPackConfig, runPolicies } from "../../offline/policyRunner";
+import { runStack } from "../../offline/runStack";
+import { flatten, stackNameOf } from "../../offline/stackFile";
 import { main } from "../../stacks/platform";
 import { ROOT } from "../helpers";
 

@@ -5,7 +5,7 @@
 import { strict as assert } from "node:assert";
 import { BUCKET_CLASSIFICATION } from "../../components/storage/classification";
 import { Planned, byUrn, ofType, planStackFile } from "../helpers";
-import type { RecordedResource } from "../harness/recorder";
+import type { RecordedResource } from "../../offline/recorder";
 
 /** The KMS key a property of `r` is computed from. */
 function keyBehind(run: Planned, r: RecordedResource, prop: string): RecordedResource | undefined {

@@ -5,8 +5,8 @@ import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { loadBalancerControllerPolicy } from "../../components/cluster/controllerPolicies";
 import { SUPPORTED_KUBERNETES_VERSIONS } from "../../components/cluster/versions";
-import { readStackFile } from "../harness/stackFile";
-import type { RecordedResource } from "../harness/recorder";
+import { readStackFile } from "../../offline/stackFile";
+import type { RecordedResource } from "../../offline/recorder";
 import { Planned, ROOT, byUrn, mandatory, ofType, one, planStackFile } from "../helpers";
 
 const EKS = "eks:index:Cluster";

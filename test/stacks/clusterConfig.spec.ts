@@ -7,8 +7,8 @@ import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { ConfigError } from "../../stacks/config/problems";
 import { policies } from "../../policy-pack/policies";
-import { readPackConfig, runPolicies } from "../harness/policyRunner";
-import { readStackFile } from "../harness/stackFile";
+import { readPackConfig, runPolicies } from "../../offline/policyRunner";
+import { readStackFile } from "../../offline/stackFile";
 import { Planned, ROOT, mandatory, ofType, one, planConfig } from "../helpers";
 
 type Json = Record<string, any>;

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { isValidAuthToken } from "../../components/data/cacheEngine";
 import { toPlanJson } from "../../scripts/planReport";
 import { Planned, byUrn, mandatory, ofType, one, planStackFile } from "../helpers";
-import type { RecordedResource } from "../harness/recorder";
+import type { RecordedResource } from "../../offline/recorder";
 
 const RDS = "aws:rds/instance:Instance";
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";

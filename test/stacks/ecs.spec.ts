@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
-import { readStackFile } from "../harness/stackFile";
+import { readStackFile } from "../../offline/stackFile";
 import { Planned, ROOT, mandatory, ofType, one, planConfig } from "../helpers";
 
 /** Pulumi.dev.yaml with the cluster switched to ECS (its EKS-only keys dropped) and Fargate-sized services. */

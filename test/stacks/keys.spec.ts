@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { StackRun } from "../harness/runStack";
+import { StackRun } from "../../offline/runStack";
 import { one, ofType, planStackFile } from "../helpers";
 
 /** The key ring's own keys and aliases; other tiers (the storage replica key) add keys of their own. */

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "node:assert";
 import { ALARM_TIERS } from "../../components/monitoring/catalogue";
-import type { RecordedResource } from "../harness/recorder";
+import type { RecordedResource } from "../../offline/recorder";
 import { Planned, byUrn, mandatory, ofType, one, planStackFile } from "../helpers";
 
 const ACCOUNT = "123456789012";

@@ -3,8 +3,8 @@
  * variant (the ECS system's vector database) from an inline config.
  */
 import { strict as assert } from "node:assert";
-import type { RecordedResource } from "../harness/recorder";
-import { readStackFile } from "../harness/stackFile";
+import type { RecordedResource } from "../../offline/recorder";
+import { readStackFile } from "../../offline/stackFile";
 import { Planned, ROOT, byUrn, mandatory, ofType, one, planConfig, planStackFile } from "../helpers";
 import { join } from "node:path";
 

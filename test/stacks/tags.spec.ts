@@ -7,7 +7,7 @@ import { strict as assert } from "node:assert";
 import { effectiveTags } from "../../policy-pack/lib/tags";
 import { TAGGABLE_AWS_TYPES } from "../../policy-pack/lib/taggableTypes";
 import { Planned, byUrn, planStackFile } from "../helpers";
-import type { RecordedResource } from "../harness/recorder";
+import type { RecordedResource } from "../../offline/recorder";
 
 const taggable = (run: Planned) => run.resources.filter((r) => r.custom && TAGGABLE_AWS_TYPES.includes(r.type));
 

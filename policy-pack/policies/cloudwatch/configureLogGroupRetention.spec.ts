@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { readPackConfig } from "../../../test/harness/policyRunner";
+import { readPackConfig } from "../../../offline/policyRunner";
 import { T } from "../../lib/types";
 import { assertOneViolation, check, fixture, withInputs } from "../../test/fixtures";
 import { configureLogGroupRetention } from "./configureLogGroupRetention";

@@ -65,7 +65,7 @@ export class MockCloud implements pulumi.runtime.Mocks {
     const region = args.inputs.region ?? this.regionOf(args.provider);
     const answer = INVOKES[args.token];
     // An unanswered invoke would silently return {}, and the program would build on nothing.
-    if (!answer) throw new Error(`the mock cloud does not answer ${args.token}; add it to test/harness/invokes.ts`);
+    if (!answer) throw new Error(`the mock cloud does not answer ${args.token}; add it to offline/invokes.ts`);
     return answer(args.inputs, { region, account: MOCK_ACCOUNT_ID });
   }
 }

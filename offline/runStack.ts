@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "./mockCloud";
 import { Recorder, RecordedResource } from "./recorder";
-import { main } from "../../stacks/platform";
+import { main } from "../stacks/platform";
 
 export interface StackRun {
   stack: string;
