@@ -54,8 +54,12 @@ export function unexpandedComponents(resources: RecordedResource[]): RecordedRes
   return resources.filter((r) => isRemoteComponent(r) && !EXPANDERS[r.type]);
 }
 
-/** The region a resource lands in: its explicit provider's, else the first aws provider's. */
+/**
+ * The region a resource lands in: its own `region` input (aws provider v7 lets any resource name
+ * one), else its explicit provider's, else the first aws provider's.
+ */
 export function regionOf(r: RecordedResource, resources: RecordedResource[], fallback = "us-east-1"): string {
+  if (r.custom && typeof r.inputs.region === "string") return r.inputs.region;
   if (r.provider?.region) return r.provider.region;
   const provider = resources.find((p) => p.type === "pulumi:providers:aws" && typeof p.inputs.region === "string");
   return provider?.inputs.region ?? fallback;

@@ -50,6 +50,8 @@ export class MockCloud implements pulumi.runtime.Mocks {
     if (shape.nameLimit && typeof physical === "string" && physical.length > shape.nameLimit) {
       throw new Error(`${args.type} ${args.name}: AWS rejects the name "${physical}" (${physical.length} characters; the limit is ${shape.nameLimit})`);
     }
+    const rejected = shape.reject?.(inputs);
+    if (rejected) throw new Error(`${args.type} ${args.name}: ${rejected}`);
     const id = shape.id(physical ?? args.name, inputs, ctx);
     const computed = { id, ...(shape.extra ? shape.extra(id, physical ?? args.name, inputs, ctx) : {}) };
     // An empty id is how the engine tells the SDK an id is unknown.
