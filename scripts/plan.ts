@@ -7,15 +7,14 @@
  *   npm run plan -- --config examples/<system>/Pulumi.<name>.yaml
  */
 import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { ConfigError } from "../stacks/config/problems";
 import { policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
 import { runStack } from "../offline/runStack";
-import { readStackFile, stackNameOf } from "../offline/stackFile";
+import { readStackFile } from "../offline/stackFile";
 import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
-
-const ROOT = resolve(__dirname, "..");
+import { ROOT, flagValue, parseStackArgs } from "./stackArgs";
 
 export interface PlanArgs {
   stack: string;
@@ -27,14 +26,8 @@ export interface PlanArgs {
 }
 
 export function parsePlanArgs(argv: string[]): PlanArgs {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const config = value("--config");
-  const stack = value("--stack") ?? (config ? stackNameOf(config) : undefined);
-  if (!stack) throw new Error("usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--json <file>] [--verbose] [--preview]");
-  return { stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`), json: value("--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
+  const { stack, configFile } = parseStackArgs(argv, "usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--json <file>] [--verbose] [--preview]");
+  return { stack, configFile, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
 }
 
 export function packConfigPath(profile: string): string {
