@@ -202,13 +202,14 @@ describe("expandRemoteComponents: bookkeeping", () => {
     assert.deepEqual(unexpandedComponents([unknown, ours, vpc("Single", ["us-west-2a"])]).map((r) => r.type), ["awsx:lb:ApplicationLoadBalancer"]);
   });
 
-  it("places each resource in its own region, else its component's provider region, else the first aws provider's", () => {
+  it("places each resource in its own region, else its component's provider region, else the stack's, else the first aws provider's", () => {
     const replica = vpc("None", ["us-east-2a"]);
     replica.provider = { urn: "p", name: "replica", region: "us-east-2" };
     assert.ok(expandRemoteComponents([replica]).every((r) => r.region === "us-east-2"));
     const bare = { ...vpc("None", ["a"]), provider: undefined };
     const provider = { ...recorded("pulumi:providers:aws", "main", { region: "eu-west-1" }), custom: true };
     assert.equal(regionOf(bare, [provider, bare]), "eu-west-1");
+    assert.equal(regionOf(bare, [provider, bare], "us-west-2"), "us-west-2", "the stack's region wins over another provider's");
     const pinned = { ...recorded("aws:kms/key:Key", "k", { region: "us-east-1" }), custom: true };
     assert.equal(regionOf(pinned, [provider, pinned]), "us-east-1", "a resource's own region input wins over its provider's");
   });

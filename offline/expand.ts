@@ -56,24 +56,27 @@ export function unexpandedComponents(resources: RecordedResource[]): RecordedRes
 
 /**
  * The region a resource lands in: its own `region` input (aws provider v7 lets any resource name
- * one), else its explicit provider's, else the first aws provider's.
+ * one), else its explicit provider's, else the stack's (`defaultRegion`, aws:region), else the
+ * first aws provider's.
  */
-export function regionOf(r: RecordedResource, resources: RecordedResource[], fallback = "us-east-1"): string {
+export function regionOf(r: RecordedResource, resources: RecordedResource[], defaultRegion?: string): string {
   if (r.custom && typeof r.inputs.region === "string") return r.inputs.region;
   if (r.provider?.region) return r.provider.region;
+  if (defaultRegion) return defaultRegion;
   const provider = resources.find((p) => p.type === "pulumi:providers:aws" && typeof p.inputs.region === "string");
-  return provider?.inputs.region ?? fallback;
+  return provider?.inputs.region ?? "us-east-1";
 }
 
 /**
  * The AWS resources the remote components in `resources` create, in component order. Components
- * without an expander are skipped here; unexpandedComponents lists them.
+ * without an expander are skipped here; unexpandedComponents lists them. `defaultRegion` is the
+ * stack's aws:region, for resources on the default provider.
  */
-export function expandRemoteComponents(resources: RecordedResource[]): SynthesizedResource[] {
+export function expandRemoteComponents(resources: RecordedResource[], defaultRegion?: string): SynthesizedResource[] {
   const out: SynthesizedResource[] = [];
   for (const r of resources) {
     const expand = isRemoteComponent(r) ? EXPANDERS[r.type] : undefined;
-    if (expand) out.push(...expand(r, { region: regionOf(r, resources), account: MOCK_ACCOUNT_ID, resources }));
+    if (expand) out.push(...expand(r, { region: regionOf(r, resources, defaultRegion), account: MOCK_ACCOUNT_ID, resources }));
   }
   return out;
 }

@@ -17,7 +17,6 @@ import { coverageRatio } from "../offline/cloudformation/coverage";
 import { Finding, LinterMissing, lintTemplate, linterPath } from "../offline/cloudformation/lint";
 import { Rendering, render } from "../offline/cloudformation/renderer";
 import type { RecordedResource } from "../offline/recorder";
-import { runStack } from "../offline/runStack";
 import { readStackFile } from "../offline/stackFile";
 import { ROOT, StackArgs, parseStackArgs, runFailure } from "./stackArgs";
 
@@ -98,14 +97,15 @@ export async function validate(args: StackArgs, opts: ValidateOptions = {}): Pro
     log(`Cannot read the stack file ${args.configFile}: ${(e as Error).message}`);
     return 2;
   }
-  const evaluate = opts.evaluate ?? ((stack, c) => runStack({ stack, config: c }));
+  // Loaded here, not at the top: it loads the whole program, which the checks above do not need.
+  const evaluate = opts.evaluate ?? (async (stack, c) => (await import("../offline/runStack")).runStack({ stack, config: c }));
   const run = await evaluate(args.stack, config);
   if (run.error) {
     const failure = runFailure(run.error);
     log(failure.message);
     return failure.code;
   }
-  const rendering = render(run.resources, args.stack);
+  const rendering = render(run.resources, args.stack, config["aws:region"]);
   const paths = writeTemplates(rendering, opts.outDir ?? join(ROOT, ".validate", args.stack));
   log(`Validate stack ${args.stack} from ${args.configFile} with ${linter}`);
   for (const [region, path] of Object.entries(paths)) log(`  ${relative(process.cwd(), path)}: ${Object.keys(rendering.templates[region].Resources).length} resources, linted for ${region}`);

@@ -41,7 +41,7 @@ const SNAPSHOT_TYPES = new Set(["AWS::RDS::DBInstance", "AWS::ElastiCache::Repli
 
 const alnum = (s: string) => s.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
 
-function contextOf(source: Source): MapContext {
+export function contextOf(source: Source): MapContext {
   const merged = (tags: Record<string, string> | undefined) => ({ ...source.defaultTags, ...(tags ?? {}) });
   return {
     source,
@@ -80,8 +80,9 @@ function parentOf(child: Source, fold: FoldMapping, entries: Entry[]): Entry | u
   return named.find((e) => child.dependsOn.includes(e.source.urn)) ?? named[0];
 }
 
-export function render(resources: RecordedResource[], stack: string): Rendering {
-  const sources = sourcesOf(resources);
+/** `defaultRegion`: the stack's aws:region, where resources on the default provider go. */
+export function render(resources: RecordedResource[], stack: string, defaultRegion?: string): Rendering {
+  const sources = sourcesOf(resources, defaultRegion);
   const ids = new LogicalIds();
   const entries: Entry[] = [];
   const folded: Source[] = [];

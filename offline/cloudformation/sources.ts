@@ -28,13 +28,14 @@ function sentInputs(r: RecordedResource): Record<string, any> {
 
 const dependencyUrns = (r: RecordedResource) => [...new Set([...r.dependencies, ...Object.values(r.propertyDependencies).flat()])];
 
-export function sourcesOf(resources: RecordedResource[]): Source[] {
+/** `defaultRegion`: the stack's aws:region, where the default provider creates resources. */
+export function sourcesOf(resources: RecordedResource[], defaultRegion?: string): Source[] {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const recorded: Source[] = resources.filter((r) => r.custom && isAws(r.type)).map((r) => ({
     urn: r.urn,
     type: r.type,
     name: r.name,
-    region: regionOf(r, resources),
+    region: regionOf(r, resources, defaultRegion),
     inputs: sentInputs(r),
     outputs: r.outputs,
     dependsOn: dependencyUrns(r),
@@ -43,7 +44,7 @@ export function sourcesOf(resources: RecordedResource[]): Source[] {
     defaultTags: defaultTagsOf(r.provider ? byUrn.get(r.provider.urn) : undefined),
   }));
   // A component's children inherit its protect and retainOnDelete options, and its provider.
-  const synthesized: Source[] = expandRemoteComponents(resources).map((s, i) => {
+  const synthesized: Source[] = expandRemoteComponents(resources, defaultRegion).map((s, i) => {
     const component = byUrn.get(s.componentUrn)!;
     return {
       urn: `${s.componentUrn}$${s.type}::${s.name}#${i}`,

@@ -30,7 +30,7 @@ function sgRules(rules: SgRule[] | undefined, direction: "ingress" | "egress"): 
   const peer = direction === "ingress" ? "SourceSecurityGroupId" : "DestinationSecurityGroupId";
   const prefix = direction === "ingress" ? "SourcePrefixListId" : "DestinationPrefixListId";
   return (rules ?? []).flatMap((r) => {
-    const base = { IpProtocol: r.protocol, ...ports(r), Description: r.description };
+    const base = compact({ IpProtocol: r.protocol, ...ports(r), Description: r.description });
     return [
       ...(r.cidrBlocks ?? []).map((c) => ({ ...base, CidrIp: c })),
       ...(r.ipv6CidrBlocks ?? []).map((c) => ({ ...base, CidrIpv6: c })),
