@@ -27,7 +27,7 @@ describe("README", () => {
   });
 
   it("links the guides it promises", () => {
-    for (const link of ["docs/real-aws.md", "policy-pack/README.md", "docs/policies.md"]) {
+    for (const link of ["docs/real-aws.md", "policy-pack/README.md", "docs/policies.md", "docs/validate.md"]) {
       assert.ok(readme.includes(`(${link})`), link);
       assert.doesNotThrow(() => readFileSync(join(ROOT, link)), link);
     }
