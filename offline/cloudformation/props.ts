@@ -4,7 +4,7 @@
 import type { Props } from "./types";
 
 /** "fooBar" -> "FooBar". */
-export const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Deep copy with keys in PascalCase, for nested blocks whose CloudFormation shape mirrors the
@@ -40,12 +40,6 @@ export function json(value: unknown): unknown {
     return value;
   }
 }
-
-/** A list, whatever the provider accepted (one value or many). */
-export const list = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
-
-/** The last path segment of an ARN or name: "arn:...:role/x" -> "x". */
-export const lastSegment = (s: string): string => s.split("/").pop()!;
 
 /** Numbers the provider takes as strings (launch template "true", "20") as CloudFormation's types. */
 export const bool = (v: unknown): boolean | undefined => (v === undefined ? undefined : v === true || v === "true");
