@@ -78,7 +78,7 @@ export const requireKnownActions: PackStackPolicy = {
   description:
     "Every action (and NotAction) in every IAM policy document, identity or resource policy, names a real service and matches at least one of its actions, " +
     "wildcards included; every condition key is a global key or a key of the statement's services; and the keys of an OIDC provider name the provider " +
-    "the statement trusts, one this stack creates. IAM ignores what it does not know, so a misspelling silently grants, or fails to deny.",
+    "the statement trusts, one this stack creates (or the config lists). IAM ignores what it does not know, so a misspelling silently grants, or fails to deny.",
   severity: "high",
   remediationSteps:
     "Correct the action or condition key to the name AWS's Service Authorization Reference lists (the violation offers the nearest one). For IRSA trust " +
