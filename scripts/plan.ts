@@ -4,7 +4,7 @@
  * Exits 1 on a mandatory violation, 2 on a config error.
  *
  *   npm run plan -- --stack dev [--verbose] [--json plan.json] [--preview]
- *   npm run plan -- --config examples/<system>/Pulumi.<name>.yaml
+ *   npm run plan -- --config examples/Pulumi.<name>.yaml
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
