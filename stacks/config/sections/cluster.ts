@@ -7,6 +7,7 @@ import { z } from "zod";
 import { scalingProblems } from "../../../components/cluster/nodeGroups";
 import { ADDON_VERSION_PATTERN, describeSupportedVersions, isSupportedKubernetesVersion } from "../../../components/cluster/versions";
 import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS } from "../../../components/naming";
+import { REGISTRY_PRESETS } from "../../../components/registry";
 import type { ConfigProblem } from "../problems";
 import type { Profile } from "../values";
 import { cidrBlock } from "./common";
@@ -120,7 +121,7 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
       application: { instanceTypes: ["t3.large", "t3a.large"], capacityType: "SPOT", minSize: 1, desiredSize: 2, maxSize: 4, diskSizeGiB: 30, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
-    registry: { immutableTags: false, keepImages: 20, untaggedExpiryDays: 7 },
+    registry: REGISTRY_PRESETS.dev,
   },
   staging: {
     ...common,
@@ -134,7 +135,7 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
       application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
-    registry: { immutableTags: true, keepImages: 50, untaggedExpiryDays: 14 },
+    registry: REGISTRY_PRESETS.staging,
   },
   prod: {
     ...common,
@@ -148,7 +149,7 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
       application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 10, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
-    registry: { immutableTags: true, keepImages: 100, untaggedExpiryDays: 14 },
+    registry: REGISTRY_PRESETS.prod,
   },
 };
 
