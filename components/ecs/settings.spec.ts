@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import type { EcsClusterSettings } from "./presets";
+import { ECS_CLUSTER_DEFAULTS, EcsClusterSettings } from "./presets";
 import {
   ECS_AMI_PARAMETER, INSTANCE_METADATA_OPTIONS, RESERVED_CAPACITY_PROVIDER_PREFIXES, availabilityZoneProblem, capacityProblem, capacityProblems, capacityProviderName,
-  ecsAgentConfig, ecsNameProblem, insightsLogGroupName, namespaceProblem, userData,
+  checkEcsClusterArgs, ecsAgentConfig, ecsNameProblem, insightsLogGroupName, namespaceProblem, resolveEcsClusterArgs, userData,
 } from "./settings";
 
 const valid: EcsClusterSettings = { instanceType: "t3.large", minSize: 1, maxSize: 5, targetCapacityPercent: 100, diskSizeGiB: 30 };
@@ -80,5 +80,32 @@ describe("ECS cluster settings", () => {
     for (const line of ecsAgentConfig("ecsai-prod")) assert.ok(script.includes(`\n${line}\n`), line);
     assert.deepEqual(ecsAgentConfig("ecsai-prod").slice(0, 3), ["ECS_CLUSTER=ecsai-prod", "ECS_AWSVPC_BLOCK_IMDS=true", "ECS_DISABLE_PRIVILEGED=true"]);
     assert.ok(script.includes(">> /etc/ecs/ecs.config <<'EOF'"));
+  });
+});
+
+describe("resolveEcsClusterArgs", () => {
+  const required = { vpcId: "vpc-1", vpcCidr: "10.0.0.0/16", privateSubnetIds: ["subnet-a", "subnet-b"], account: { accountId: "123456789012", partition: "aws", region: "us-west-2" }, kmsKeyArns: { data: "d", logs: "l" } };
+
+  it("fills every omitted field: the prod capacity, the component's name, <name>.local, no ports, 90 days", () => {
+    const r = resolveEcsClusterArgs("Orders_Api", required);
+    assert.deepEqual(r, {
+      ...ECS_CLUSTER_DEFAULTS, clusterName: "Orders_Api", serviceDiscoveryNamespace: "orders-api.local", servicePorts: [], insightsLogRetentionDays: 90, azCount: 2,
+    });
+  });
+
+  it("takes what the caller gives, and counts AZs from availabilityZones before subnets", () => {
+    const r = resolveEcsClusterArgs("x", { ...required, minSize: 0, instanceType: "t3.large", availabilityZones: ["a", "b", "c"], insightsLogRetentionDays: 7 });
+    assert.deepEqual([r.minSize, r.maxSize, r.instanceType, r.azCount, r.insightsLogRetentionDays], [0, ECS_CLUSTER_DEFAULTS.maxSize, "t3.large", 3, 7]);
+  });
+
+  it("cannot count AZs from subnets known only at deployment, and then does not guess", () => {
+    assert.equal(resolveEcsClusterArgs("x", { ...required, privateSubnetIds: Promise.resolve(["subnet-a"]) }).azCount, undefined);
+  });
+
+  it("reports every problem at once, each naming its field", () => {
+    const problems = checkEcsClusterArgs({ ...resolveEcsClusterArgs("x", required), minSize: 11, servicePorts: [0, 80], insightsLogRetentionDays: 10, azCount: 1 });
+    assert.equal(problems.length, 4);
+    assert.match(problems.join("\n"), /2 AZs .*; got 1\nECS capacity: minSize \(11\) must be at most maxSize \(10\)[\s\S]*insightsLogRetentionDays: got 10[\s\S]*servicePorts: got \[0\]/);
+    assert.throws(() => resolveEcsClusterArgs("x", { ...required, minSize: 11, servicePorts: [0] }), /minSize \(11\).*; servicePorts: got \[0\]/);
   });
 });
