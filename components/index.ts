@@ -49,6 +49,12 @@ export type { RoutedService } from "./edge/routing";
 
 export { Monitoring } from "./monitoring/monitoring";
 export type { MonitoringArgs } from "./monitoring/monitoring";
+export { MONITORING_DEFAULTS, MONITORING_KEY_DEFAULTS, MONITORING_PRESETS } from "./monitoring/presets";
+export type { BudgetLimits, MonitoringSettings } from "./monitoring/presets";
+export { DEFAULT_ALARM_SETTINGS } from "./monitoring/settings";
+export type { AlarmSettingsConfig } from "./monitoring/settings";
+export type { MonitoringTargets } from "./monitoring/targets";
+export type { Endpoints } from "./monitoring/endpoints";
 
 export { PROFILES } from "./profiles";
 export type { Profile } from "./profiles";
