@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { ECS_CLUSTER_PRESETS, ECS_SERVICES_PRESETS } from "../../../components/ecs/presets";
 import { roleLogicalNames } from "../../../components/ecs/services";
+import { capacityProblems } from "../../../components/ecs/settings";
 import { fargateSizeProblem } from "../../../components/ecs/taskSizes";
 import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS } from "../../../components/naming";
 import type { ConfigProblem } from "../problems";
@@ -59,7 +60,8 @@ function roleNameProblems(services: readonly ServiceConfig[], system: string | u
 /** Capacity and task-size rules of the ECS engine; `services` are the tasks it will run. */
 export function ecsProblems(e: EcsConfig, services: readonly ServiceConfig[], system?: string): ConfigProblem[] {
   const out: ConfigProblem[] = [...roleNameProblems(services, system)];
-  if (e.minSize > e.maxSize) out.push({ key: `${KEY}.minSize`, value: e.minSize, allowed: `at most maxSize (${e.maxSize})` });
+  // The component's own capacity rules, keyed by the stack key (the schema has checked each field alone).
+  out.push(...capacityProblems(e).map(([field, allowed]) => ({ key: `${KEY}.${field}`, value: e[field], allowed })));
   if (e.fargateCompatibleSizes) {
     services.forEach((s, i) => {
       const problem = fargateSizeProblem(s.cpu, s.memory);
