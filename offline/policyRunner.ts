@@ -36,7 +36,9 @@ export interface RunOptions extends ReconcileOptions {
 }
 
 /** A pack the offline runner cannot run as the engine would. */
-export class UnsupportedPolicyError extends Error {}
+export class UnsupportedPolicyError extends Error {
+  override name = "UnsupportedPolicyError";
+}
 
 class NotApplicableError extends Error {}
 const notApplicable = (reason?: string): never => {
