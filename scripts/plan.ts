@@ -9,7 +9,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "../stacks/config/problems";
-import { policies } from "../policy-pack/policies";
+import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
 import { runStack } from "../offline/runStack";
 import { readStackFile } from "../offline/stackFile";
@@ -43,7 +43,7 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
     return 2;
   }
   const profile = config["platform:profile"];
-  const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)));
+  const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)), { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
   log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
   renderTree(run.resources).forEach((l) => log(l));
