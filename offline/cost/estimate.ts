@@ -8,7 +8,7 @@ import type { RecordedResource } from "../recorder";
 import { cents, priceBook, PriceBook } from "./priceBook";
 import { PRICERS, UNPRICED_TYPES } from "./pricers";
 import { isMissing, Priced, PricingContext } from "./pricers/context";
-import type { SynthesizedResource } from "./remoteChildren";
+import type { SynthesizedResource } from "../expand";
 import type { CostItem, CostReport, Line, UnpricedGroup } from "./types";
 
 /** The tier of a URN: the `<tier>` of its nearest platform:<tier>:<Name> ancestor (itself included). */
