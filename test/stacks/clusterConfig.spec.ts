@@ -67,6 +67,11 @@ describe("cluster config: rejected with the key named", () => {
     await rejected("dev", config("dev", { endpoint: { publicAccess: true, publicAccessCidrs: [], privateAccessCidrs: [] } }), "platform:cluster.endpoint.publicAccessCidrs");
   });
 
+  it("a node group mixing Graviton and x86_64 instance types (one AMI type per managed node group)", async () => {
+    const line = await rejected("dev", config("dev", app({ instanceTypes: ["t3.large", "t4g.large"] })), "platform:cluster.nodeGroups.application.instanceTypes");
+    assert.match(line, /got \["t3\.large","t4g\.large"\]; allowed: instance types of one architecture: all Graviton \(arm64/);
+  });
+
   it("Spot capacity in prod", async () => {
     const line = await rejected("prod", config("prod", app({ capacityType: "SPOT" })), "platform:cluster.nodeGroups.application.capacityType");
     assert.match(line, /Spot is allowed in dev only/);

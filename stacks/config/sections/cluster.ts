@@ -4,7 +4,7 @@
  * (sections/ecs.ts). Both get the registry. A stack without `enabled: true` gets no cluster.
  */
 import { z } from "zod";
-import { scalingProblems } from "../../../components/cluster/nodeGroups";
+import { architecturesOf, scalingProblems } from "../../../components/cluster/nodeGroups";
 import { ADDON_VERSION_PATTERN, describeSupportedVersions, isSupportedKubernetesVersion } from "../../../components/cluster/versions";
 import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS } from "../../../components/naming";
 import type { ConfigProblem } from "../problems";
@@ -165,6 +165,9 @@ function groupProblems(c: ClusterConfig, profile: Profile | undefined): ConfigPr
     for (const [field, allowed] of scalingProblems(group)) out.push({ key: `${KEY}.nodeGroups.${g}.${field}`, value: group[field as "minSize"], allowed });
     if (group.capacityType === "SPOT" && profile !== "dev") {
       out.push({ key: `${KEY}.nodeGroups.${g}.capacityType`, value: group.capacityType, allowed: `"ON_DEMAND" when profile is ${profile}: Spot is allowed in dev only` });
+    }
+    if (architecturesOf(group.instanceTypes).length > 1) {
+      out.push({ key: `${KEY}.nodeGroups.${g}.instanceTypes`, value: group.instanceTypes, allowed: "instance types of one architecture: all Graviton (arm64, e.g. t4g, m7g) or all x86_64 (e.g. t3, m6i), since a managed node group runs one AMI type" });
     }
     if (group.taints.length > 50) out.push({ key: `${KEY}.nodeGroups.${g}.taints`, value: group.taints.length, allowed: "at most 50 taints (EKS limit)" });
   }
