@@ -95,7 +95,8 @@ for (const stack of ["dev", "prod"] as const) {
       for (const g of groups) {
         assert.deepEqual(g.inputs.subnetIds, privateSubnets(p));
         assert.equal(g.inputs.subnetIds.length, prod ? 3 : 2);
-        assert.equal(g.inputs.amiType, "AL2023_x86_64_STANDARD");
+        // dev's system group runs on Graviton (t4g), so on the ARM_64 AMI.
+        assert.equal(g.inputs.amiType, !prod && g.name.endsWith("system-nodes") ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD");
         assert.equal(g.inputs.nodeRoleArn, one(p, ROLE, "medsearch-cluster-node").outputs.arn);
         assert.equal(g.inputs.ignoreScalingChanges, true);
       }
@@ -105,7 +106,7 @@ for (const stack of ["dev", "prod"] as const) {
       const system = one(p, MNG, "medsearch-cluster-system-nodes").inputs;
       const app = one(p, MNG, "medsearch-cluster-application-nodes").inputs;
       assert.deepEqual(system.taints, [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }]);
-      assert.deepEqual(system.instanceTypes, ["t3.medium"]);
+      assert.deepEqual(system.instanceTypes, prod ? ["t3.medium"] : ["t4g.medium"]);
       assert.equal(system.capacityType, "ON_DEMAND");
       assert.equal(app.capacityType, prod ? "ON_DEMAND" : "SPOT");
       assert.deepEqual(system.scalingConfig, prod ? { minSize: 3, desiredSize: 3, maxSize: 4 } : { minSize: 1, desiredSize: 1, maxSize: 2 });
