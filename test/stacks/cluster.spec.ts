@@ -102,12 +102,12 @@ for (const stack of ["dev", "prod"] as const) {
       }
     });
 
-    it("taints the system group for critical add-ons and sizes both groups per profile, Spot only for dev's services", () => {
+    it("taints the system group for critical add-ons and sizes both groups per profile, Spot only in dev", () => {
       const system = one(p, MNG, "medsearch-cluster-system-nodes").inputs;
       const app = one(p, MNG, "medsearch-cluster-application-nodes").inputs;
       assert.deepEqual(system.taints, [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }]);
       assert.deepEqual(system.instanceTypes, prod ? ["t3.medium"] : ["t4g.medium"]);
-      assert.equal(system.capacityType, "ON_DEMAND");
+      assert.equal(system.capacityType, prod ? "ON_DEMAND" : "SPOT");
       assert.equal(app.capacityType, prod ? "ON_DEMAND" : "SPOT");
       assert.deepEqual(system.scalingConfig, prod ? { minSize: 3, desiredSize: 3, maxSize: 4 } : { minSize: 1, desiredSize: 1, maxSize: 2 });
       assert.deepEqual(app.scalingConfig, prod ? { minSize: 3, desiredSize: 3, maxSize: 10 } : { minSize: 1, desiredSize: 2, maxSize: 4 });

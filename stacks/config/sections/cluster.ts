@@ -117,7 +117,8 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
     deletionProtection: false,
     nodeGroups: {
       // Graviton: every add-on on the system group (CoreDNS, controllers, agents) ships arm64 images.
-      system: { instanceTypes: ["t4g.medium"], capacityType: "ON_DEMAND", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      // Spot, like the services: an interruption stalls DNS in dev for the minutes a new node takes.
+      system: { instanceTypes: ["t4g.medium"], capacityType: "SPOT", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
       application: { instanceTypes: ["t3.large", "t3a.large"], capacityType: "SPOT", minSize: 1, desiredSize: 2, maxSize: 4, diskSizeGiB: 30, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
