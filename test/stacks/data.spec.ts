@@ -166,7 +166,7 @@ describe("data tier: dev is cost first", () => {
   it("runs one small Single-AZ instance in the first AZ, unprotected, with no final snapshot and no replicas", () => {
     const i = one(p, RDS).inputs;
     assert.deepEqual([i.instanceClass, i.multiAz, i.availabilityZone, i.deletionProtection, i.skipFinalSnapshot, i.finalSnapshotIdentifier],
-      ["db.t3.medium", false, "us-west-2a", false, true, undefined]);
+      ["db.t4g.micro", false, "us-west-2a", false, true, undefined]);
     assert.equal(one(p, RDS).protect, false);
     assert.deepEqual(p.outputs.data.database.instanceIdentifiers, ["medsearch-database"]);
   });
