@@ -48,8 +48,17 @@ export const eksNodeGroup: Pricer = (r, ctx) => {
   return instances(type, count, String(r.inputs.capacityType).toUpperCase() === "SPOT", rootVolumeGiB(r.inputs, ctx), ctx);
 };
 
-export const ec2Instance: Pricer = (r, ctx) =>
-  instances(String(r.inputs.instanceType), 1, r.inputs.instanceMarketOptions?.marketType === "spot", Number(r.inputs.rootBlockDevice?.volumeSize ?? 8), ctx);
+/** An instance, its root volume and, with associatePublicIpAddress, its public IPv4 address. */
+export const ec2Instance: Pricer = (r, ctx) => {
+  const base = instances(String(r.inputs.instanceType), 1, r.inputs.instanceMarketOptions?.marketType === "spot", Number(r.inputs.rootBlockDevice?.volumeSize ?? 8), ctx);
+  if (!r.inputs.associatePublicIpAddress) return base;
+  const ip = need(ctx, "publicIpv4.hour");
+  const lines = isMissing(base) ? base.lines ?? [] : base;
+  if (isMissing(base) && !base.lines) return base;
+  if (isMissing(ip)) return { missing: ip.missing, lines };
+  const withIp = [...lines, line(ip[0], hours(), `public IPv4 address: 730 h x ${usd(ip[0].value)}`, "public IPv4")];
+  return isMissing(base) ? { ...base, lines: withIp } : withIp;
+};
 
 /** An Auto Scaling group runs desiredCapacity instances (minSize when unset) of its launch template's type. */
 export const autoscalingGroup: Pricer = (r, ctx) => {
