@@ -56,7 +56,9 @@ export const clusterSchema = z.strictObject({
   adminPrincipalArns: z.array(principalArn).describe("IAM roles or users given cluster-admin through EKS access entries (the deploying principal is added by EKS at creation)."),
   deletionProtection: z.boolean().describe("EKS deletion protection: the cluster cannot be deleted until it is turned off. Required in prod."),
   nodeGroups: z.strictObject({
-    system: nodeGroup.describe("Critical add-ons (CoreDNS, controllers), tainted CriticalAddonsOnly."),
+    system: nodeGroup.extend({
+      enabled: z.boolean().describe("Run the critical add-ons on their own group. false (dev's default) runs them beside the services on the application nodes, which they tolerate; required in prod."),
+    }).describe("Critical add-ons (CoreDNS, controllers), tainted CriticalAddonsOnly."),
     application: nodeGroup.describe("The services."),
     gpu: nodeGroup.extend({ enabled: z.boolean().describe("Create the GPU group (AL2023 NVIDIA AMI) for services with gpu: true.") }).describe("GPU nodes for the AI service."),
   }),
@@ -116,9 +118,9 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: false,
     nodeGroups: {
-      // Graviton: every add-on on the system group (CoreDNS, controllers, agents) ships arm64 images.
-      // Spot, like the services: an interruption stalls DNS in dev for the minutes a new node takes.
-      system: { instanceTypes: ["t4g.medium"], capacityType: "SPOT", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      // Off: the add-ons run on the application nodes (docs/cost.md). When turned on: Graviton (every
+      // add-on on it ships arm64 images) and Spot, like the services.
+      system: { enabled: false, instanceTypes: ["t4g.medium"], capacityType: "SPOT", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
       application: { instanceTypes: ["t3.large", "t3a.large"], capacityType: "SPOT", minSize: 1, desiredSize: 2, maxSize: 4, diskSizeGiB: 30, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
@@ -132,7 +134,7 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: true,
     nodeGroups: {
-      system: { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      system: { enabled: true, instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
       application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
@@ -146,7 +148,7 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: true,
     nodeGroups: {
-      system: { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      system: { enabled: true, instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
       application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 10, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
@@ -246,6 +248,7 @@ export function clusterRules(
   }
   out.push(...endpointProblems(cluster, c.profile), ...groupProblems(cluster, c.profile));
   if (c.profile === "prod") {
+    if (!cluster.nodeGroups.system.enabled) out.push({ key: `${KEY}.nodeGroups.system.enabled`, value: false, allowed: "true when profile is prod: critical add-ons run on their own on-demand nodes, never beside the services" });
     if (!cluster.deletionProtection) out.push({ key: `${KEY}.deletionProtection`, value: false, allowed: "true when profile is prod" });
     if (!cluster.registry.immutableTags) out.push({ key: `${KEY}.registry.immutableTags`, value: false, allowed: "true when profile is prod: a deployed tag must always mean the same image" });
   }
