@@ -61,7 +61,8 @@ export const backupVault: Pricer = (_r, ctx) => {
 export const trail: Pricer = (r, ctx) => {
   const selectors: any[] = r.inputs.advancedEventSelectors ?? [];
   const data = selectors.some((s) => (s.fieldSelectors ?? []).some((f: any) => f.field === "eventCategory" && (f.equals ?? []).includes("Data")));
-  if (!data) return [{ monthly: 0, basis: "management events only: the first copy is free", source: "https://aws.amazon.com/cloudtrail/pricing/" }];
+  // Management events only: the first copy is free (https://aws.amazon.com/cloudtrail/pricing/).
+  if (!data) return [];
   const e = need(ctx, "cloudtrail.dataEvents");
   if (isMissing(e)) return e;
   const m = ctx.assumptions.cloudTrailDataEventsMillions;
