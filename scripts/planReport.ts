@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Violation } from "../offline/policyRunner";
 import type { RecordedResource } from "../offline/recorder";
-import type { CostReport } from "../offline/cost/types";
+import { type CostReport, toCostJson } from "../offline/cost/types";
 
 export interface PlanJson {
   stack: string;
@@ -13,7 +13,7 @@ export interface PlanJson {
   outputs: Record<string, unknown>;
   violations: Violation[];
   /** The monthly estimate (offline/cost): total, per tier, items with sources, unpriced, assumptions. */
-  cost?: CostReport;
+  cost?: ReturnType<typeof toCostJson>;
 }
 
 export const REDACTED = "[secret]";
@@ -38,7 +38,7 @@ export function toPlanJson(stack: string, resources: RecordedResource[], outputs
     })),
     outputs: redactSecrets(outputs) as Record<string, unknown>,
     violations,
-    ...(cost ? { cost } : {}),
+    ...(cost ? { cost: toCostJson(cost) } : {}),
   };
 }
 

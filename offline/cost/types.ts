@@ -40,6 +40,11 @@ export interface CostReport {
   assumptions: Record<string, unknown>;
 }
 
+/** The `cost` of the plan JSON: items carry exactly issue 17's fields (name and tier stay in the text). */
+export function toCostJson(r: CostReport): Omit<CostReport, "items"> & { items: Array<Pick<CostItem, "urn" | "type" | "region" | "monthly" | "basis" | "source">> } {
+  return { ...r, items: r.items.map(({ urn, type, region, monthly, basis, source }) => ({ urn, type, region, monthly, basis, source })) };
+}
+
 /** A priced line before the estimator attaches identity, tier and region. */
 export interface Line {
   monthly: number;
