@@ -78,6 +78,13 @@ describe("cost estimate", () => {
     for (const i of r.items) assert.equal(i.monthly, Math.round((0.045 * 730 + 100 * 0.045) * 100) / 100);
   });
 
+  it("bills an interface endpoint per AZ, counting the VPC's AZs when a preview leaves its subnets unknown", () => {
+    const vpc = { ...comp("awsx:ec2:Vpc", "vpc"), inputs: { availabilityZoneNames: ["a", "b", "c"] } };
+    const endpoint = (subnetIds: unknown) => res("aws:ec2/vpcEndpoint:VpcEndpoint", "ecr", { vpcEndpointType: "Interface", subnetIds });
+    assert.equal(run([vpc, endpoint(["s1", "s2"])]).items[0].monthly, 14.6);
+    assert.equal(run([vpc, endpoint("04da6b54-80e4-46f7-96ec-b56ff0331ba9")]).items[0].monthly, 21.9);
+  });
+
   it("prices Valkey nodes at AWS's stated fraction of the Redis OSS rate", () => {
     const rg = (engine: string) => res("aws:elasticache/replicationGroup:ReplicationGroup", engine, { engine, nodeType: "cache.t3.medium", numCacheClusters: 2 });
     const [valkey, redis] = [run([rg("valkey")]), run([rg("redis")])];

@@ -59,10 +59,11 @@ export function estimate(input: EstimateInput): CostReport {
   const counts = new Map<string, number>();
   for (const s of subjects) counts.set(s.type, (counts.get(s.type) ?? 0) + 1);
   const byId = new Map(resources.filter((r) => r.id).map((r) => [r.id!, r]));
+  const azCount = Math.max(1, ...resources.filter((r) => r.type === "awsx:ec2:Vpc").map((r) => (Array.isArray(r.inputs.availabilityZoneNames) ? r.inputs.availabilityZoneNames.length : 1)));
   const books = new Map<string, PriceBook>();
   const ctxOf = (r: string): PricingContext => {
     if (!books.has(r)) books.set(r, priceBook(r));
-    return { book: books.get(r)!, assumptions, countOf: (t) => counts.get(t) ?? 0, byId: (id) => byId.get(id) };
+    return { book: books.get(r)!, assumptions, azCount, countOf: (t) => counts.get(t) ?? 0, byId: (id) => byId.get(id) };
   };
   const items: CostItem[] = [];
   const unpriced = new Map<string, UnpricedGroup>();

@@ -19,6 +19,8 @@ export interface PricingContext {
   assumptions: CostConfig;
   /** Resources of `type` in the whole plan. */
   countOf(type: string): number;
+  /** AZs the stack's VPC spans: what a per-subnet charge counts when a preview leaves the subnets unknown. */
+  azCount: number;
   /** The recorded resource whose id is `id` (launch templates a node group or Auto Scaling group names). */
   byId(id: string): { inputs: Record<string, any> } | undefined;
 }

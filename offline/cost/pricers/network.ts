@@ -19,7 +19,8 @@ export const vpcEndpoint: Pricer = (r, ctx) => {
   if (String(r.inputs.vpcEndpointType ?? "Gateway").toLowerCase() !== "interface") return [];
   const e = need(ctx, "vpcEndpoint.interface.hour", "vpcEndpoint.interface.gb");
   if (isMissing(e)) return e;
-  const azs = Math.max(1, (r.inputs.subnetIds ?? []).length);
+  // A preview of a new stack does not know the subnet ids yet: one interface per AZ of the VPC.
+  const azs = Math.max(1, Array.isArray(r.inputs.subnetIds) ? r.inputs.subnetIds.length : ctx.azCount);
   const gb = ctx.assumptions.vpcEndpointDataGb / Math.max(1, ctx.countOf("aws:ec2/vpcEndpoint:VpcEndpoint"));
   return [
     line(e[0], hours(azs), `${azs} AZ x 730 h x ${usd(e[0].value)}`),
