@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "./mockCloud";
 import { Recorder, RecordedResource } from "./recorder";
 import { main } from "../stacks/platform";
+import { withoutStackCapture } from "./stackCapture";
 
 export interface StackRun {
   stack: string;
@@ -29,7 +30,12 @@ export interface RunOptions {
   program?: () => Promise<Record<string, any> | void>;
 }
 
-export async function runStack(opts: RunOptions): Promise<StackRun> {
+/** Runs the program; the SDK's stack capture is lifted for the run (stackCapture.ts). */
+export function runStack(opts: RunOptions): Promise<StackRun> {
+  return withoutStackCapture(() => run(opts));
+}
+
+async function run(opts: RunOptions): Promise<StackRun> {
   const project = opts.project ?? "platform";
   const cloud = new MockCloud(opts.config["aws:region"] ?? "us-east-1", opts.preview ?? false);
   await pulumi.runtime.setMocks(cloud, project, opts.stack, opts.preview ?? false);
