@@ -213,14 +213,15 @@ describe("scripts/pulumi (preview/up wrapper)", () => {
     });
 
     it("exits 1 and prints the plan hint when pulumi is not on PATH", () => {
-      // Same as `npx tsx scripts/pulumi.ts ...`, but node and tsx are named
-      // by absolute path: npx needs `sh` on PATH, and the node directory could
-      // itself hold a pulumi binary. An empty PATH directory guarantees the
-      // CLI is absent on every machine.
+      // Same as `npm run preview -- ...`, but node is named by absolute path:
+      // npm needs `sh` on PATH, and the node directory could itself hold a
+      // pulumi binary. An empty PATH directory guarantees the CLI is absent on
+      // every machine.
       const result = spawnSync(
         process.execPath,
         [
-          require.resolve("tsx/cli"),
+          "-r",
+          "./scripts/register.cjs",
           "scripts/pulumi.ts",
           "preview",
           "--stack",

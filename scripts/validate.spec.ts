@@ -90,7 +90,7 @@ describe("npm run validate", () => {
   });
 
   it("exits 4 and says how to install cfn-lint when it is not on the PATH", () => {
-    const r = spawnSync(process.execPath, ["-r", "tsx/cjs", "scripts/validate.ts", "--stack", "dev"], { cwd: ROOT, env: { ...process.env, PATH: dir }, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["-r", "./scripts/register.cjs", "scripts/validate.ts", "--stack", "dev"], { cwd: ROOT, env: { ...process.env, PATH: dir }, encoding: "utf8" });
     assert.equal(r.status, 4, r.stderr);
     assert.match(r.stdout, new RegExp(INSTALL_HINT.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
     assert.match(INSTALL_HINT, /pip install cfn-lint/);
