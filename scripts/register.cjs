@@ -3,17 +3,18 @@
  *
  *   node -r ./scripts/register.cjs scripts/plan.ts --stack dev     (what `npm run plan` does)
  *
- * Each .ts file is compiled once, with the esbuild transform tsx used to apply on every run (no type
- * check: `npm run typecheck` does that), into node_modules/.cache/aws-platform-ts/, which `npm ci`
- * empties. An entry is reused only while it was compiled from the same source text by the same
- * compiler, Node version, tsconfig and loader (a hash of all five heads the entry), so an edit, a
+ * Each .ts file is compiled once by the TypeScript compiler (transpileModule with the tsconfig's
+ * options: no type check, which `npm run typecheck` does) into node_modules/.cache/aws-platform-ts/,
+ * which `npm ci` empties. An entry is reused only while it was compiled from the same source text
+ * by the same compiler, tsconfig and loader (a hash of all four heads the entry), so an edit, a
  * checkout or an upgrade recompiles exactly the files it touched, whatever their timestamps. The
- * compiler is loaded only when something must be compiled.
+ * compiler is loaded only when something must be compiled: the first run after `npm ci` compiles
+ * what it loads (a few seconds), later runs read JavaScript.
  *
  * Modules keep their own paths (__dirname, relative reads and requires are the source's), and stack
  * traces show TypeScript lines: each entry carries its source map, and Node maps the frames of
  * these files. Only these files: Node reads no source map of any other module (a `.js` module is
- * compiled with source maps off), which is what makes tsx's start-up slow on the SDK's 2,000 modules.
+ * compiled with source maps off), which is what made tsx's start-up slow on the SDK's 2,000 modules.
  */
 "use strict";
 const { createHash } = require("node:crypto");
@@ -26,10 +27,9 @@ const ROOT = path.resolve(__dirname, "..");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "aws-platform-ts");
 const TSCONFIG = fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
 
-/** What else an entry depends on: the compiler's version, the Node version it targets, the tsconfig and this loader. */
+/** What else an entry depends on: the compiler's version, the tsconfig and this loader. */
 const fingerprint = createHash("sha256")
-  .update(JSON.parse(fs.readFileSync(require.resolve("esbuild/package.json", { paths: [ROOT] }), "utf8")).version)
-  .update(process.versions.node)
+  .update(JSON.parse(fs.readFileSync(require.resolve("typescript/package.json", { paths: [ROOT] }), "utf8")).version)
   .update(TSCONFIG)
   .update(fs.readFileSync(__filename))
   .digest("hex");
@@ -41,22 +41,37 @@ function entryPath(filename) {
   return path.join(CACHE, "external", `${createHash("sha256").update(filename).digest("hex")}.js`);
 }
 
-let esbuild;
-/**
- * Compiles one file as tsx did before this loader (the same esbuild transform: CommonJS, names kept,
- * the tsconfig's options), so the program's behaviour is unchanged; a syntax error stops the load.
- */
+let compiler;
+/** TypeScript and the tsconfig's compiler options, loaded on the first cache miss. */
+function tsCompiler() {
+  if (!compiler) {
+    const ts = require(require.resolve("typescript", { paths: [ROOT] }));
+    const { config, error } = ts.parseConfigFileTextToJson("tsconfig.json", TSCONFIG);
+    if (error) throw new Error(`tsconfig.json: ${ts.flattenDiagnosticMessageText(error.messageText, "\n")}`);
+    const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, ROOT);
+    compiler = { ts, options: { ...options, noEmit: false, sourceMap: true, inlineSourceMap: false, declaration: false } };
+  }
+  return compiler;
+}
+
+/** Compiles one file; a syntax error stops the load with the compiler's message. */
 function compile(source, filename) {
-  esbuild ??= require(require.resolve("esbuild", { paths: [ROOT] }));
-  const out = esbuild.transformSync(source, {
-    loader: "ts", format: "cjs", target: `node${process.versions.node}`, keepNames: true,
-    tsconfigRaw: TSCONFIG, sourcefile: filename, sourcemap: "external", sourcesContent: false,
-  });
-  const map = JSON.parse(out.map);
-  // The entry's first line is its hash, so the mappings start one line down.
+  const { ts, options } = tsCompiler();
+  const out = ts.transpileModule(source, { compilerOptions: options, fileName: filename, reportDiagnostics: true });
+  const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0) {
+    throw new SyntaxError(errors.map((d) => {
+      const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+      return `${filename}:${line + 1}:${character + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+    }).join("\n"));
+  }
+  const map = JSON.parse(out.sourceMapText);
+  // The entry's first line is its hash, so the mappings start one line down; the source is the .ts file.
   map.mappings = `;${map.mappings}`;
   map.sources = [pathToFileURL(filename).href];
-  return `${out.code}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString("base64")}\n`;
+  map.sourceRoot = "";
+  const code = out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n");
+  return `${code}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString("base64")}\n`;
 }
 
 /** The compiled text of a source file, from the cache when its entry is current. */
@@ -79,7 +94,7 @@ function compiled(filename) {
   return text;
 }
 
-/** Compiles `module` with Node's source maps on or off, then restores the setting. */
+/** Runs `load` with Node's source maps on or off, then restores the setting. */
 function withSourceMaps(enabled, load) {
   const before = process.sourceMapsEnabled;
   if (before === enabled) return load();
