@@ -5,27 +5,48 @@ import { withoutStackCapture } from "./stackCapture";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: (p: Promise<unknown>, ctx: unknown) => Promise<unknown> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { leakCandidates: Set<Promise<unknown>> } };
 const callsites = () => (pulumi.Resource as unknown as { callsites(): unknown[] }).callsites();
 
-/** The trace the SDK keeps on a promise it wraps (printed with PULUMI_DEBUG_PROMISE_LEAKS). */
-async function promiseTrace(): Promise<string> {
-  const p = Promise.resolve(1);
-  await debuggable.debuggablePromise(p, "test");
-  return (p as unknown as { _debugStackTrace: string })._debugStackTrace;
+interface Traced {
+  _debugStackTrace?: string;
 }
 
-const frames = (trace: string) => trace.split("\n").filter((l) => l.trim().startsWith("at ")).length;
+/** A promise through the SDK's wrapper: its trace, and whether it was a leak candidate until it settled. */
+async function wrapped(): Promise<{ trace?: string; trackedWhilePending: boolean; releasedWhenSettled: boolean }> {
+  let resolve!: (v: number) => void;
+  const p = new Promise<number>((r) => (resolve = r));
+  const done = debuggable.debuggablePromise(p, "test");
+  const trackedWhilePending = state.getStore().leakCandidates.has(p);
+  resolve(1);
+  await done;
+  return { trace: (p as Traced)._debugStackTrace, trackedWhilePending, releasedWhenSettled: !state.getStore().leakCandidates.has(p) };
+}
+
+const frames = (trace: string | undefined) => (trace ?? "").split("\n").filter((l) => l.trim().startsWith("at ")).length;
 
 describe("withoutStackCapture", () => {
   it("lifts the per-resource callsites and the per-promise trace for the run, and restores both after", async () => {
     assert.ok(callsites().length > 0);
-    assert.ok(frames(await promiseTrace()) > 0);
+    assert.ok(frames((await wrapped()).trace) > 0);
     await withoutStackCapture(async () => {
+      await wrapped(); // the first one registers the SDK's exit-time leak check
       assert.deepEqual(callsites(), []);
-      assert.equal(frames(await promiseTrace()), 0);
+      assert.equal(frames((await wrapped()).trace), 0);
     });
     assert.ok(callsites().length > 0);
-    assert.ok(frames(await promiseTrace()) > 0);
+    assert.ok(frames((await wrapped()).trace) > 0);
+  });
+
+  it("still tracks each promise as a leak candidate until it settles, and tags a rejection with its promise", async () => {
+    await withoutStackCapture(async () => {
+      assert.deepEqual(await wrapped(), { trace: undefined, trackedWhilePending: true, releasedWhenSettled: true });
+      const failing = Promise.reject(new Error("no"));
+      const err = await debuggable.debuggablePromise(failing, "test").catch((e: Error & { promise?: unknown }) => e);
+      assert.equal((err as { promise?: unknown }).promise, failing);
+      assert.ok(!state.getStore().leakCandidates.has(failing));
+    });
   });
 
   it("restores the SDK when the run throws, and only when the outermost of nested runs ends", async () => {
@@ -37,10 +58,10 @@ describe("withoutStackCapture", () => {
     assert.ok(callsites().length > 0);
   });
 
-  it("keeps promise traces when PULUMI_DEBUG_PROMISE_LEAKS asks for them", async () => {
+  it("keeps the SDK's promise traces when PULUMI_DEBUG_PROMISE_LEAKS asks for them", async () => {
     process.env.PULUMI_DEBUG_PROMISE_LEAKS = "true";
     try {
-      await withoutStackCapture(async () => assert.ok(frames(await promiseTrace()) > 0));
+      await withoutStackCapture(async () => assert.ok(frames((await wrapped()).trace) > 0));
     } finally {
       delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
     }
