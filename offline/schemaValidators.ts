@@ -36,9 +36,13 @@ function ajv(): NonNullable<typeof compiler> {
   return compiler;
 }
 
+/** Where the validator of `schema` is saved. */
+export const validatorFile = (schema: AnySchema): string =>
+  join(CACHE, `${createHash("sha256").update(JSON.stringify([VERSION, OPTIONS, schema])).digest("hex")}.js`);
+
 /** The validator for `schema`: the saved one when this ajv compiled the same schema before. */
 export function schemaValidator(schema: AnySchema): ValidateFunction {
-  const file = join(CACHE, `${createHash("sha256").update(JSON.stringify([VERSION, OPTIONS, schema])).digest("hex")}.js`);
+  const file = validatorFile(schema);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file) as ValidateFunction;
