@@ -28,8 +28,8 @@ describe("schemaValidators", () => {
 
   it("throws for a schema ajv refuses, every time, and saves nothing", () => {
     const schema = { type: "object", properties: { days: { type: "integer", minimum: "one" } }, $comment: `${process.pid}-${Date.now()}` };
-    assert.throws(() => schemaValidator(schema), /minimum value must be \["number"\]/);
-    assert.throws(() => schemaValidator(schema), /minimum value must be \["number"\]/);
+    assert.throws(() => schemaValidator(schema), /minimum (value )?must be/);
+    assert.throws(() => schemaValidator(schema), /minimum (value )?must be/);
     assert.ok(!existsSync(validatorFile(schema)));
   });
 });
