@@ -1,7 +1,8 @@
 /**
  * The estimate on the real stacks: every stack file prints one in the documented shape, every
- * instance type or size a stack uses has a price in its region (save the ones still listed below,
- * which only shrink), and dev stays within the $200 a month issue 17 asks for.
+ * instance type or size a stack uses has a price in its region (issue 17: "A test fails when a type
+ * or size used by any stack has no price in its region"), and dev stays within the $200 a month
+ * issue 17 asks for.
  */
 import { strict as assert } from "node:assert";
 import { estimateStack } from "../offline/cost/stackCost";
@@ -21,20 +22,6 @@ const STACKS: Array<[string, string]> = [
 /** Price keys of sized things: an instance type, DB class, cache node, broker. */
 const SIZED = /^no (\S+) price for ((?:ec2|rds\.postgres|elasticache\.redis|msk|mq)\.\S+)$/;
 
-/**
- * Sizes the stacks use that no source gave a price for, as "<region> <key>": listed in the plan as
- * unpriced, never counted as zero. docs/cost.md says what was tried. This list only shrinks: the
- * test fails when a stack uses a new unpriced size, and when a listed one gets its price.
- */
-const PRICES_STILL_MISSING = [
-  "us-west-2 rds.postgres.db.r6g.large",
-  "us-west-2 elasticache.redis.cache.r7g.large",
-  "us-east-1 rds.postgres.db.r5.2xlarge",
-  "us-east-1 elasticache.redis.cache.r6g.xlarge",
-  "us-east-1 msk.kafka.m5.large",
-  "us-east-1 mq.mq.m7g.large",
-];
-
 const reports = new Map<string, Promise<CostReport>>();
 const report = (stack: string, file: string) => {
   if (!reports.has(stack)) {
@@ -47,16 +34,15 @@ const report = (stack: string, file: string) => {
 };
 
 describe("cost estimate of every stack file", () => {
-  it("has a price for every instance type and size the stacks use, in its region (save the listed gaps)", async () => {
-    const missing = new Set<string>();
+  it("has a price for every instance type and size the stacks use, in its region", async () => {
+    const missing: string[] = [];
     for (const [stack, file] of STACKS) {
       for (const u of (await report(stack, file)).unpriced) {
         const m = SIZED.exec(u.reason.replace(/^part not priced: /, ""));
-        if (m) missing.add(`${m[1]} ${m[2]}`);
+        if (m) missing.push(`${stack}: ${m[1]} ${m[2]}`);
       }
     }
-    assert.deepEqual([...missing].filter((k) => !PRICES_STILL_MISSING.includes(k)), [], "a stack uses a size with no price: add it to offline/cost/prices/<region>.json with its source");
-    assert.deepEqual(PRICES_STILL_MISSING.filter((k) => !missing.has(k)), [], "priced or no longer used: take it off PRICES_STILL_MISSING");
+    assert.deepEqual(missing, [], "a stack uses a size with no price: add it to offline/cost/prices/<region>.json with its source");
   });
 
   it("prices every stack's fixed monthly costs in the JSON shape issue 17 gives, each item with a source", async () => {
