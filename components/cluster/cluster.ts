@@ -9,7 +9,7 @@ import { INSIGHTS_LOG_GROUPS, addonVersion, createAddons } from "./addons";
 import { ControllersInput, clusterAutoscaler, encryptedStorageClass, loadBalancerController } from "./controllers";
 import { karpenter } from "./karpenter";
 import { CONTROL_PLANE_LOG_TYPES, EKS_ADMIN_POLICY, asgServiceLinkedRoleArn, checkClusterName, controlPlaneLogGroupName, nodeGroupsToCreate } from "./settings";
-import { NodeGroupConfig, instanceFamilies } from "./nodeGroups";
+import { NodeGroupConfig, instanceFamilies, kubernetesArchitectures } from "./nodeGroups";
 import { createNodeGroups } from "./nodes";
 import { Oidc, nodeRole } from "./roles";
 import { AddonKey } from "./versions";
@@ -115,7 +115,8 @@ export class Cluster extends pulumi.ComponentResource {
       const app = args.nodeGroups.application;
       karpenter(name, {
         ...ctl, chartVersion: args.autoscaler.chartVersion, dataKeyArn: args.kmsKeyArns.data, privateSubnetIds: args.privateSubnetIds,
-        nodeSecurityGroupId: this.nodeSecurityGroupId, instanceFamilies: instanceFamilies(app.instanceTypes), spot: app.capacityType === "SPOT",
+        nodeSecurityGroupId: this.nodeSecurityGroupId, instanceFamilies: instanceFamilies(app.instanceTypes),
+        architectures: kubernetesArchitectures(app.instanceTypes), spot: app.capacityType === "SPOT",
         diskSizeGiB: app.diskSizeGiB, cpuLimit: app.maxSize * 8,
       }, this);
     }
