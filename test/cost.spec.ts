@@ -1,13 +1,14 @@
 /**
  * The estimate on the real stacks: every stack file prints one in the documented shape, every
  * instance type or size a stack uses has a price in its region (issue 17: "A test fails when a type
- * or size used by any stack has no price in its region"), and dev stays within the $200 a month
- * issue 17 asks for.
+ * or size used by any stack has no price in its region"), the README's cost table shows the
+ * estimates the plans print, and dev stays within the $200 a month issue 17 asks for.
  */
 import { strict as assert } from "node:assert";
 import { estimateStack } from "../offline/cost/stackCost";
 import type { CostReport } from "../offline/cost/types";
 import { readStackFile } from "../offline/stackFile";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, planStackFile } from "./helpers";
 
@@ -62,6 +63,15 @@ describe("cost estimate of every stack file", () => {
     const r = await report("dev", "Pulumi.dev.yaml");
     assert.equal(r.items.find((i) => i.name === "medsearch-edge-cf-waf")?.region, "us-east-1");
     assert.equal(r.items.find((i) => i.type === "aws:rds/instance:Instance")?.region, "us-west-2");
+  });
+
+  it("is what the README's cost table shows for every stack, to the cent", async () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const shown = new Map([...readme.matchAll(/^\| (\w+)(?: \(example\))? \| ([\d,]+\.\d{2}) \|/gm)].map((m) => [m[1], m[2]]));
+    for (const [stack, file] of STACKS) {
+      const usd = (await report(stack, file)).monthlyTotal.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      assert.equal(shown.get(stack), usd, `README cost table, ${stack}: the plan estimates $${usd}`);
+    }
   });
 
   it("keeps dev, with every tier of its stack file on EKS, at $200 a month or less", async () => {
