@@ -14,7 +14,7 @@ export { KeyRing } from "./security/keyRing";
 export type { KeyRingArgs } from "./security/keyRing";
 export { ApplicationSecrets } from "./security/appSecrets";
 export type { ApplicationSecretsArgs } from "./security/appSecrets";
-export type { AccountContext, DataClass } from "./security/keyPolicy";
+export type { DataClass } from "./security/keyPolicy";
 
 export { Cluster } from "./cluster/cluster";
 export type { ClusterArgs } from "./cluster/cluster";
@@ -37,14 +37,17 @@ export type { DataTierOutputs } from "./data/outputs";
 
 export { Storage } from "./storage/storage";
 export type { BucketSpec, StorageArgs } from "./storage/storage";
+export type { BucketRef } from "./storage/refs";
 
 export { Edge } from "./edge/edge";
-export type { BucketRef, EdgeArgs, EdgeDomain, HostedZone } from "./edge/args";
+export type { EdgeArgs, EdgeDomain, HostedZone } from "./edge/args";
 export type { RoutedService } from "./edge/routing";
 
 export { Monitoring } from "./monitoring/monitoring";
 export type { MonitoringArgs } from "./monitoring/monitoring";
 
+export type { AccountContext } from "./account";
+export { accountContext } from "./account";
 export { PROFILES } from "./profiles";
 export type { Profile } from "./profiles";
 export { LOG_RETENTION_DAYS } from "./logs";

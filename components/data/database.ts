@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../iam/policyDocument";
 import { childName } from "../naming";
-import type { AccountContext } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
 import { tierTags } from "../tags";
 import { DataKeyArgs, DataNetworkArgs, PHI_CLASSIFICATION, dataLogGroup, dataStoreSecurityGroup } from "./common";
 import { POSTGRES_LOG_EXPORTS, POSTGRES_PORT, dbIdentifier, postgresFamily, postgresParameters, rdsLogGroupName, replicaAzs } from "./postgres";

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { AccountContext } from "../account";
 import { attach } from "../cluster/roles";
 import { rootVolume } from "../cluster/nodeGroups";
 import { asgServiceLinkedRoleArn } from "../cluster/settings";
@@ -16,7 +17,7 @@ export interface EcsClusterArgs {
   /** Physical cluster name, `<system>-<stack>`: 1 to 255 letters, digits, '-' and '_'. https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html */
   clusterName: string;
   /** Account, partition and region, for ARNs (the Auto Scaling service-linked role's key grant). */
-  account: { accountId: string; partition: string; region: string };
+  account: AccountContext;
   vpcId: pulumi.Input<string>;
   /** The VPC's IPv4 CIDR: the tasks' egress inside the VPC. */
   vpcCidr: string;

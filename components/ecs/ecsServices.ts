@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
+import type { AccountContext } from "../account";
 import { RegistrySettings, repository } from "../cluster/workloads";
 import { childName } from "../naming";
 import { awsProviders } from "../providers";
@@ -26,7 +27,7 @@ export interface EcsServicesArgs {
     namespaceName: pulumi.Input<string>;
   };
   /** Account, partition and region: ARNs in the roles' policies, the awslogs region. */
-  account: { accountId: string; partition: string; region: string };
+  account: AccountContext;
   /** Private subnets, one per AZ: every task ENI lives here, none gets a public IP. */
   privateSubnetIds: pulumi.Input<string[]>;
   /** Platform KMS keys: data (ECR repositories, S3 objects), secrets (kms:Decrypt through Secrets Manager only), logs (service log groups). */

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
 import type { PolicyStatement } from "../iam/policyDocument";
-import { AccountContext, DATA_CLASSES, DataClass, keyPolicy } from "./keyPolicy";
+import type { AccountContext } from "../account";
+import { DATA_CLASSES, DataClass, keyPolicy } from "./keyPolicy";
 
 export interface KeyRingArgs {
   /**

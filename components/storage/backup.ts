@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument } from "../iam/policyDocument";
 import { childName } from "../naming";
-import type { AccountContext } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
 import { storageTags } from "./bucket";
 import { backupRules } from "./backupPlan";
 import { VAULT_CLASSIFICATION, classificationTag } from "./classification";

@@ -2,13 +2,14 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyStatement } from "../iam/policyDocument";
 import { childName } from "../naming";
-import type { AccountContext } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
 import { Backups, backups } from "./backup";
 import { secureBucket, storageTags } from "./bucket";
 import { LOG_PREFIXES, bucketPolicy, logBucketPolicy } from "./bucketPolicy";
 import { FileSystemArgs, FileSystemOutputs, fileSystem } from "./efs";
 import type { BucketPurpose, LifecyclePolicy } from "./lifecycle";
 import { bucketName } from "./naming";
+import { BucketRef, bucketRef } from "./refs";
 import { ReplicationArgs, replicate } from "./replica";
 import { effectiveLifecycle, storageArgProblems } from "./validate";
 
@@ -25,15 +26,6 @@ export interface BucketSpec {
   critical?: boolean;
   /** Overrides the purpose's preset; validated against S3's transition rules. */
   lifecycle?: LifecyclePolicy;
-}
-
-/** Plain and typed: what other tiers need to address a bucket. */
-export interface BucketRef {
-  name: pulumi.Output<string>;
-  /** arn:aws:s3:::<name>, for IAM policies. */
-  arn: pulumi.Output<string>;
-  /** <name>.s3.<region>.amazonaws.com, the CloudFront origin domain. */
-  regionalDomainName: pulumi.Output<string>;
 }
 
 export interface StorageArgs {
@@ -76,8 +68,6 @@ export interface StorageArgs {
   /** Extra bucket-policy statements by bucket config name, from other tiers (the edge's CloudFront read). */
   extraBucketStatements?: Record<string, pulumi.Input<PolicyStatement[]>>;
 }
-
-const ref = (b: aws.s3.Bucket): BucketRef => ({ name: b.bucket, arn: b.arn, regionalDomainName: b.bucketRegionalDomainName });
 
 /**
  * The storage tier: one bucket per configured purpose with every guard rail, the log bucket all
@@ -140,8 +130,8 @@ export class Storage extends pulumi.ComponentResource {
         new aws.s3.BucketMetric(childName(name, `${spec.name}-requests`), { bucket: b.bucket.bucket, name: REQUEST_METRICS_ID }, { parent: this });
       }
     }
-    this.logsBucket = ref(logs.bucket);
-    this.buckets = Object.fromEntries([[logSpec.name, this.logsBucket], ...others.map((b) => [b.name, ref(created.get(b)!.bucket)])]);
+    this.logsBucket = bucketRef(logs.bucket);
+    this.buckets = Object.fromEntries([[logSpec.name, this.logsBucket], ...others.map((b) => [b.name, bucketRef(created.get(b)!.bucket)])]);
 
     const replica = args.replication
       ? replicate(this, name, args.replication, {
@@ -153,7 +143,7 @@ export class Storage extends pulumi.ComponentResource {
         logBucketName: nameIn(logSpec, args.replication.region),
       })
       : undefined;
-    this.replicaBuckets = Object.fromEntries(Object.entries(replica?.buckets ?? {}).map(([k, b]) => [k, ref(b)]));
+    this.replicaBuckets = Object.fromEntries(Object.entries(replica?.buckets ?? {}).map(([k, b]) => [k, bucketRef(b)]));
 
     this.efs = args.efs ? fileSystem(this, name, args.efs, { kmsKeyArn: args.dataKeyArn, protect: args.protect }) : undefined;
     const vault: Backups = backups(this, name, {

@@ -7,7 +7,7 @@ import { Database } from "../../components/data/database";
 import { Messaging } from "../../components/data/messaging";
 import type { DataTierOutputs } from "../../components/data/outputs";
 import type { Network } from "../../components/network/network";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { PlatformConfig } from "../config/schema";
 

@@ -11,7 +11,7 @@ import type { EcsCluster } from "../../components/ecs/ecsCluster";
 import type { EcsServices } from "../../components/ecs/ecsServices";
 import type { Edge } from "../../components/edge/edge";
 import { Monitoring } from "../../components/monitoring/monitoring";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { Storage } from "../../components/storage/storage";
 import { defaultTags } from "./tags";

@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ApplicationSecrets } from "../../components/security/appSecrets";
 import { KeyRing } from "../../components/security/keyRing";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { PlatformConfig } from "../config/schema";
 
 export const hasStaticAssets = (config: PlatformConfig) => config.storage.buckets.some((b) => b.purpose === "static-assets");

@@ -7,7 +7,7 @@ import type { PolicyStatement } from "../../components/iam/policyDocument";
 import { cloudTrailBucketStatements, trailArn } from "../../components/monitoring/auditPolicies";
 import { monitoringNames, namePrefix } from "../../components/monitoring/naming";
 import type { Network } from "../../components/network/network";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import { Storage } from "../../components/storage/storage";
 import type { PlatformConfig } from "../config/schema";
