@@ -1,6 +1,7 @@
 /**
- * Values CloudWatch Logs accepts, shared by every tier that creates a log group.
+ * Values CloudWatch Logs accepts, and the retention classes every tier's log groups draw from.
  */
+import type { Profile } from "./profiles";
 
 /**
  * CloudWatch Logs retention values, in days.
@@ -10,3 +11,27 @@ export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 export type LogRetentionDays = (typeof LOG_RETENTION_DAYS)[number];
+
+/** Retention classes, in days; each one of LOG_RETENTION_DAYS. */
+export interface LoggingSettings {
+  /**
+   * Days operational logs are kept: application, database, cache and broker logs.
+   * @default 90 (the policy pack's prod minimum, cloudwatch-configure-log-group-retention)
+   */
+  retentionDays: LogRetentionDays;
+  /**
+   * Days audit logs are kept: VPC flow logs, the cluster's control-plane audit.
+   * @default 400 (over a year, for a yearly audit cycle)
+   */
+  auditRetentionDays: LogRetentionDays;
+}
+
+/** dev keeps a week; prod keeps audit logs over a year, for a yearly audit cycle. */
+export const LOGGING_PRESETS: Record<Profile, LoggingSettings> = {
+  dev: { retentionDays: 7, auditRetentionDays: 7 },
+  staging: { retentionDays: 30, auditRetentionDays: 90 },
+  prod: { retentionDays: 90, auditRetentionDays: 400 },
+};
+
+/** What a component uses when it is given no retention: the prod preset. */
+export const LOGGING_DEFAULTS: LoggingSettings = LOGGING_PRESETS.prod;

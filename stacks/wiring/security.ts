@@ -30,7 +30,7 @@ export function buildAppSecrets(config: PlatformConfig, deps: { keys: KeyRing },
   if (a.secrets.length === 0) return {};
   return new ApplicationSecrets(
     `${config.name}-app-secrets`,
-    { secrets: a.secrets, kmsKeyArn: deps.keys.keyArns.secrets, recoveryWindowDays: a.recoveryWindowDays, protect: a.protect },
+    { secrets: a.secrets, keys: { secrets: deps.keys.keyArns.secrets }, recoveryWindowDays: a.recoveryWindowDays, protect: a.protect },
     opts,
   ).secretArns;
 }
