@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { assertNoProblems, intRange, problem, withDefaults } from "./settings";
+import { assertNoProblems, formatProblem, intRange, logRetentionProblems, problem, withDefaults } from "./settings";
 
 describe("component settings", () => {
   const defaults = { size: 3, on: true, nested: { a: 1, b: 2 } };
@@ -18,13 +18,14 @@ describe("component settings", () => {
   });
 
   it("names the field, the value and what is allowed", () => {
-    assert.equal(problem("protect", "yes", "true or false"), 'protect: got "yes"; allowed: true or false');
+    assert.equal(formatProblem(problem("protect", "yes", "true or false")), 'protect: got "yes"; allowed: true or false');
     assert.deepEqual(intRange("days", 7, 7, 30, "KMS"), []);
-    assert.deepEqual(intRange("days", 6.5, 7, 30, "KMS"), ["days: got 6.5; allowed: an integer from 7 to 30 (KMS)"]);
+    assert.deepEqual(intRange("days", 6.5, 7, 30, "KMS").map(formatProblem), ["days: got 6.5; allowed: an integer from 7 to 30 (KMS)"]);
+    assert.deepEqual([logRetentionProblems("r", 400), logRetentionProblems("r", 8).map((p) => p.field)], [[], ["r"]]);
   });
 
   it("throws once with every problem, and not at all without one", () => {
     assert.doesNotThrow(() => assertNoProblems("db", []));
-    assert.throws(() => assertNoProblems("db", ["a: got 1", "b: got 2"]), /^Error: db: a: got 1; b: got 2$/);
+    assert.throws(() => assertNoProblems("db", [problem("a", 1, "2"), problem("b", 2, "3")]), /^Error: db: a: got 1; allowed: 2; b: got 2; allowed: 3$/);
   });
 });

@@ -2,6 +2,7 @@
  * How a component turns its Args into settings: the caller's value where one is given, the
  * component's default otherwise, then every problem with the result reported at once. Pure.
  */
+import { LOG_RETENTION_DAYS } from "./logs";
 
 /**
  * Every settings field of `defaults`, taken from `given` where it is set (not undefined). Shallow: a
@@ -16,17 +17,32 @@ export function withDefaults<S extends object>(defaults: S, given: Partial<S>): 
   return out;
 }
 
-/** One problem with an argument: the field, the value given, and what is allowed. */
-export function problem(field: string, value: unknown, allowed: string): string {
-  return `${field}: got ${JSON.stringify(value)}; allowed: ${allowed}`;
+/**
+ * One problem with a setting: its field (a path such as "kafka.brokerCount"), the value given and
+ * what is allowed. The stack's config validation prefixes the field with its config key.
+ */
+export interface SettingProblem {
+  field: string;
+  value: unknown;
+  allowed: string;
 }
 
+export const problem = (field: string, value: unknown, allowed: string): SettingProblem => ({ field, value, allowed });
+
+/** "field: got value; allowed: ...", as every component error reads. */
+export const formatProblem = (p: SettingProblem): string => `${p.field}: got ${JSON.stringify(p.value)}; allowed: ${p.allowed}`;
+
 /** A problem unless `value` is an integer from `min` to `max`; `rule` says whose rule that is. */
-export function intRange(field: string, value: number, min: number, max: number, rule: string): string[] {
+export function intRange(field: string, value: number, min: number, max: number, rule: string): SettingProblem[] {
   return Number.isInteger(value) && value >= min && value <= max ? [] : [problem(field, value, `an integer from ${min} to ${max} (${rule})`)];
 }
 
+/** A problem unless `days` is a retention CloudWatch Logs accepts. */
+export function logRetentionProblems(field: string, days: number): SettingProblem[] {
+  return (LOG_RETENTION_DAYS as readonly number[]).includes(days) ? [] : [problem(field, days, `a CloudWatch Logs retention value: ${LOG_RETENTION_DAYS.join(", ")}`)];
+}
+
 /** Throws one error listing every problem, before the component registers anything. */
-export function assertNoProblems(component: string, problems: readonly string[]): void {
-  if (problems.length > 0) throw new Error(`${component}: ${problems.join("; ")}`);
+export function assertNoProblems(component: string, problems: readonly SettingProblem[]): void {
+  if (problems.length > 0) throw new Error(`${component}: ${problems.map(formatProblem).join("; ")}`);
 }

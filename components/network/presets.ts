@@ -2,9 +2,9 @@
  * Settings of the Network component, what a direct caller gets by default, and the per-profile
  * presets the platform's stacks start from. Pure; no Pulumi imports.
  */
-import { LOGGING_PRESETS, LOG_RETENTION_DAYS, LogRetentionDays } from "../logs";
+import { LOGGING_PRESETS, LogRetentionDays } from "../logs";
 import { Profile, mapProfiles } from "../profiles";
-import { assertNoProblems, intRange, problem, withDefaults } from "../settings";
+import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem, withDefaults } from "../settings";
 import { checkAwsxVpcArgs } from "./awsxRules";
 import { parseCidr } from "./cidr";
 import { InterfaceEndpointService } from "./endpoints";
@@ -76,16 +76,14 @@ export const VPC_PREFIX = { min: 16, max: 24 } as const;
  * Every problem with a network's settings and AZ names: AWS's CIDR and flow-log values, the subnet
  * layout, and what awsx would reject.
  */
-export function checkNetworkSettings(s: NetworkSettings, availabilityZoneNames: readonly string[]): string[] {
+export function checkNetworkSettings(s: NetworkSettings, availabilityZoneNames: readonly string[]): SettingProblem[] {
   const problems = intRange("azCount", s.azCount, 2, AZ_SLOTS, "DB subnet groups, EKS and ALBs need 2 AZs; the layout has 4 AZ slots");
   if (availabilityZoneNames.length < s.azCount) problems.push(problem("availabilityZoneNames", availabilityZoneNames, `at least azCount (${s.azCount}) AZ names`));
   const cidr = parseCidr(s.cidr);
   if (!cidr || cidr.prefix < VPC_PREFIX.min || cidr.prefix > VPC_PREFIX.max) {
     problems.push(problem("cidr", s.cidr, `an IPv4 CIDR block from /${VPC_PREFIX.min} to /${VPC_PREFIX.max} with no host bits set`));
   }
-  if (!(LOG_RETENTION_DAYS as readonly number[]).includes(s.flowLogs.retentionDays)) {
-    problems.push(problem("flowLogs.retentionDays", s.flowLogs.retentionDays, `a CloudWatch Logs retention value: ${LOG_RETENTION_DAYS.join(", ")}`));
-  }
+  problems.push(...logRetentionProblems("flowLogs.retentionDays", s.flowLogs.retentionDays));
   if (problems.length > 0) return problems;
   const layout = subnetLayoutInput(s);
   const layoutProblems = validateSubnetLayout(layout).map((p) => problem(p.key, p.value, p.allowed));
@@ -97,7 +95,7 @@ export function checkNetworkSettings(s: NetworkSettings, availabilityZoneNames: 
     subnetStrategy: plan.strategy,
     subnetSpecs: plan.specs,
     natStrategy: natStrategy(s.natGateways),
-  }).map((e) => `awsx would reject this VPC: ${e}`);
+  }).map((e) => problem("natGateways", s.natGateways, `a layout awsx accepts: ${e}`));
 }
 
 /** The network's settings: the caller's, else the defaults; throws listing every problem. */

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { formatProblem } from "../settings";
 import {
   APPLICATION_SECRETS_DEFAULTS, APPLICATION_SECRETS_PRESETS, KEY_RING_DEFAULTS, KEY_RING_PRESETS,
   checkApplicationSecrets, checkKeyRingSettings, resolveKeyRingArgs,
@@ -24,10 +25,10 @@ describe("security presets", () => {
     const problems = checkApplicationSecrets(APPLICATION_SECRETS_DEFAULTS, [
       { name: "api-key", description: "x" }, { name: "api-key", description: "" }, { name: "b", description: "d".repeat(2049) },
     ]);
-    assert.deepEqual(problems, [
+    assert.deepEqual(problems.map(formatProblem), [
       'secrets[1].name: got "api-key"; allowed: a name no other secret of the component uses',
-      "secrets[1].description: got 0 characters; allowed: 1 to 2048 (Secrets Manager CreateSecret)",
-      "secrets[2].description: got 2049 characters; allowed: 1 to 2048 (Secrets Manager CreateSecret)",
+      'secrets[1].description: got "0 characters"; allowed: 1 to 2048 characters (Secrets Manager CreateSecret)',
+      'secrets[2].description: got "2049 characters"; allowed: 1 to 2048 characters (Secrets Manager CreateSecret)',
     ]);
   });
 

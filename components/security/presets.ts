@@ -3,7 +3,7 @@
  * per-profile presets the platform's stacks start from. Pure; no Pulumi imports.
  */
 import type { Profile } from "../profiles";
-import { assertNoProblems, intRange, withDefaults } from "../settings";
+import { SettingProblem, assertNoProblems, intRange, problem, withDefaults } from "../settings";
 
 /** Secrets Manager keeps a deleted secret restorable for 7 to 30 days. https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html */
 export const SECRET_RECOVERY_WINDOW = { min: 7, max: 30 } as const;
@@ -35,7 +35,7 @@ export const KEY_RING_PRESETS: Record<Profile, KeyRingSettings> = {
 /** A direct caller's keys: the prod preset. */
 export const KEY_RING_DEFAULTS: KeyRingSettings = KEY_RING_PRESETS.prod;
 
-export function checkKeyRingSettings(s: KeyRingSettings): string[] {
+export function checkKeyRingSettings(s: KeyRingSettings): SettingProblem[] {
   return intRange("deletionWindowDays", s.deletionWindowDays, KEY_DELETION_WINDOW.min, KEY_DELETION_WINDOW.max, "KMS ScheduleKeyDeletion");
 }
 
@@ -65,14 +65,14 @@ export const APPLICATION_SECRETS_DEFAULTS: ApplicationSecretsSettings = APPLICAT
 /** Secrets Manager descriptions are at most 2048 characters. https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html */
 export const SECRET_DESCRIPTION_MAX = 2048;
 
-export function checkApplicationSecrets(s: ApplicationSecretsSettings, secrets: ReadonlyArray<{ name: string; description: string }>): string[] {
+export function checkApplicationSecrets(s: ApplicationSecretsSettings, secrets: ReadonlyArray<{ name: string; description: string }>): SettingProblem[] {
   const problems = intRange("recoveryWindowDays", s.recoveryWindowDays, SECRET_RECOVERY_WINDOW.min, SECRET_RECOVERY_WINDOW.max, "Secrets Manager DeleteSecret");
   const seen = new Set<string>();
   secrets.forEach((secret, i) => {
-    if (seen.has(secret.name)) problems.push(`secrets[${i}].name: got ${JSON.stringify(secret.name)}; allowed: a name no other secret of the component uses`);
+    if (seen.has(secret.name)) problems.push(problem(`secrets[${i}].name`, secret.name, "a name no other secret of the component uses"));
     seen.add(secret.name);
     if (secret.description.length < 1 || secret.description.length > SECRET_DESCRIPTION_MAX) {
-      problems.push(`secrets[${i}].description: got ${secret.description.length} characters; allowed: 1 to ${SECRET_DESCRIPTION_MAX} (Secrets Manager CreateSecret)`);
+      problems.push(problem(`secrets[${i}].description`, `${secret.description.length} characters`, `1 to ${SECRET_DESCRIPTION_MAX} characters (Secrets Manager CreateSecret)`));
     }
   });
   return problems;
