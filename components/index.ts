@@ -9,11 +9,16 @@
  */
 export { Network } from "./network/network";
 export type { NetworkArgs } from "./network/network";
+export { NETWORK_DEFAULTS, NETWORK_PRESETS } from "./network/presets";
+export type { NetworkSettings } from "./network/presets";
 
 export { KeyRing } from "./security/keyRing";
 export type { KeyRingArgs } from "./security/keyRing";
 export { ApplicationSecrets } from "./security/appSecrets";
 export type { ApplicationSecretsArgs } from "./security/appSecrets";
+export { APPLICATION_SECRETS_DEFAULTS, APPLICATION_SECRETS_PRESETS, KEY_RING_DEFAULTS, KEY_RING_PRESETS } from "./security/presets";
+export type { ApplicationSecretsSettings, KeyRingSettings } from "./security/presets";
+export type { KeyArns } from "./security/ownKeys";
 export type { DataClass } from "./security/keyPolicy";
 
 export { Cluster } from "./cluster/cluster";
@@ -32,7 +37,12 @@ export { Cache } from "./data/cache";
 export type { CacheArgs } from "./data/cache";
 export { Messaging } from "./data/messaging";
 export type { MessagingArgs } from "./data/messaging";
-export type { DataKeyArgs, DataNetworkArgs } from "./data/common";
+export {
+  CACHE_DEFAULTS, CACHE_PRESETS, DATABASE_DEFAULTS, DATABASE_PRESETS, KAFKA_DEFAULTS, KAFKA_PRESETS, MESSAGING_DEFAULTS, MESSAGING_PRESETS,
+  RABBITMQ_DEFAULTS, RABBITMQ_PRESETS,
+} from "./data/presets";
+export type { CacheSettings, DatabaseSettings, KafkaSettings, MessagingEngineArgs, MessagingSettings, RabbitMqSettings } from "./data/presets";
+export type { DataStoreNetworkArgs } from "./data/common";
 export type { DataTierOutputs } from "./data/outputs";
 
 export { Storage } from "./storage/storage";
@@ -50,5 +60,5 @@ export type { AccountContext } from "./account";
 export { accountContext } from "./account";
 export { PROFILES } from "./profiles";
 export type { Profile } from "./profiles";
-export { LOG_RETENTION_DAYS } from "./logs";
-export type { LogRetentionDays } from "./logs";
+export { LOGGING_DEFAULTS, LOGGING_PRESETS, LOG_RETENTION_DAYS } from "./logs";
+export type { LogRetentionDays, LoggingSettings } from "./logs";

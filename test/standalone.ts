@@ -9,7 +9,7 @@ import { policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
 import type { RecordedResource } from "../offline/recorder";
 import { StackRun, runComponent } from "../offline/runStack";
-import { Planned, ROOT, ofType } from "./helpers";
+import { Planned, ROOT, mandatory, ofType } from "./helpers";
 
 /** The tags the pack's tags-require-tags asks of every resource; a caller's provider sets them. */
 export const CALLER_TAGS = { Environment: "prod", Owner: "orders-team", CostCenter: "orders" };
@@ -32,3 +32,12 @@ export function keyByArn(run: StackRun, arn: string): RecordedResource {
   if (!key) throw new Error(`no KMS key has ARN ${arn}`);
   return key;
 }
+
+/**
+ * The pack's stack policy that every stateful resource has an alarm paging a critical topic. A data
+ * store on its own has none: the Monitoring component creates them, given the store as a target.
+ */
+export const CRITICAL_ALARMS = "cloudwatch-require-critical-alarms";
+
+/** The mandatory policies a run violates, each once, sorted. */
+export const mandatoryPolicies = (run: Planned): string[] => [...new Set(mandatory(run).map((v) => v.policy))].sort();
