@@ -48,6 +48,10 @@ export type { DataTierOutputs } from "./data/outputs";
 export { Storage } from "./storage/storage";
 export type { BucketSpec, StorageArgs } from "./storage/storage";
 export type { BucketRef } from "./storage/refs";
+export type { FileSystemArgs } from "./storage/efs";
+export type { ReplicationArgs } from "./storage/replica";
+export { EFS_IA_TRANSITIONS, FILE_SYSTEM_DEFAULTS, STORAGE_DEFAULTS, STORAGE_PRESETS } from "./storage/presets";
+export type { FileSystemSettings, StorageSettings } from "./storage/presets";
 
 export { Edge } from "./edge/edge";
 export type { EdgeArgs, EdgeDomain, HostedZone } from "./edge/args";

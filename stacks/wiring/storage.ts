@@ -43,7 +43,7 @@ export function buildStorage(config: PlatformConfig, w: StorageDeps, opts: pulum
       buckets: s.buckets,
       noncurrentVersionExpirationDays: s.noncurrentVersionExpirationDays,
       protect: s.protect,
-      dataKeyArn: w.keys.keyArns.data,
+      keys: { data: w.keys.keyArns.data },
       replication: replicaRegion && replicaProvider
         ? { region: replicaRegion, provider: replicaProvider, keyDeletionWindowDays: config.keys.deletionWindowDays, keyProtect: config.keys.protect }
         : undefined,
