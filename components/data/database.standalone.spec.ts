@@ -74,6 +74,15 @@ describe("Database standalone", () => {
     assert.equal(primary().monitoringInterval, 15);
   });
 
+  it("hands the Monitoring component its target: the primary, no replica, RDS's default max_connections of db.r6g.large and 100 GiB", async () => {
+    let target: unknown;
+    const again = await runComponent(async () => {
+      target = new Database("orders", { vpcId, subnetIds }).monitoringTarget();
+    });
+    assert.equal(again.error, undefined, again.error?.message);
+    assert.deepEqual(target, { instanceIds: ["orders"], replicaInstanceIds: [], maxConnections: 1802, allocatedStorageGiB: 100 });
+  });
+
   it("passes every mandatory policy of the prod pack but the critical alarm, which the Monitoring component adds", () => {
     assert.deepEqual(mandatoryPolicies(run), [CRITICAL_ALARMS]);
   });

@@ -2,12 +2,13 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext, accountContext } from "../account";
 import { policyDocument, serviceTrustPolicy } from "../iam/policyDocument";
+import type { MonitoringTargets } from "../monitoring/targets";
 import { childName } from "../naming";
 import { KeyArns, keysFor } from "../security/ownKeys";
 import { tierTags } from "../tags";
 import { DataStoreNetworkArgs, PHI_CLASSIFICATION, dataLogGroup, dataStoreSecurityGroup } from "./common";
 import { DatabaseSettings, resolveDatabaseArgs } from "./databaseSettings";
-import { POSTGRES_LOG_EXPORTS, POSTGRES_PORT, dbIdentifier, postgresFamily, postgresParameters, rdsLogGroupName, replicaAzs } from "./postgres";
+import { POSTGRES_LOG_EXPORTS, POSTGRES_PORT, dbIdentifier, defaultMaxConnections, postgresFamily, postgresParameters, rdsLogGroupName, replicaAzs } from "./postgres";
 
 /**
  * Only the VPC and the subnets are required: every setting (DatabaseSettings, databaseSettings.ts)
@@ -66,6 +67,10 @@ export class Database extends pulumi.ComponentResource {
   readonly secretArn: pulumi.Output<string>;
   /** ARN of the primary instance, for the storage tier's AWS Backup selection. */
   readonly arn: pulumi.Output<string>;
+  /** Initial storage of every instance, GiB. */
+  readonly allocatedStorageGiB: number;
+  /** RDS's default max_connections of the instance class (postgres.ts); undefined for a class it cannot size. */
+  readonly maxConnections?: number;
 
   constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:Database", name, {}, opts);
@@ -73,6 +78,8 @@ export class Database extends pulumi.ComponentResource {
     this.primaryIdentifier = dbIdentifier(name);
     this.replicaIdentifiers = Array.from({ length: s.readReplicas }, (_, i) => dbIdentifier(name, i + 1));
     this.instanceIdentifiers = [this.primaryIdentifier, ...this.replicaIdentifiers];
+    this.allocatedStorageGiB = s.allocatedStorageGiB;
+    this.maxConnections = defaultMaxConnections(s.instanceClass);
     const account = accountContext(this, args.account);
     const keys = keysFor(this, name, ["data", "secrets", "logs"], args.keys, { account: () => account, protect: s.protect });
 
@@ -102,6 +109,17 @@ export class Database extends pulumi.ComponentResource {
       instanceIdentifiers: this.instanceIdentifiers, address: this.address, endpoint: this.endpoint, replicaAddresses: this.replicaAddresses,
       port: this.port, securityGroupId: this.securityGroupId, secretArn: this.secretArn, arn: this.arn,
     });
+  }
+
+  /**
+   * What the Monitoring component watches of this database (its `targets.database`): the primary,
+   * the replicas, and the two numbers its relative thresholds need.
+   */
+  monitoringTarget(): NonNullable<MonitoringTargets["database"]> {
+    if (this.maxConnections === undefined) {
+      throw new Error(`${this.primaryIdentifier}: no default max_connections is known for its instance class; give Monitoring a target with max_connections set in the parameter group`);
+    }
+    return { instanceIds: [this.primaryIdentifier], replicaInstanceIds: this.replicaIdentifiers, maxConnections: this.maxConnections, allocatedStorageGiB: this.allocatedStorageGiB };
   }
 
   /** The log groups RDS exports to, created first so they are encrypted and expire. */
