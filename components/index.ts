@@ -59,6 +59,7 @@ export type { RoutedService } from "./edge/routing";
 
 export { Monitoring } from "./monitoring/monitoring";
 export type { MonitoringArgs } from "./monitoring/monitoring";
+export { DEFAULT_ALARM_SETTINGS } from "./monitoring/settings";
 
 export type { AccountContext } from "./account";
 export { accountContext } from "./account";

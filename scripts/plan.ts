@@ -5,21 +5,20 @@
  *
  *   npm run plan -- --stack dev [--verbose] [--json plan.json] [--preview]
  *   npm run plan -- --config examples/Pulumi.<name>.yaml
+ *   npm run plan -- --program examples/standalone --stack dev   (another program: its Pulumi.yaml and stack file)
  */
 import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { ConfigError } from "../stacks/config/problems";
 import { policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
-import { runStack } from "../offline/runStack";
-import { readStackFile, stackNameOf } from "../offline/stackFile";
+import { Target, policyProfile, runTarget } from "../offline/program";
 import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
+import { TARGET_USAGE, flagValue, parseTarget } from "./target";
 
 const ROOT = resolve(__dirname, "..");
 
-export interface PlanArgs {
-  stack: string;
-  configFile: string;
+export interface PlanArgs extends Target {
   json?: string;
   verbose: boolean;
   /** Evaluate as `pulumi preview` of a new stack: ids and computed outputs unknown. */
@@ -27,14 +26,8 @@ export interface PlanArgs {
 }
 
 export function parsePlanArgs(argv: string[]): PlanArgs {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const config = value("--config");
-  const stack = value("--stack") ?? (config ? stackNameOf(config) : undefined);
-  if (!stack) throw new Error("usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--json <file>] [--verbose] [--preview]");
-  return { stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`), json: value("--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
+  const target = parseTarget(argv, `usage: npm run plan -- ${TARGET_USAGE} [--json <file>] [--verbose] [--preview]`);
+  return { ...target, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
 }
 
 export function packConfigPath(profile: string): string {
@@ -43,15 +36,16 @@ export function packConfigPath(profile: string): string {
 
 export async function plan(args: PlanArgs, log: (line: string) => void = console.log): Promise<number> {
   const started = Date.now();
-  const config = readStackFile(args.configFile);
-  const run = await runStack({ stack: args.stack, config, preview: args.preview });
+  const run = await runTarget(args, { preview: args.preview });
+  const config = run.config;
   if (run.error) {
     log(run.error instanceof ConfigError ? run.error.message : `The program failed: ${run.error.stack ?? run.error.message}`);
     return 2;
   }
-  const profile = config["platform:profile"];
+  const profile = policyProfile(config);
   const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)));
-  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
+  const what = args.program ? `program ${relative(ROOT, args.program.dir)}, policy profile ${profile}` : `profile ${profile}`;
+  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (${what}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
   renderTree(run.resources).forEach((l) => log(l));
   log("\nResources by type:");
