@@ -7,7 +7,7 @@ import type { Profile } from "../profiles";
 import { KEY_RING_PRESETS, SECRET_RECOVERY_WINDOW } from "../security/presets";
 import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem, withDefaults } from "../settings";
 import { CacheEngine, cacheVersionProblem, nodeCount } from "./cacheEngine";
-import { DAILY_WINDOW, WEEKLY_WINDOW, dailyOverlapsWeekly, dailySpans, minutes, weeklySpan } from "./windows";
+import { windowPairProblems } from "./windows";
 
 export interface CacheSettings {
   /** "valkey" (Redis OSS-compatible, the cheaper current engine) or "redis" (Redis OSS). @default "valkey" */
@@ -116,18 +116,6 @@ function topologyProblems(c: EngineSettings): SettingProblem[] {
   return problems;
 }
 
-function windowProblems(c: EngineSettings): SettingProblem[] {
-  if (!DAILY_WINDOW.test(c.snapshotWindow)) return [problem("snapshotWindow", c.snapshotWindow, "a UTC window hh:mm-hh:mm")];
-  if (!WEEKLY_WINDOW.test(c.maintenanceWindow)) return [problem("maintenanceWindow", c.maintenanceWindow, "a UTC window ddd:hh:mm-ddd:hh:mm")];
-  const problems: SettingProblem[] = [];
-  if (minutes(dailySpans(c.snapshotWindow)[0]) < CACHE_MIN_WINDOW_MINUTES) problems.push(problem("snapshotWindow", c.snapshotWindow, "a window of at least 60 minutes (ElastiCache rule)"));
-  if (minutes(weeklySpan(c.maintenanceWindow)) < CACHE_MIN_WINDOW_MINUTES) problems.push(problem("maintenanceWindow", c.maintenanceWindow, "a window of at least 60 minutes (ElastiCache rule)"));
-  if (dailyOverlapsWeekly(c.snapshotWindow, c.maintenanceWindow)) {
-    problems.push(problem("snapshotWindow", c.snapshotWindow, `a window that does not overlap maintenanceWindow ${c.maintenanceWindow} (ElastiCache rule)`));
-  }
-  return problems;
-}
-
 /** The settings ElastiCache itself judges: all but the log and secret retention, which the stack sets elsewhere. */
 type EngineSettings = Omit<CacheSettings, "logRetentionDays" | "secretRecoveryWindowDays">;
 
@@ -144,7 +132,8 @@ export function checkCacheSettings(c: EngineSettings): SettingProblem[] {
   if (c.snapshotRetentionDays < 1) {
     problems.push(problem("snapshotRetentionDays", c.snapshotRetentionDays, "at least 1: automatic backups stay on in every stack (FSBP ElastiCache.1)"));
   }
-  return [...problems, ...topologyProblems(c), ...windowProblems(c)];
+  const windows = windowPairProblems({ dailyField: "snapshotWindow", daily: c.snapshotWindow, weekly: c.maintenanceWindow, minMinutes: CACHE_MIN_WINDOW_MINUTES, service: "ElastiCache" });
+  return [...problems, ...topologyProblems(c), ...windows];
 }
 
 /** The cache's settings: the caller's, else the defaults; throws listing every problem. */

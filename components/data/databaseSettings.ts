@@ -6,7 +6,7 @@ import { LOGGING_PRESETS, LogRetentionDays } from "../logs";
 import type { Profile } from "../profiles";
 import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem, withDefaults } from "../settings";
 import { PERFORMANCE_INSIGHTS_RETENTION_RULE, isPerformanceInsightsRetention, minMaxAllocatedStorage, postgresVersionProblem } from "./postgres";
-import { DAILY_WINDOW, WEEKLY_WINDOW, dailyOverlapsWeekly, dailySpans, minutes, weeklySpan } from "./windows";
+import { windowPairProblems } from "./windows";
 
 export interface DatabaseSettings {
   /**
@@ -131,18 +131,6 @@ export const MONITORING_INTERVALS = [1, 5, 10, 15, 30, 60] as const;
 export const DB_IDENTIFIER_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
 const RDS_MIN_WINDOW_MINUTES = 30;
 
-function windowProblems(db: EngineSettings): SettingProblem[] {
-  if (!DAILY_WINDOW.test(db.backupWindow)) return [problem("backupWindow", db.backupWindow, "a UTC window hh:mm-hh:mm")];
-  if (!WEEKLY_WINDOW.test(db.maintenanceWindow)) return [problem("maintenanceWindow", db.maintenanceWindow, "a UTC window ddd:hh:mm-ddd:hh:mm")];
-  const problems: SettingProblem[] = [];
-  if (minutes(dailySpans(db.backupWindow)[0]) < RDS_MIN_WINDOW_MINUTES) problems.push(problem("backupWindow", db.backupWindow, "a window of at least 30 minutes (RDS rule)"));
-  if (minutes(weeklySpan(db.maintenanceWindow)) < RDS_MIN_WINDOW_MINUTES) problems.push(problem("maintenanceWindow", db.maintenanceWindow, "a window of at least 30 minutes (RDS rule)"));
-  if (dailyOverlapsWeekly(db.backupWindow, db.maintenanceWindow)) {
-    problems.push(problem("backupWindow", db.backupWindow, `a window that does not overlap maintenanceWindow ${db.maintenanceWindow} (RDS rule)`));
-  }
-  return problems;
-}
-
 /** Ranges RDS enforces on each value; the stack schema checks the same before these run. */
 function rangeProblems(db: EngineSettings): SettingProblem[] {
   return [
@@ -173,7 +161,7 @@ export function checkDatabaseSettings(db: EngineSettings): SettingProblem[] {
   if (db.readReplicas > 0 && db.backupRetentionDays === 0) {
     problems.push(problem("readReplicas", db.readReplicas, "0 while backupRetentionDays is 0: RDS creates a read replica only from a source with automated backups (backupRetentionDays > 0)"));
   }
-  return [...problems, ...windowProblems(db)];
+  return [...problems, ...windowPairProblems({ dailyField: "backupWindow", daily: db.backupWindow, weekly: db.maintenanceWindow, minMinutes: RDS_MIN_WINDOW_MINUTES, service: "RDS" })];
 }
 
 /** The database's settings: the caller's, else the defaults; throws listing every problem. */
