@@ -35,3 +35,21 @@ export const LOGGING_PRESETS: Record<Profile, LoggingSettings> = {
 
 /** What a component uses when it is given no retention: the prod preset. */
 export const LOGGING_DEFAULTS: LoggingSettings = LOGGING_PRESETS.prod;
+
+/**
+ * Days a component keeps its operational log groups when its caller names no retention: 90, the
+ * least the policy pack accepts in prod (cloudwatch-configure-log-group-retention, prod.json), so a
+ * log group is never kept forever by accident nor lost within a quarter.
+ */
+export const DEFAULT_LOG_RETENTION_DAYS: LogRetentionDays = LOGGING_DEFAULTS.retentionDays;
+
+/** True for a retention CloudWatch Logs accepts. */
+export const isLogRetention = (days: number): days is LogRetentionDays => (LOG_RETENTION_DAYS as readonly number[]).includes(days);
+
+/** What a retention must be, as problems say it. */
+export const LOG_RETENTION_RULE = `one of ${LOG_RETENTION_DAYS.join(", ")}`;
+
+/** The problem with a retention CloudWatch Logs does not accept, or undefined. */
+export function retentionProblem(field: string, days: number): string | undefined {
+  return isLogRetention(days) ? undefined : `${field}: got ${days}; allowed: ${LOG_RETENTION_RULE}`;
+}

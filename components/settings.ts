@@ -1,21 +1,8 @@
 /**
- * How a component turns its Args into settings: the caller's value where one is given, the
- * component's default otherwise, then every problem with the result reported at once. Pure.
+ * How a component reports what is wrong with its settings once they are filled in (withDefaults,
+ * defaults.ts): every problem at once, each naming the field, the value and what is allowed. Pure.
  */
-import { LOG_RETENTION_DAYS } from "./logs";
-
-/**
- * Every settings field of `defaults`, taken from `given` where it is set (not undefined). Shallow: a
- * nested object the caller gives replaces the default object whole. Keys that are not settings
- * (vpcId, subnetIds, ...) are not copied.
- */
-export function withDefaults<S extends object>(defaults: S, given: Partial<S>): S {
-  const out = { ...defaults };
-  for (const key of Object.keys(defaults) as (keyof S)[]) {
-    if (given[key] !== undefined) out[key] = given[key] as S[keyof S];
-  }
-  return out;
-}
+import { LOG_RETENTION_RULE, isLogRetention } from "./logs";
 
 /**
  * One problem with a setting: its field (a path such as "kafka.brokerCount"), the value given and
@@ -39,7 +26,7 @@ export function intRange(field: string, value: number, min: number, max: number,
 
 /** A problem unless `days` is a retention CloudWatch Logs accepts. */
 export function logRetentionProblems(field: string, days: number): SettingProblem[] {
-  return (LOG_RETENTION_DAYS as readonly number[]).includes(days) ? [] : [problem(field, days, `a CloudWatch Logs retention value: ${LOG_RETENTION_DAYS.join(", ")}`)];
+  return isLogRetention(days) ? [] : [problem(field, days, LOG_RETENTION_RULE)];
 }
 
 /** Throws one error listing every problem, before the component registers anything. */

@@ -2,7 +2,8 @@ import { strict as assert } from "node:assert";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { loadProgram, policyProfile, readProgram, runTarget } from "./program";
+import { loadProgram, policyProfile, readProgram } from "./program";
+import { runTarget } from "./runStack";
 
 const ROOT = resolve(__dirname, "..");
 

@@ -1,13 +1,12 @@
 /**
  * What the offline tools evaluate: the platform program with one of its stack files, or another
  * Pulumi program (a directory with its own Pulumi.yaml, such as examples/standalone) with one of
- * its stack files. Either runs in-process under the mock cloud.
+ * its stack files. Either runs in-process under the mock cloud (runTarget, offline/runStack.ts).
+ * This module does not load the platform program, so argument parsing stays cheap.
  */
 import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
-import { StackRun, runStack } from "./runStack";
-import { readStackFile } from "./stackFile";
 
 /** Another Pulumi program, as its Pulumi.yaml describes it. */
 export interface ProgramSpec {
@@ -58,18 +57,6 @@ export function loadProgram(main: string): () => Promise<Record<string, any> | v
  */
 export function policyProfile(config: Record<string, string>): string {
   return config["platform:profile"] ?? "prod";
-}
-
-/** Evaluates the target under the mock cloud, with its stack file's config. */
-export function runTarget(target: Target, opts: { preview?: boolean } = {}): Promise<StackRun> {
-  const config = readStackFile(target.configFile);
-  const program = target.program;
-  return runStack({
-    stack: target.stack,
-    config,
-    preview: opts.preview,
-    ...(program ? { project: program.project, program: loadProgram(program.main) } : {}),
-  });
 }
 
 /** The stack file of a program's stack: Pulumi.<stack>.yaml beside its Pulumi.yaml. */

@@ -8,17 +8,16 @@
  *   npm run plan -- --program examples/standalone --stack dev   (another program: its Pulumi.yaml and stack file)
  */
 import { writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { ConfigError } from "../stacks/config/problems";
-import { policies } from "../policy-pack/policies";
+import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
-import { Target, policyProfile, runTarget } from "../offline/program";
+import { policyProfile } from "../offline/program";
+import { runTarget } from "../offline/runStack";
 import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
-import { TARGET_USAGE, flagValue, parseTarget } from "./target";
+import { ROOT, STACK_USAGE, StackArgs, flagValue, parseStackArgs } from "./stackArgs";
 
-const ROOT = resolve(__dirname, "..");
-
-export interface PlanArgs extends Target {
+export interface PlanArgs extends StackArgs {
   json?: string;
   verbose: boolean;
   /** Evaluate as `pulumi preview` of a new stack: ids and computed outputs unknown. */
@@ -26,7 +25,7 @@ export interface PlanArgs extends Target {
 }
 
 export function parsePlanArgs(argv: string[]): PlanArgs {
-  const target = parseTarget(argv, `usage: npm run plan -- ${TARGET_USAGE} [--json <file>] [--verbose] [--preview]`);
+  const target = parseStackArgs(argv, `usage: npm run plan -- ${STACK_USAGE} [--json <file>] [--verbose] [--preview]`);
   return { ...target, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
 }
 
@@ -43,7 +42,7 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
     return 2;
   }
   const profile = policyProfile(config);
-  const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)));
+  const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)), { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
   const what = args.program ? `program ${relative(ROOT, args.program.dir)}, policy profile ${profile}` : `profile ${profile}`;
   log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (${what}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);

@@ -63,7 +63,7 @@ export class Cache extends pulumi.ComponentResource {
   constructor(name: string, args: CacheArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:Cache", name, {}, opts);
     const s = resolveCacheArgs(name, args);
-    const keys = keysFor(this, name, ["data", "secrets", "logs"], args.keys, { account: () => accountContext(this, args.account), protect: s.protect });
+    const keys = keysFor(this, name, ["data", "secrets", "logs"], args.keys, { account: () => accountContext(this, args.account), protect: s.protect, kind: "Cache" });
     const sg = dataStoreSecurityGroup(this, name, { vpcId: args.vpcId, port: CACHE_PORT, service: s.engine === "valkey" ? "Valkey" : "Redis OSS", clientSecurityGroupIds: args.clientSecurityGroupIds });
     const subnets = new aws.elasticache.SubnetGroup(childName(name, "subnets"), { description: "Private subnets", subnetIds: args.subnetIds, tags: tierTags("data") }, { parent: this });
     const params = new aws.elasticache.ParameterGroup(

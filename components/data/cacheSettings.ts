@@ -5,7 +5,8 @@
 import { LOGGING_PRESETS, LogRetentionDays } from "../logs";
 import type { Profile } from "../profiles";
 import { KEY_RING_PRESETS, SECRET_RECOVERY_WINDOW } from "../security/presets";
-import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem, withDefaults } from "../settings";
+import { withDefaults } from "../defaults";
+import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem } from "../settings";
 import { CacheEngine, cacheVersionProblem, nodeCount } from "./cacheEngine";
 import { windowPairProblems } from "./windows";
 

@@ -81,7 +81,7 @@ export class Database extends pulumi.ComponentResource {
     this.allocatedStorageGiB = s.allocatedStorageGiB;
     this.maxConnections = defaultMaxConnections(s.instanceClass);
     const account = accountContext(this, args.account);
-    const keys = keysFor(this, name, ["data", "secrets", "logs"], args.keys, { account: () => account, protect: s.protect });
+    const keys = keysFor(this, name, ["data", "secrets", "logs"], args.keys, { account: () => account, protect: s.protect, kind: "Database" });
 
     const sg = dataStoreSecurityGroup(this, name, { vpcId: args.vpcId, port: POSTGRES_PORT, service: "PostgreSQL", clientSecurityGroupIds: args.clientSecurityGroupIds });
     const subnets = new aws.rds.SubnetGroup(childName(name, "subnets"), { description: "Isolated database subnets", subnetIds: args.subnetIds, tags: tierTags("data") }, { parent: this });

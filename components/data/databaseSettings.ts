@@ -4,7 +4,8 @@
  */
 import { LOGGING_PRESETS, LogRetentionDays } from "../logs";
 import type { Profile } from "../profiles";
-import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem, withDefaults } from "../settings";
+import { withDefaults } from "../defaults";
+import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem } from "../settings";
 import { PERFORMANCE_INSIGHTS_RETENTION_RULE, isPerformanceInsightsRetention, minMaxAllocatedStorage, postgresVersionProblem } from "./postgres";
 import { windowPairProblems } from "./windows";
 

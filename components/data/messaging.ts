@@ -50,14 +50,14 @@ export class Messaging extends pulumi.ComponentResource {
     const network = { vpcId: args.vpcId, subnetIds: args.subnetIds, clientSecurityGroupIds: args.clientSecurityGroupIds };
     this.engine = s.engine;
     if (s.engine === "kafka") {
-      const keys = keysFor(this, name, ["data", "logs"], args.keys, { account, protect: s.kafka.protect });
+      const keys = keysFor(this, name, ["data", "logs"], args.keys, { account, protect: s.kafka.protect, kind: "Messaging" });
       const k = buildKafka(this, name, { ...network, ...s.kafka, availabilityZones: s.availabilityZones, keys, logRetentionDays: s.logRetentionDays });
       this.endpoint = k.bootstrapBrokers;
       this.port = KAFKA_IAM_PORT;
       this.securityGroupId = k.securityGroupId;
       this.kafka = { clusterArn: k.clusterArn, clusterName: k.clusterName };
     } else {
-      const keys = keysFor(this, name, ["secrets"], args.keys, { account, protect: s.rabbitmq.protect });
+      const keys = keysFor(this, name, ["secrets"], args.keys, { account, protect: s.rabbitmq.protect, kind: "Messaging" });
       const r = buildRabbitMq(this, name, { ...network, ...s.rabbitmq, secretsKeyArn: keys.secrets, secretRecoveryWindowDays: s.secretRecoveryWindowDays });
       this.endpoint = r.endpoint;
       this.port = AMQPS_PORT;

@@ -6,7 +6,8 @@
 import { LOGGING_PRESETS, LogRetentionDays } from "../logs";
 import { Profile, mapProfiles } from "../profiles";
 import { KEY_RING_PRESETS, SECRET_RECOVERY_WINDOW } from "../security/presets";
-import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem, withDefaults } from "../settings";
+import { withDefaults } from "../defaults";
+import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem } from "../settings";
 import { KAFKA_MAX_VOLUME_GIB, KAFKA_STORAGE_TARGET, KAFKA_VERSIONS, RABBITMQ_VERSIONS, kafkaBrokerCountProblem, rabbitMqProblem } from "./messagingEngine";
 
 export type KafkaVersion = (typeof KAFKA_VERSIONS)[number];

@@ -69,7 +69,7 @@ export class Network extends pulumi.ComponentResource {
     this.plan = planSubnets(subnetLayoutInput(s));
     const azs = args.availabilityZoneNames.slice(0, s.azCount);
     const account = accountContext(this, args.account);
-    const keys = keysFor(this, name, ["logs"], args.keys, { account: () => account, protect: false });
+    const keys = keysFor(this, name, ["logs"], args.keys, { account: () => account, protect: false, kind: "Network" });
 
     const vpc = new awsx.ec2.Vpc(
       childName(name, "vpc"),

@@ -4,7 +4,8 @@
  */
 import { LOGGING_PRESETS, LogRetentionDays } from "../logs";
 import { Profile, mapProfiles } from "../profiles";
-import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem, withDefaults } from "../settings";
+import { withDefaults } from "../defaults";
+import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem } from "../settings";
 import { checkAwsxVpcArgs } from "./awsxRules";
 import { parseCidr } from "./cidr";
 import { InterfaceEndpointService } from "./endpoints";

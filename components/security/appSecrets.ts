@@ -39,7 +39,7 @@ export class ApplicationSecrets extends pulumi.ComponentResource {
     super("platform:security:ApplicationSecrets", name, {}, opts);
     const s = resolveApplicationSecretsArgs(name, args);
     // No secret, no key: the component makes its own only when it has something to encrypt.
-    const keys = keysFor(this, name, args.secrets.length > 0 ? ["secrets"] : [], args.keys, { account: () => accountContext(this, args.account), protect: s.protect });
+    const keys = keysFor(this, name, args.secrets.length > 0 ? ["secrets"] : [], args.keys, { account: () => accountContext(this, args.account), protect: s.protect, kind: "ApplicationSecrets" });
     for (const secret of args.secrets) {
       this.secretArns[secret.name] = new aws.secretsmanager.Secret(
         childName(name, secret.name),

@@ -31,17 +31,21 @@ export interface ClassKeyArgs extends KeyRingSettings {
   account: pulumi.Output<AccountContext>;
   /** Created with AWS's default policy, completed later by an aws.kms.KeyPolicy. */
   late?: boolean;
+  /** What the key is for, in its description. @default the ring's name */
+  purpose?: string;
+  /** Give the key the alias `alias/<ring>-<class>`. @default true */
+  alias?: boolean;
 }
 
 /**
  * A customer-managed key for one data class, named `<ring>-<class>`, with yearly rotation on (FSBP
- * KMS.4), the class's key policy and an alias `alias/<ring>-<class>`.
+ * KMS.4), the class's key policy and (unless told otherwise) an alias `alias/<ring>-<class>`.
  */
 export function classKey(parent: pulumi.Resource, ring: string, dataClass: DataClass, a: ClassKeyArgs): aws.kms.Key {
   const key = new aws.kms.Key(
     childName(ring, dataClass),
     {
-      description: `${ring}: ${dataClass} encryption key`,
+      description: `${a.purpose ?? ring}: ${dataClass} encryption key`,
       enableKeyRotation: true,
       deletionWindowInDays: a.deletionWindowDays,
       ...(a.late ? {} : { policy: a.account.apply((account) => JSON.stringify(keyPolicy(dataClass, account))) }),
@@ -49,7 +53,7 @@ export function classKey(parent: pulumi.Resource, ring: string, dataClass: DataC
     },
     { parent, protect: a.protect },
   );
-  new aws.kms.Alias(childName(ring, `${dataClass}-alias`), { name: `alias/${ring}-${dataClass}`, targetKeyId: key.keyId }, { parent });
+  if (a.alias ?? true) new aws.kms.Alias(childName(ring, `${dataClass}-alias`), { name: `alias/${ring}-${dataClass}`, targetKeyId: key.keyId }, { parent });
   return key;
 }
 

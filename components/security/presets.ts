@@ -3,7 +3,8 @@
  * per-profile presets the platform's stacks start from. Pure; no Pulumi imports.
  */
 import type { Profile } from "../profiles";
-import { SettingProblem, assertNoProblems, intRange, problem, withDefaults } from "../settings";
+import { withDefaults } from "../defaults";
+import { SettingProblem, assertNoProblems, intRange, problem } from "../settings";
 
 /** Secrets Manager keeps a deleted secret restorable for 7 to 30 days. https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html */
 export const SECRET_RECOVERY_WINDOW = { min: 7, max: 30 } as const;

@@ -4,7 +4,8 @@
  */
 import type { Profile } from "../profiles";
 import { KEY_RING_DEFAULTS } from "../security/presets";
-import { SettingProblem, assertNoProblems, intRange, problem, withDefaults } from "../settings";
+import { withDefaults } from "../defaults";
+import { SettingProblem, assertNoProblems, intRange, problem } from "../settings";
 import type { BackupRetention } from "./backupPlan";
 
 /** EFS lifecycle values. https://docs.aws.amazon.com/efs/latest/ug/API_LifecyclePolicy.html */

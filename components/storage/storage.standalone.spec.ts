@@ -9,8 +9,9 @@ import { Planned, mandatory, one, ofType } from "../../test/helpers";
 import { keyByArn, standalone } from "../../test/standalone";
 import { Storage } from "./storage";
 
-const DOCS = `files-documents-${MOCK_ACCOUNT_ID}-us-west-2`;
-const LOGS = `files-logs-${MOCK_ACCOUNT_ID}-us-west-2`;
+// runComponent's stack is "test": the stack's name keeps two stacks' buckets in one account apart.
+const DOCS = `files-test-documents-${MOCK_ACCOUNT_ID}-us-west-2`;
+const LOGS = `files-test-logs-${MOCK_ACCOUNT_ID}-us-west-2`;
 
 describe("Storage standalone", () => {
   let run: Planned;
@@ -24,7 +25,7 @@ describe("Storage standalone", () => {
     return found[0].inputs;
   };
 
-  it("names each bucket <component>-<name>-<account>-<region> from the provider, and adds the log bucket", () => {
+  it("names each bucket <component>-<stack>-<name>-<account>-<region> from the provider, and adds the log bucket", () => {
     assert.deepEqual(ofType(run, "aws:s3/bucket:Bucket").map((b) => b.inputs.bucket).sort(), [DOCS, LOGS]);
   });
 

@@ -4,7 +4,8 @@ import { AccountContext, accountContext } from "../account";
 import type { PolicyStatement } from "../iam/policyDocument";
 import { childName } from "../naming";
 import { KeyArns, keysFor } from "../security/ownKeys";
-import { assertNoProblems, withDefaults } from "../settings";
+import { withDefaults } from "../defaults";
+import { assertNoProblems } from "../settings";
 import { Backups, backups } from "./backup";
 import { secureBucket, storageTags } from "./bucket";
 import { LOG_PREFIXES, bucketPolicy, logBucketPolicy } from "./bucketPolicy";
@@ -42,12 +43,16 @@ export interface StorageArgs extends Partial<StorageSettings> {
    */
   buckets: BucketSpec[];
   /**
-   * First part of every bucket name, which is `<system>[-<profile>]-<name>-<account>-<region>`
+   * First part of every bucket name, which is `<system>-<profile>-<name>-<account>-<region>`
    * (naming.ts): S3 names are global, so they carry the account and region.
    * @default the component's name
    */
   system?: string;
-  /** Second part of every bucket name, so a dev and a prod stack in one account never share a bucket. @default none */
+  /**
+   * Second part of every bucket name, so two stacks in one account never share a bucket (the
+   * platform's stacks pass platform:profile).
+   * @default the Pulumi stack's name
+   */
   profile?: string;
   /**
    * Account, partition and region: every bucket name ends with the account and region.
@@ -108,18 +113,19 @@ export class Storage extends pulumi.ComponentResource {
     super("platform:storage:Storage", name, {}, opts);
     const settings = resolveStorageArgs(name, args);
     const system = args.system ?? name;
+    const profile = args.profile ?? pulumi.getStack();
     const buckets = withLogBucket(args.buckets);
     const efs = args.efs ? { ...args.efs, ...withDefaults(FILE_SYSTEM_DEFAULTS, args.efs) } : undefined;
     assertNoProblems(name, [
-      ...storageArgProblems({ system, profile: args.profile, accountId: args.account?.accountId, region: args.account?.region, replicaRegion: args.replication?.region, buckets }),
+      ...storageArgProblems({ system, profile, accountId: args.account?.accountId, region: args.account?.region, replicaRegion: args.replication?.region, buckets }),
       ...(efs ? checkFileSystemSettings(efs) : []),
     ]);
 
     const account = accountContext(this, args.account);
     const protect = settings.protect;
-    const { data: dataKeyArn } = keysFor(this, name, ["data"], args.keys, { account: () => account, protect });
+    const { data: dataKeyArn } = keysFor(this, name, ["data"], args.keys, { account: () => account, protect, kind: "Storage" });
     // Names and ARNs are derived, so policies can name buckets (and their sources) before they exist.
-    const nameIn = (b: BucketSpec, r?: string) => account.apply((a) => bucketName({ system, profile: args.profile, name: b.name, accountId: a.accountId, region: r ?? a.region }));
+    const nameIn = (b: BucketSpec, r?: string) => account.apply((a) => bucketName({ system, profile, name: b.name, accountId: a.accountId, region: r ?? a.region }));
     const arnOf = (bucket: pulumi.Input<string>) => pulumi.all([account, bucket]).apply(([a, n]) => `arn:${a.partition}:s3:::${n}`);
     const logSpec = buckets.find((b) => b.purpose === "logs")!;
     const others = buckets.filter((b) => b !== logSpec);

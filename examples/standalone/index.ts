@@ -1,15 +1,18 @@
 /**
  * Another team's program, built from the platform's components alone (components/index.ts) and none
- * of the platform's config: the orders team's network, database and buckets, and the alarms that
- * page its on-call. Each component gets only what this program must decide; every other setting is
+ * of the platform's config: the orders team's network, database and buckets, and the monitoring that
+ * pages its on-call. Each component gets only what this program must decide; every other setting is
  * the component's secure default (the prod preset): encrypted with the component's own rotating
- * keys, private, TLS-only, backed up, spread over three AZs.
+ * keys, private, TLS-only, backed up, spread over three AZs, audited.
  *
  *   npm run plan -- --program examples/standalone --stack dev
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_ALARM_SETTINGS, Database, KeyRing, LOGGING_DEFAULTS, Monitoring, Network, Storage } from "../../components";
+import { AccountContext, Database, Monitoring, Network, Storage } from "../../components";
+// The trail's bucket statements are not in components/index.ts yet; these modules are public by path.
+import { cloudTrailBucketStatements, trailArn } from "../../components/monitoring/auditPolicies";
+import { monitoringNames, namePrefix } from "../../components/monitoring/naming";
 
 export = async () => {
   const config = new pulumi.Config();
@@ -20,6 +23,9 @@ export = async () => {
     defaultTags: { tags: { Environment: pulumi.getStack(), Owner: config.require("owner"), CostCenter: config.require("costCenter") } },
   });
   const opts = { providers: { aws: provider } };
+  const identity = await aws.getCallerIdentity({}, { provider });
+  const partition = await aws.getPartition({}, { provider });
+  const account: AccountContext = { accountId: identity.accountId, partition: partition.partition, region };
 
   // awsx takes AZ names as plain values, so the program asks the region for them first.
   const zones = await aws.getAvailabilityZones({ state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }, { provider });
@@ -27,28 +33,29 @@ export = async () => {
 
   const database = new Database("orders", { vpcId: network.vpcId, subnetIds: network.databaseSubnetIds }, opts);
 
+  // The log bucket's policy admits the audit trail Monitoring creates, named after it before it exists.
+  const trail = trailArn(account, monitoringNames(namePrefix("orders", pulumi.getStack())).trail);
   const storage = new Storage("orders", {
     buckets: [{ name: "documents", purpose: "documents" }, { name: "exports", purpose: "archive" }],
     // AWS Backup keeps daily and monthly recovery points of the database too.
     backupResourceArns: [database.arn],
+    logBucketStatements: (bucketArn) => cloudTrailBucketStatements({ bucketArn, accountId: account.accountId, trailArn: trail }),
   }, opts);
 
-  // Every data store must page someone when it fails: the Monitoring component's alarms do, to a
-  // topic on-call subscribes to. The application's own log group is encrypted with a key ring's key.
-  const identity = await aws.getCallerIdentity({}, { provider });
-  const partition = await aws.getPartition({}, { provider });
-  const keys = new KeyRing("orders-keys", {}, opts);
+  // Alarms on the database page on-call; the trail records every API call and the documents' data events.
   const oncall = { emails: [config.require("oncallEmail")], httpsUrls: [] };
   const monitoring = new Monitoring("orders", {
-    system: "orders",
-    stack: pulumi.getStack(),
-    account: { accountId: identity.accountId, partition: partition.partition, region },
-    targets: { database: database.monitoringTarget() },
+    account,
+    targets: {
+      database: database.monitoringTarget(),
+      buckets: {
+        names: Object.fromEntries(Object.entries(storage.buckets).map(([k, b]) => [k, b.name])),
+        documentsBucketArn: storage.buckets.documents.arn,
+        logsBucket: { name: storage.logsBucket.name, arn: storage.logsBucket.arn },
+      },
+    },
     notifications: { critical: oncall, warning: oncall },
-    alarms: DEFAULT_ALARM_SETTINGS,
-    logs: { namespaces: ["orders"], retentionDays: LOGGING_DEFAULTS.retentionDays, kmsKeyArn: keys.keyArns.logs, archive: false },
-    requestMetrics: false,
-    keys: { deletionWindowDays: 30, protect: true },
+    cloudTrailDependsOn: [storage],
   }, opts);
 
   return {

@@ -103,6 +103,9 @@ import { requireHttpRedirect } from "./elb/requireHttpRedirect";
 import { enableRotation as enableSecretRotation } from "./secretsmanager/enableRotation";
 import { enableQueryLogging } from "./route53/enableQueryLogging";
 
+/** The pack's level for a policy that sets none and a config that names neither it nor `all` (PolicyPackArgs.enforcementLevel). */
+export const PACK_ENFORCEMENT_LEVEL = "mandatory" as const;
+
 export const policies: PackPolicy[] = [
   enableKeyRotation,
   requireLogGroupEncryption,
