@@ -16,7 +16,7 @@ describe("example: a standalone program (examples/standalone)", () => {
   it("composes a network, a database, a bucket set and its alarms from the components, nothing from the platform program", () => {
     assert.deepEqual(ofType(p, "pulumi:providers:aws").map((r) => r.name), ["orders"]);
     const components = p.resources.filter((r) => !r.custom && r.type.startsWith("platform:")).map((r) => r.type).sort();
-    assert.deepEqual(components, ["platform:data:Database", "platform:monitoring:Monitoring", "platform:network:Network", "platform:security:KeyRing", "platform:storage:Storage"]);
+    assert.deepEqual(components, ["platform:data:Database", "platform:monitoring:Monitoring", "platform:network:Network", "platform:storage:Storage"]);
   });
 
   it("passes every mandatory policy of the prod pack config", () => {
@@ -38,6 +38,15 @@ describe("example: a standalone program (examples/standalone)", () => {
     const critical = ofType(p, "aws:sns/topic:Topic").find((t) => t.inputs.tags.Severity === "critical")!;
     const dbAlarms = ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => JSON.stringify(a.inputs).includes('"DBInstanceIdentifier":"orders"'));
     assert.ok(dbAlarms.some((a) => a.inputs.alarmActions.includes(critical.outputs.arn)), "no alarm on the database pages the critical topic");
+  });
+
+  it("audits the account to the log bucket, whose policy admits exactly that trail before it exists", () => {
+    const trail = one(p, "aws:cloudtrail/trail:Trail");
+    const logs = ofType(p, "aws:s3/bucket:Bucket").find((b) => b.inputs.bucket === trail.inputs.s3BucketName)!;
+    assert.equal(logs.inputs.tags.Purpose, "logs");
+    const policy = ofType(p, "aws:s3/bucketPolicy:BucketPolicy").find((b) => b.inputs.bucket === logs.inputs.bucket)!;
+    const sourceArns = JSON.parse(policy.inputs.policy).Statement.filter((x: any) => x.Principal?.Service === "cloudtrail.amazonaws.com").map((x: any) => x.Condition.StringEquals["aws:SourceArn"]);
+    assert.ok(sourceArns.length > 0 && sourceArns.every((a: string) => a === trail.outputs.arn), JSON.stringify(sourceArns));
   });
 
   it("exports the stack outputs the program returns", () => {
