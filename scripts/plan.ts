@@ -14,6 +14,9 @@ import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
 import { policyProfile } from "../offline/program";
 import { runTarget } from "../offline/runStack";
+import { withEstimate } from "../offline/cost/budgetConfig";
+import { renderCost } from "../offline/cost/render";
+import { estimateStack } from "../offline/cost/stackCost";
 import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
 import { ROOT, STACK_USAGE, StackArgs, flagValue, parseStackArgs } from "./stackArgs";
 
@@ -42,7 +45,8 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
     return 2;
   }
   const profile = policyProfile(config);
-  const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)), { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
+  const cost = estimateStack(run.resources, config, args.stack);
+  const violations = await runPolicies(policies, run.resources, withEstimate(readPackConfig(packConfigPath(profile)), cost), { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
   const what = args.program ? `program ${relative(ROOT, args.program.dir)}, policy profile ${profile}` : `profile ${profile}`;
   log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (${what}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
@@ -51,8 +55,10 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
   renderCounts(run.resources).forEach((l) => log(l));
   log("");
   renderViolations(violations, args.verbose).forEach((l) => log(l));
+  log("");
+  renderCost(cost).forEach((l) => log(l));
   if (args.json) {
-    writeFileSync(args.json, JSON.stringify(toPlanJson(args.stack, run.resources, run.outputs, violations), null, 2));
+    writeFileSync(args.json, JSON.stringify(toPlanJson(args.stack, run.resources, run.outputs, violations, cost), null, 2));
     log(`\nWrote ${args.json}`);
   }
   return violations.some((v) => v.level === "mandatory") ? 1 : 0;

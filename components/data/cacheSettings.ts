@@ -82,7 +82,7 @@ const common = (p: Profile) => ({
  */
 export const CACHE_PRESETS: Record<Profile, CacheSettings> = {
   dev: {
-    ...common("dev"), nodeType: "cache.t4g.small", replicasPerShard: 0, automaticFailover: false, multiAz: false,
+    ...common("dev"), nodeType: "cache.t3.micro", replicasPerShard: 0, automaticFailover: false, multiAz: false,
     snapshotRetentionDays: 1, finalSnapshot: false, protect: false,
   },
   staging: {

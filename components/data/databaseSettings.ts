@@ -107,7 +107,7 @@ const common = (p: Profile) => ({
 
 export const DATABASE_PRESETS: Record<Profile, DatabaseSettings> = {
   dev: {
-    ...common("dev"), instanceClass: "db.t3.medium", allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100, multiAz: false, readReplicas: 0,
+    ...common("dev"), instanceClass: "db.t4g.micro", allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100, multiAz: false, readReplicas: 0,
     performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60, deletionProtection: false, finalSnapshot: false, protect: false,
   },
   staging: {

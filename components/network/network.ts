@@ -9,6 +9,7 @@ import { KeyArns, keysFor } from "../security/ownKeys";
 import { tierTags } from "../tags";
 import { ENDPOINT_PORT, endpointRole, endpointServiceName } from "./endpoints";
 import { natStrategy, subnetLayoutInput } from "./layout";
+import { createNatInstance } from "./natInstance";
 import { NetworkSettings, resolveNetworkArgs } from "./presets";
 import { AwsxSubnetSpec, SubnetPlan, planSubnets } from "./subnets";
 
@@ -100,6 +101,9 @@ export class Network extends pulumi.ComponentResource {
     // Managing the default group with no rules removes AWS's allow-all-within-group default.
     new aws.ec2.DefaultSecurityGroup(childName(name, "default-sg"), { vpcId: vpc.vpcId, ingress: [], egress: [], tags: tierTags("network") }, { parent: this });
 
+    if (s.natGateways === "instance") {
+      createNatInstance(name, { vpcId: vpc.vpcId, vpcCidr: s.cidr, publicSubnetIds: vpc.publicSubnetIds, privateSubnetIds: vpc.privateSubnetIds, azCount: azs.length }, this);
+    }
     this.flowLogGroupName = this.flowLogs(name, { ...s.flowLogs, kmsKeyArn: keys.logs, account }, vpc.vpcId);
     this.interfaceEndpoints(name, { ...s, region: args.region }, vpc);
     this.registerOutputs({

@@ -54,13 +54,14 @@ const subnets = (): NetworkSettings["subnets"] => ({
 });
 
 /**
- * dev spans 2 AZs (AWS's minimum for DB subnet groups, EKS and ALBs) behind one NAT gateway; prod
+ * dev spans 2 AZs (AWS's minimum for DB subnet groups, EKS and ALBs) behind one NAT instance; prod
  * spreads over 3 AZs with a NAT gateway in each, so losing an AZ loses neither ingress nor egress.
  */
 export const NETWORK_PRESETS: Record<Profile, NetworkSettings> = mapProfiles((p) => ({
   cidr: "10.0.0.0/16",
   azCount: p === "dev" ? 2 : 3,
-  natGateways: p === "dev" ? "single" : "onePerAz",
+  // dev: one t4g.nano NAT instance; a managed gateway costs five times as much (docs/cost.md).
+  natGateways: p === "dev" ? "instance" : "onePerAz",
   subnets: subnets(),
   // Each interface endpoint costs per AZ-hour; dev pulls through its single NAT instead.
   interfaceEndpoints: p === "dev" ? [] : [...ALL_NODE_ENDPOINTS],
