@@ -39,11 +39,8 @@ describe("library layout", () => {
     assert.deepEqual(offenders("components", ["stacks", "scripts", "offline", "test"], (f) => !isSpec(f)), []);
   });
 
-  it("no spec beside the components imports stacks/: component specs use the presets, as another program would", () => {
-    // The cluster tier's spec still reads the stack's profile defaults until its presets land (issue 15,
-    // the other library helper's half); delete the line when it no longer does, and the list with it.
-    const notYet = ["components/cluster/serviceWorkloads.spec.ts -> stacks/"];
-    assert.deepEqual(offenders("components", ["stacks"], isSpec), notYet);
+  it("no spec beside the components imports stacks/: component specs use the presets or write Args out, as another program would", () => {
+    assert.deepEqual(offenders("components", ["stacks"], isSpec), []);
   });
 
   it("no non-spec file under scripts/ or offline/ imports test/", () => {
