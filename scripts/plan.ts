@@ -5,23 +5,22 @@
  *
  *   npm run plan -- --stack dev [--verbose] [--json plan.json] [--preview]
  *   npm run plan -- --config examples/Pulumi.<name>.yaml
+ *   npm run plan -- --program examples/standalone --stack dev   (another program: its Pulumi.yaml and stack file)
  */
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { ConfigError } from "../stacks/config/problems";
 import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
-import { runStack } from "../offline/runStack";
-import { readStackFile } from "../offline/stackFile";
+import { policyProfile } from "../offline/program";
+import { runTarget } from "../offline/runStack";
 import { withEstimate } from "../offline/cost/budgetConfig";
 import { renderCost } from "../offline/cost/render";
 import { estimateStack } from "../offline/cost/stackCost";
 import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
-import { ROOT, flagValue, parseStackArgs } from "./stackArgs";
+import { ROOT, STACK_USAGE, StackArgs, flagValue, parseStackArgs } from "./stackArgs";
 
-export interface PlanArgs {
-  stack: string;
-  configFile: string;
+export interface PlanArgs extends StackArgs {
   json?: string;
   verbose: boolean;
   /** Evaluate as `pulumi preview` of a new stack: ids and computed outputs unknown. */
@@ -29,8 +28,8 @@ export interface PlanArgs {
 }
 
 export function parsePlanArgs(argv: string[]): PlanArgs {
-  const { stack, configFile } = parseStackArgs(argv, "usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--json <file>] [--verbose] [--preview]");
-  return { stack, configFile, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
+  const target = parseStackArgs(argv, `usage: npm run plan -- ${STACK_USAGE} [--json <file>] [--verbose] [--preview]`);
+  return { ...target, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
 }
 
 export function packConfigPath(profile: string): string {
@@ -39,16 +38,17 @@ export function packConfigPath(profile: string): string {
 
 export async function plan(args: PlanArgs, log: (line: string) => void = console.log): Promise<number> {
   const started = Date.now();
-  const config = readStackFile(args.configFile);
-  const run = await runStack({ stack: args.stack, config, preview: args.preview });
+  const run = await runTarget(args, { preview: args.preview });
+  const config = run.config;
   if (run.error) {
     log(run.error instanceof ConfigError ? run.error.message : `The program failed: ${run.error.stack ?? run.error.message}`);
     return 2;
   }
-  const profile = config["platform:profile"];
+  const profile = policyProfile(config);
   const cost = estimateStack(run.resources, config, args.stack);
   const violations = await runPolicies(policies, run.resources, withEstimate(readPackConfig(packConfigPath(profile)), cost), { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
-  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
+  const what = args.program ? `program ${relative(ROOT, args.program.dir)}, policy profile ${profile}` : `profile ${profile}`;
+  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (${what}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
   renderTree(run.resources).forEach((l) => log(l));
   log("\nResources by type:");
