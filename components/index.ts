@@ -16,10 +16,18 @@ export { ApplicationSecrets } from "./security/appSecrets";
 export type { ApplicationSecretsArgs } from "./security/appSecrets";
 export type { AccountContext, DataClass } from "./security/keyPolicy";
 
+export { Runner } from "./deploy/runner";
+export type { RunnerArgs } from "./deploy/runner";
+export type { RunnerComputeType } from "./deploy/settings";
+
 export { Cluster } from "./cluster/cluster";
 export type { ClusterArgs } from "./cluster/cluster";
 export { Workloads } from "./cluster/serviceWorkloads";
 export type { WorkloadsArgs } from "./cluster/serviceWorkloads";
+export { ClusterControllers } from "./cluster/clusterControllers";
+export type { AutoscalerRelease, ClusterControllersArgs } from "./cluster/clusterControllers";
+export { KubernetesWorkloads } from "./cluster/kubernetesWorkloads";
+export type { KubernetesService, KubernetesWorkloadsArgs } from "./cluster/kubernetesWorkloads";
 
 export { EcsCluster } from "./ecs/ecsCluster";
 export type { EcsClusterArgs } from "./ecs/ecsCluster";
@@ -39,6 +47,8 @@ export { Storage } from "./storage/storage";
 export type { BucketSpec, StorageArgs } from "./storage/storage";
 
 export { Edge } from "./edge/edge";
+export { TargetBindings } from "./edge/targetBindings";
+export type { TargetBindingsArgs } from "./edge/targetBindings";
 export type { BucketRef, EdgeArgs, EdgeDomain, HostedZone } from "./edge/args";
 export type { RoutedService } from "./edge/routing";
 
