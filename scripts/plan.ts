@@ -1,9 +1,10 @@
 /**
- * The offline plan: evaluates the real program for a stack under the mock cloud, enforces the
- * policy pack with that stack's profile config, and prints the resource tree and every violation.
+ * The offline plan: evaluates one step of a stack's deployment under the mock cloud (the AWS step
+ * by default; the Kubernetes step after an AWS step it reads), enforces the policy pack with that
+ * stack's profile config, and prints the resource tree, every violation and the stack outputs.
  * Exits 1 on a mandatory violation, 2 on a config error.
  *
- *   npm run plan -- --stack dev [--verbose] [--json plan.json] [--preview]
+ *   npm run plan -- --stack dev [--step aws|kubernetes] [--verbose] [--json plan.json] [--preview]
  *   npm run plan -- --config examples/Pulumi.<name>.yaml
  */
 import { writeFileSync } from "node:fs";
@@ -11,9 +12,9 @@ import { join, resolve } from "node:path";
 import { ConfigError } from "../stacks/config/problems";
 import { policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
-import { runStack } from "../offline/runStack";
+import { STEPS, Step, runStep } from "../offline/steps";
 import { readStackFile, stackNameOf } from "../offline/stackFile";
-import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
+import { renderCounts, renderOutputs, renderTree, renderViolations, toPlanJson } from "./planReport";
 
 const ROOT = resolve(__dirname, "..");
 
@@ -24,7 +25,11 @@ export interface PlanArgs {
   verbose: boolean;
   /** Evaluate as `pulumi preview` of a new stack: ids and computed outputs unknown. */
   preview: boolean;
+  /** Which step of the deployment: the AWS step, or the Kubernetes step after it. */
+  step: Step;
 }
+
+export const PLAN_USAGE = "usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--step aws|kubernetes] [--json <file>] [--verbose] [--preview]";
 
 export function parsePlanArgs(argv: string[]): PlanArgs {
   const value = (flag: string) => {
@@ -33,8 +38,13 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
   };
   const config = value("--config");
   const stack = value("--stack") ?? (config ? stackNameOf(config) : undefined);
-  if (!stack) throw new Error("usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--json <file>] [--verbose] [--preview]");
-  return { stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`), json: value("--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
+  if (!stack) throw new Error(PLAN_USAGE);
+  const step = value("--step") ?? "aws";
+  if (!(STEPS as readonly string[]).includes(step)) throw new Error(`--step: got "${step}"; allowed: ${STEPS.join(", ")}\n${PLAN_USAGE}`);
+  return {
+    stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`), json: value("--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview"),
+    step: step as Step,
+  };
 }
 
 export function packConfigPath(profile: string): string {
@@ -44,20 +54,21 @@ export function packConfigPath(profile: string): string {
 export async function plan(args: PlanArgs, log: (line: string) => void = console.log): Promise<number> {
   const started = Date.now();
   const config = readStackFile(args.configFile);
-  const run = await runStack({ stack: args.stack, config, preview: args.preview });
+  const run = await runStep(args.step, { stack: args.stack, config, preview: args.preview });
   if (run.error) {
     log(run.error instanceof ConfigError ? run.error.message : `The program failed: ${run.error.stack ?? run.error.message}`);
     return 2;
   }
   const profile = config["platform:profile"];
   const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)));
-  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
+  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack}, ${args.step === "aws" ? "AWS" : "Kubernetes"} step (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
   renderTree(run.resources).forEach((l) => log(l));
   log("\nResources by type:");
   renderCounts(run.resources).forEach((l) => log(l));
   log("");
   renderViolations(violations, args.verbose).forEach((l) => log(l));
+  renderOutputs(run.outputs, { stack: args.stack, step: args.step }).forEach((l) => log(l));
   if (args.json) {
     writeFileSync(args.json, JSON.stringify(toPlanJson(args.stack, run.resources, run.outputs, violations), null, 2));
     log(`\nWrote ${args.json}`);

@@ -1,28 +1,45 @@
 /**
  * Shared helpers for specs that run the whole program: plan a stack file (or an inline config)
- * once per process, then query the recorded resources.
+ * once per process, then query the recorded resources. A plan is the whole deployment: the AWS
+ * step, then (for an EKS stack) the Kubernetes step reading its outputs, each checked by the pack
+ * as its own stack; `steps` keeps them apart.
  */
 import { join, resolve } from "node:path";
 import { policies } from "../policy-pack/policies";
 import { Violation, readPackConfig, runPolicies } from "../offline/policyRunner";
 import type { RecordedResource } from "../offline/recorder";
-import { StackRun, runStack } from "../offline/runStack";
+import type { StackRun } from "../offline/runStack";
+import { runDeployment } from "../offline/steps";
 import { readStackFile } from "../offline/stackFile";
 
 export const ROOT = resolve(__dirname, "..");
 
-export interface Planned extends StackRun {
+export interface PlannedStep extends StackRun {
   violations: Violation[];
+}
+
+/** Both steps together: resources and violations of both; outputs of the AWS step; the first error. */
+export interface Planned extends PlannedStep {
+  steps: { aws: PlannedStep; kubernetes?: PlannedStep };
 }
 
 const cache = new Map<string, Promise<Planned>>();
 
-/** Runs the program and the policy pack with the stack's profile config. */
+/** Runs both steps and the policy pack with the stack's profile config on each. */
 export async function planConfig(stack: string, config: Record<string, string>): Promise<Planned> {
-  const run = await runStack({ stack, config });
-  if (run.error) return { ...run, violations: [] };
+  const d = await runDeployment({ stack, config });
   const pack = readPackConfig(join(ROOT, "policy-pack", "config", `${config["platform:profile"]}.json`));
-  return { ...run, violations: await runPolicies(policies, run.resources, pack) };
+  const checked = async (run: StackRun): Promise<PlannedStep> => ({ ...run, violations: run.error ? [] : await runPolicies(policies, run.resources, pack) });
+  const aws = await checked(d.aws);
+  if (!d.kubernetes) return { ...aws, steps: { aws } };
+  const kubernetes = await checked(d.kubernetes);
+  return {
+    ...aws,
+    error: aws.error ?? kubernetes.error,
+    resources: [...aws.resources, ...kubernetes.resources],
+    violations: [...aws.violations, ...kubernetes.violations],
+    steps: { aws, kubernetes },
+  };
 }
 
 /** Plans a stack file (relative to the repo root); cached, since every spec reads the same runs. */
@@ -42,4 +59,4 @@ export function one(run: StackRun, type: string, name?: string): RecordedResourc
 
 export const byUrn = (run: StackRun, urn: string | undefined) => run.resources.find((r) => r.urn === urn);
 
-export const mandatory = (p: Planned) => p.violations.filter((v) => v.level === "mandatory");
+export const mandatory = (p: PlannedStep) => p.violations.filter((v) => v.level === "mandatory");
