@@ -3,6 +3,7 @@
  * @pulumi/aws and stays usable in any Pulumi project.
  */
 export const T = {
+  codebuildProject: "aws:codebuild/project:Project",
   kmsKey: "aws:kms/key:Key",
   logGroup: "aws:cloudwatch/logGroup:LogGroup",
   vpc: "aws:ec2/vpc:Vpc",
