@@ -73,6 +73,34 @@ describe("scripts/pulumi (preview/up wrapper)", () => {
       }
     });
 
+    it("runs the Kubernetes step's project in its own directory, on the same stack file and policy pack", () => {
+      const args = parseArgs(["up", "--stack", "prod", "--step", "kubernetes"]);
+      assert.equal(args.step, "kubernetes");
+      assert.deepEqual(buildCommand(args, "prod"), [
+        "pulumi",
+        "up",
+        "--cwd",
+        "stacks/kubernetes",
+        "--stack",
+        "prod",
+        "--policy-pack",
+        "../../policy-pack",
+        "--policy-pack-config",
+        "../../policy-pack/config/prod.json",
+        "--config-file",
+        "../../Pulumi.prod.yaml",
+      ]);
+      // A qualified stack name still reads the file named after its last segment; an absolute --config-file stays as it is.
+      assert.deepEqual(buildCommand(parseArgs(["preview", "--stack", "acme/platform-kubernetes/dev", "--step=kubernetes"]), "dev").slice(-2), ["--config-file", "../../Pulumi.dev.yaml"]);
+      assert.deepEqual(buildCommand(parseArgs(["preview", "--stack", "x", "--step", "kubernetes", "--config-file", "/abs/Pulumi.x.yaml"]), "dev").slice(-2), ["--config-file", "/abs/Pulumi.x.yaml"]);
+    });
+
+    it("runs the AWS step by default, and refuses an unknown step", () => {
+      assert.deepEqual(buildCommand(parseArgs(["up", "--stack", "dev", "--step", "aws"]), "dev"), buildCommand(parseArgs(["up", "--stack", "dev"]), "dev"));
+      assert.throws(() => parseArgs(["up", "--stack", "dev", "--step", "helm"]), /unknown step "helm"; expected one of aws, kubernetes/);
+      assert.throws(() => parseArgs(["up", "--stack", "dev", "--step", "aws", "--step", "kubernetes"]), /--step given more than once/);
+    });
+
     it("passes extra arguments after -- through verbatim and in order", () => {
       const args = parseArgs(["up", "--stack", "dev", "--", "--yes", "--diff", "--target", "urn:a b"]);
       assert.deepEqual(args.extraArgs, ["--yes", "--diff", "--target", "urn:a b"]);
@@ -101,7 +129,7 @@ describe("scripts/pulumi (preview/up wrapper)", () => {
     });
 
     it("refuses extra arguments that would override the stack or the policy pack", () => {
-      for (const flag of ["--stack", "-s", "--config-file=x.yaml", "--policy-pack", "--policy-pack-config=none.json"]) {
+      for (const flag of ["--stack", "-s", "--config-file=x.yaml", "--policy-pack", "--policy-pack-config=none.json", "--cwd", "-C", "--cwd=stacks"]) {
         assert.throws(() => parseArgs(["up", "--stack", "dev", "--", flag, "other"]), UsageError, flag);
       }
     });
@@ -178,6 +206,7 @@ describe("scripts/pulumi (preview/up wrapper)", () => {
       assert.ok(
         cliMissingMessage("shop", "/x/Pulumi.shop.yaml").includes("npm run plan -- --stack shop --config /x/Pulumi.shop.yaml"),
       );
+      assert.ok(cliMissingMessage("dev", undefined, "kubernetes").includes("npm run plan -- --stack dev --step kubernetes"));
     });
 
     it("finds an executable pulumi and skips non-executable files", () => {
