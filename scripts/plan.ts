@@ -8,15 +8,14 @@
  *   npm run plan -- --config examples/Pulumi.<name>.yaml
  */
 import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { ConfigError } from "../stacks/config/problems";
-import { policies } from "../policy-pack/policies";
+import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
 import { STEPS, Step, runStep } from "../offline/steps";
-import { readStackFile, stackNameOf } from "../offline/stackFile";
+import { readStackFile } from "../offline/stackFile";
 import { renderCounts, renderOutputs, renderTree, renderViolations, toPlanJson } from "./planReport";
-
-const ROOT = resolve(__dirname, "..");
+import { ROOT, flagValue, parseStackArgs } from "./stackArgs";
 
 export interface PlanArgs {
   stack: string;
@@ -32,19 +31,10 @@ export interface PlanArgs {
 export const PLAN_USAGE = "usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--step aws|kubernetes] [--json <file>] [--verbose] [--preview]";
 
 export function parsePlanArgs(argv: string[]): PlanArgs {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const config = value("--config");
-  const stack = value("--stack") ?? (config ? stackNameOf(config) : undefined);
-  if (!stack) throw new Error(PLAN_USAGE);
-  const step = value("--step") ?? "aws";
+  const { stack, configFile } = parseStackArgs(argv, PLAN_USAGE);
+  const step = flagValue(argv, "--step") ?? "aws";
   if (!(STEPS as readonly string[]).includes(step)) throw new Error(`--step: got "${step}"; allowed: ${STEPS.join(", ")}\n${PLAN_USAGE}`);
-  return {
-    stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`), json: value("--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview"),
-    step: step as Step,
-  };
+  return { stack, configFile, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview"), step: step as Step };
 }
 
 export function packConfigPath(profile: string): string {
@@ -60,7 +50,7 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
     return 2;
   }
   const profile = config["platform:profile"];
-  const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)));
+  const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)), { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
   log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack}, ${args.step === "aws" ? "AWS" : "Kubernetes"} step (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
   renderTree(run.resources).forEach((l) => log(l));

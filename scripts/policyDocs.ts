@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { controlsOf, fsbp, type PackPolicy } from "../policy-pack/lib/metadata";
 import { CONTROL_NOTES, TARGET_CONTROLS } from "../policy-pack/lib/coverage";
-import { policies } from "../policy-pack/policies";
+import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { PackConfig, enforcementLevel, policyConfig, readPackConfig } from "../offline/policyRunner";
 
 const ROOT = join(__dirname, "..");
@@ -50,7 +50,7 @@ function summaryTable(profiles: [string, PackConfig][]): string[] {
     `| Policy | Checks | Kind | Severity | FSBP | ${names.join(" | ")} |`,
     `|---|---|---|---|---|${names.map(() => "---").join("|")}|`,
     ...policies.map((p) =>
-      `| ${code(p.name)} | ${typesCell(p)} | ${kind(p)} | ${p.severity ?? "—"} | ${fsbpCell(p)} | ${profiles.map(([, c]) => enforcementLevel(p, c)).join(" | ")} |`),
+      `| ${code(p.name)} | ${typesCell(p)} | ${kind(p)} | ${p.severity ?? "—"} | ${fsbpCell(p)} | ${profiles.map(([, c]) => enforcementLevel(p, c, PACK_ENFORCEMENT_LEVEL)).join(" | ")} |`),
   ];
 }
 

@@ -40,8 +40,9 @@ export interface KubernetesStepHandoff {
   edge?: { albSecurityGroupId: string; targetGroupArns: Record<string, string> };
 }
 
-/** The routes to the API a stack's config asks for. */
+/** The routes to the API a stack's config asks for; none without an EKS cluster. */
 export function apiRoutes(config: Pick<PlatformConfig, "cluster" | "deploy">): ApiRoute[] {
+  if (!hasKubernetesStep(config.cluster)) return [];
   const e = config.cluster.endpoint;
   return API_ROUTES.filter((r) => (r === "runner" ? config.deploy.runner.enabled : r === "privateAccessCidrs" ? e.privateAccessCidrs.length > 0 : e.publicAccess));
 }
@@ -98,7 +99,7 @@ export function handoffProblems(config: PlatformConfig, handoff: KubernetesStepH
       out.push({ key: `platform:services[${i}].routePath`, value: s.routePath, allowed: `a route the AWS step has given a target group: stack ${awsStack} has none for ${s.name}. ${next}` });
     }
   });
-  const kind = config.cluster.autoscaler.kind;
+  const kind = hasKubernetesStep(config.cluster) ? config.cluster.autoscaler.kind : "cluster-autoscaler";
   if ((kind === "karpenter") !== (handoff.karpenter !== undefined)) {
     out.push({ key: "platform:cluster.autoscaler.kind", value: kind, allowed: `the autoscaler the AWS step has made roles for: stack ${awsStack} has ${handoff.karpenter ? "karpenter" : "cluster-autoscaler"}. ${next}` });
   }

@@ -5,7 +5,7 @@
  * as its own stack; `steps` keeps them apart.
  */
 import { join, resolve } from "node:path";
-import { policies } from "../policy-pack/policies";
+import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { Violation, readPackConfig, runPolicies } from "../offline/policyRunner";
 import type { RecordedResource } from "../offline/recorder";
 import type { StackRun } from "../offline/runStack";
@@ -29,7 +29,7 @@ const cache = new Map<string, Promise<Planned>>();
 export async function planConfig(stack: string, config: Record<string, string>): Promise<Planned> {
   const d = await runDeployment({ stack, config });
   const pack = readPackConfig(join(ROOT, "policy-pack", "config", `${config["platform:profile"]}.json`));
-  const checked = async (run: StackRun): Promise<PlannedStep> => ({ ...run, violations: run.error ? [] : await runPolicies(policies, run.resources, pack) });
+  const checked = async (run: StackRun): Promise<PlannedStep> => ({ ...run, violations: run.error ? [] : await runPolicies(policies, run.resources, pack, { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL }) });
   const aws = await checked(d.aws);
   if (!d.kubernetes) return { ...aws, steps: { aws } };
   const kubernetes = await checked(d.kubernetes);

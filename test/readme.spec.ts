@@ -46,7 +46,7 @@ describe("README", () => {
   });
 
   it("links the guides it promises", () => {
-    for (const link of ["docs/real-aws.md", "policy-pack/README.md", "docs/policies.md", "docs/config.md", "docs/reference-systems.md"]) {
+    for (const link of ["docs/real-aws.md", "policy-pack/README.md", "docs/policies.md", "docs/config.md", "docs/reference-systems.md", "docs/validate.md"]) {
       assert.ok(readme.includes(`(${link})`), link);
       assert.doesNotThrow(() => readFileSync(join(ROOT, link)), link);
     }

@@ -67,6 +67,8 @@ import { requirePrivateNodePlacement } from "./eks/requirePrivateNodePlacement";
 import { requireSecretsEncryption } from "./eks/requireSecretsEncryption";
 import { requireSupportedVersion } from "./eks/requireSupportedVersion";
 import { disallowWildcardAdmin } from "./iam/disallowWildcardAdmin";
+import { requireExistingManagedPolicies } from "./iam/requireExistingManagedPolicies";
+import { requireKnownActions } from "./iam/requireKnownActions";
 import { enableWebAclMetrics } from "./wafv2/enableWebAclMetrics";
 import { requireWebAclLogging } from "./wafv2/requireWebAclLogging";
 import { requireWebAclRules } from "./wafv2/requireWebAclRules";
@@ -104,6 +106,9 @@ import { requireServicesAcrossAzs } from "./ecs/requireServicesAcrossAzs";
 import { requireHttpRedirect } from "./elb/requireHttpRedirect";
 import { enableRotation as enableSecretRotation } from "./secretsmanager/enableRotation";
 import { enableQueryLogging } from "./route53/enableQueryLogging";
+
+/** The pack's level for a policy that sets none and a config that names neither it nor `all` (PolicyPackArgs.enforcementLevel). */
+export const PACK_ENFORCEMENT_LEVEL = "mandatory" as const;
 
 export const policies: PackPolicy[] = [
   enableKeyRotation,
@@ -154,6 +159,8 @@ export const policies: PackPolicy[] = [
   requireImmutableTags,
   requireLifecyclePolicy,
   disallowWildcardAdmin,
+  requireKnownActions,
+  requireExistingManagedPolicies,
   requireWebAcl,
   requireHttpsViewers,
   configureViewerTls,

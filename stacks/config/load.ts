@@ -2,7 +2,7 @@
  * YAML -> schema -> typed config. The only code that reads Pulumi config; components get typed Args.
  */
 import { ConfigError, ConfigProblem, fromZodIssue } from "./problems";
-import { PROFILE_DEFAULTS } from "./defaults";
+import { PROFILE_DEFAULTS, sectionDefaults } from "./defaults";
 import { Parsed, RULES } from "./rules";
 import { PlatformConfig, REQUIRED_SECTIONS, SECTION_NAMES, SectionName, region as regionSchema, sections } from "./schema";
 import type { Profile } from "./values";
@@ -73,7 +73,7 @@ export function readPlatformConfig(all: Record<string, string>, stack: string): 
   const defaults = profile ? PROFILE_DEFAULTS[profile] : undefined;
   const parsed: Record<string, unknown> = { profile };
   for (const name of SECTION_NAMES.filter((s) => s !== "profile")) {
-    const withDefaults = mergeDefaults((defaults as Record<string, unknown> | undefined)?.[name], raw[name]);
+    const withDefaults = mergeDefaults(sectionDefaults(defaults, name, raw[name]), raw[name]);
     // Without a valid profile there are no defaults to merge, so a missing section is not its fault.
     if (withDefaults === undefined && !profile && !REQUIRED_SECTIONS.includes(name)) continue;
     parsed[name] = parseSection(name, withDefaults, problems);

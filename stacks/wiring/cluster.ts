@@ -10,6 +10,7 @@ import type { Network } from "../../components/network/network";
 import type { AccountContext } from "../../components/security/keyPolicy";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { PlatformConfig } from "../config/schema";
+import { clusterOf } from "../config/sections/cluster";
 import type { GrantableArns } from "./grants";
 
 export interface ClusterOutputs {
@@ -37,7 +38,7 @@ export interface ClusterDeps {
 }
 
 export function buildCluster(config: PlatformConfig, { account, azs, keys, network, runner }: ClusterDeps, opts: pulumi.ComponentResourceOptions): Cluster {
-  const c = config.cluster;
+  const c = clusterOf(config.cluster, "eks");
   return new Cluster(
     `${config.name}-cluster`,
     {

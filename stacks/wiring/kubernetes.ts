@@ -10,6 +10,7 @@ import { KubernetesWorkloads } from "../../components/cluster/kubernetesWorkload
 import { instanceFamilies } from "../../components/cluster/nodeGroups";
 import { TargetBindings } from "../../components/edge/targetBindings";
 import type { PlatformConfig } from "../config/schema";
+import { clusterOf } from "../config/sections/cluster";
 import type { KubernetesStepHandoff } from "../handoff";
 
 export interface KubernetesDeps {
@@ -20,10 +21,11 @@ export interface KubernetesDeps {
 
 /** The node autoscaler's release as config picks it, with the roles and queue the AWS step made. */
 export function autoscalerRelease(config: PlatformConfig, handoff: KubernetesStepHandoff): AutoscalerRelease {
-  const a = config.cluster.autoscaler;
+  const c = clusterOf(config.cluster, "eks");
+  const a = c.autoscaler;
   const roleArn = handoff.controllerRoleArns.autoscaler;
   if (a.kind === "cluster-autoscaler" || handoff.karpenter === undefined) return { kind: "cluster-autoscaler", chartVersion: a.clusterAutoscalerChartVersion, roleArn };
-  const app = config.cluster.nodeGroups.application;
+  const app = c.nodeGroups.application;
   return {
     kind: "karpenter", chartVersion: a.karpenterChartVersion, roleArn, ...handoff.karpenter,
     privateSubnetIds: handoff.privateSubnetIds, nodeSecurityGroupId: handoff.nodeSecurityGroupId,
@@ -33,7 +35,7 @@ export function autoscalerRelease(config: PlatformConfig, handoff: KubernetesSte
 }
 
 export function buildClusterControllers(config: PlatformConfig, { handoff, provider }: KubernetesDeps, opts: pulumi.ComponentResourceOptions): ClusterControllers {
-  const c = config.cluster;
+  const c = clusterOf(config.cluster, "eks");
   return new ClusterControllers(
     `${config.name}-cluster`,
     {
@@ -53,7 +55,7 @@ export function buildClusterControllers(config: PlatformConfig, { handoff, provi
 export function buildKubernetesWorkloads(config: PlatformConfig, { handoff, provider }: KubernetesDeps, opts: pulumi.ComponentResourceOptions): KubernetesWorkloads {
   return new KubernetesWorkloads(
     `${config.name}-workloads`,
-    { provider, services: config.services, serviceRoleArns: handoff.serviceRoleArns, podCpuTargetPercent: config.cluster.podAutoscaling.cpuTargetPercent },
+    { provider, services: config.services, serviceRoleArns: handoff.serviceRoleArns, podCpuTargetPercent: clusterOf(config.cluster, "eks").podAutoscaling.cpuTargetPercent },
     opts,
   );
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { CONNECTION_ARN_PATTERN, GITHUB_REPOSITORY_PATTERN, RUNNER_COMPUTE_TYPES, RUNNER_TIMEOUT_MINUTES } from "../../../components/deploy/settings";
 import type { ConfigProblem } from "../problems";
 import type { Profile } from "../values";
-import type { ClusterConfig } from "./cluster";
+import type { ClusterConfig, EksClusterConfig } from "./cluster";
 
 export const deploySchema = z.strictObject({
   runner: z.strictObject({
@@ -31,7 +31,7 @@ export const DEPLOY_DEFAULTS: Record<Profile, DeployConfig> = { dev: RUNNER_OFF,
 const KEY = "platform:deploy";
 
 /** True when the stack builds an EKS cluster, the only engine with a Kubernetes step. */
-export const hasKubernetesStep = (cluster: ClusterConfig | undefined): boolean => Boolean(cluster?.enabled && cluster.engine === "eks");
+export const hasKubernetesStep = (cluster: ClusterConfig | undefined): cluster is EksClusterConfig => Boolean(cluster?.enabled && cluster.engine === "eks");
 
 export function deployRules(c: { deploy?: DeployConfig; cluster?: ClusterConfig }): ConfigProblem[] {
   const r = c.deploy?.runner;
