@@ -40,7 +40,8 @@ async function readAwsStep(config: PlatformConfig, ref: pulumi.StackReference, a
   const problems = handoffProblems(config, handoff, awsStack);
   if (problems.length > 0) throw new ConfigError(problems);
   // The cluster output is secret as a whole because it holds the kubeconfig; only that stays secret.
-  const kubeconfig = ((cluster.secretValue ?? cluster.value) as { kubeconfig: string }).kubeconfig;
+  const kubeconfig = ((cluster.secretValue ?? cluster.value) as { kubeconfig?: string } | undefined)?.kubeconfig;
+  if (kubeconfig === undefined) throw new Error(`stack ${awsStack} hands over a cluster but no cluster.kubeconfig output; run the AWS step again (npm run up -- --stack ${config.stack})`);
   return { handoff: handoff!, kubeconfig: pulumi.secret(kubeconfig) };
 }
 
