@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { main } from "../stacks/platform";
 import { AWS_PROJECT, KUBERNETES_PROJECT, awsStepStackName, mainKubernetes } from "../stacks/kubernetes";
 import type { ReferencedStack } from "./mockCloud";
+import type { RecordedResource } from "./recorder";
 import { MOCK_ORGANIZATION, StackRun, runStack } from "./runStack";
 
 export const STEPS = ["aws", "kubernetes"] as const;
@@ -67,10 +68,23 @@ export async function runDeployment(o: StepOptions): Promise<Deployment> {
   return { aws, kubernetes: await runKubernetesStep({ ...o, aws: aws.outputs }) };
 }
 
+export interface StepRun {
+  run: StackRun;
+  /**
+   * What the deployment's cost estimate prices: the AWS step's resources, plus the Kubernetes step's
+   * own when that step ran (objects inside the cluster: nothing priced, but it is the deployment).
+   */
+  costed: RecordedResource[];
+}
+
 /** One step as the offline plan evaluates it: the Kubernetes step reads an AWS step run first (as deployed). */
-export async function runStep(step: Step, o: StepOptions): Promise<StackRun> {
-  if (step === "aws") return runAwsStep(o);
+export async function runStep(step: Step, o: StepOptions): Promise<StepRun> {
+  if (step === "aws") {
+    const run = await runAwsStep(o);
+    return { run, costed: run.resources };
+  }
   const aws = await runAwsStep({ ...o, preview: false });
-  if (aws.error) return aws;
-  return runKubernetesStep({ ...o, aws: aws.outputs });
+  if (aws.error) return { run: aws, costed: aws.resources };
+  const run = await runKubernetesStep({ ...o, aws: aws.outputs });
+  return { run, costed: [...aws.resources, ...run.resources] };
 }

@@ -1,7 +1,8 @@
 /**
  * The offline plan: evaluates one step of a stack's deployment under the mock cloud (the AWS step
  * by default; the Kubernetes step after an AWS step it reads), enforces the policy pack with that
- * stack's profile config, and prints the resource tree, every violation and the stack outputs.
+ * stack's profile config, and prints the resource tree, every violation, the stack outputs and,
+ * last, the deployment's monthly cost estimate.
  * Exits 1 on a mandatory violation, 2 on a config error.
  *
  *   npm run plan -- --stack dev [--step aws|kubernetes] [--verbose] [--json plan.json] [--preview]
@@ -14,6 +15,9 @@ import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
 import { STEPS, Step, runStep } from "../offline/steps";
 import { readStackFile } from "../offline/stackFile";
+import { withEstimate } from "../offline/cost/budgetConfig";
+import { renderCost } from "../offline/cost/render";
+import { estimateStack } from "../offline/cost/stackCost";
 import { renderCounts, renderOutputs, renderTree, renderViolations, toPlanJson } from "./planReport";
 import { ROOT, flagValue, parseStackArgs } from "./stackArgs";
 
@@ -44,13 +48,14 @@ export function packConfigPath(profile: string): string {
 export async function plan(args: PlanArgs, log: (line: string) => void = console.log): Promise<number> {
   const started = Date.now();
   const config = readStackFile(args.configFile);
-  const run = await runStep(args.step, { stack: args.stack, config, preview: args.preview });
+  const { run, costed } = await runStep(args.step, { stack: args.stack, config, preview: args.preview });
   if (run.error) {
     log(run.error instanceof ConfigError ? run.error.message : `The program failed: ${run.error.stack ?? run.error.message}`);
     return 2;
   }
   const profile = config["platform:profile"];
-  const violations = await runPolicies(policies, run.resources, readPackConfig(packConfigPath(profile)), { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
+  const cost = estimateStack(costed, config, args.stack);
+  const violations = await runPolicies(policies, run.resources, withEstimate(readPackConfig(packConfigPath(profile)), cost), { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
   log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack}, ${args.step === "aws" ? "AWS" : "Kubernetes"} step (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
   renderTree(run.resources).forEach((l) => log(l));
@@ -59,8 +64,11 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
   log("");
   renderViolations(violations, args.verbose).forEach((l) => log(l));
   renderOutputs(run.outputs, { stack: args.stack, step: args.step }).forEach((l) => log(l));
+  log("");
+  if (args.step === "kubernetes") log("The deployment's cost (both steps): the AWS step's resources; this step's objects live inside the cluster and are billed through its nodes.");
+  renderCost(cost).forEach((l) => log(l));
   if (args.json) {
-    writeFileSync(args.json, JSON.stringify(toPlanJson(args.stack, run.resources, run.outputs, violations), null, 2));
+    writeFileSync(args.json, JSON.stringify(toPlanJson(args.stack, run.resources, run.outputs, violations, cost), null, 2));
     log(`\nWrote ${args.json}`);
   }
   return violations.some((v) => v.level === "mandatory") ? 1 : 0;

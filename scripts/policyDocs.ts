@@ -74,7 +74,7 @@ function allowed(s: SettingSchema): string {
 
 const json = (v: unknown) => (v === undefined ? "—" : code(JSON.stringify(v)));
 /** A profile's value; a long one equal to the default (a list of instance families) is not repeated. */
-const profileValue = (v: unknown, s: SettingSchema) => (JSON.stringify(v).length > 60 && JSON.stringify(v) === JSON.stringify(s.default) ? "the default" : json(v));
+const profileValue = (v: unknown, s: SettingSchema) => (v !== undefined && JSON.stringify(v).length > 60 && JSON.stringify(v) === JSON.stringify(s.default) ? "the default" : json(v));
 
 function settingsTable(profiles: [string, PackConfig][]): string[] {
   const rows = policies.flatMap((p) =>

@@ -210,8 +210,8 @@ export function configFileArgs(args: Pick<WrapperArgs, "stack" | "step" | "confi
   return file === undefined ? [] : ["--config-file", fromProject(step, file)];
 }
 
-/** The full argv, starting with "pulumi". */
-export function buildCommand(args: WrapperArgs, profile: Profile): string[] {
+/** The full argv, starting with "pulumi"; `packConfig` defaults to the profile's config file. */
+export function buildCommand(args: WrapperArgs, profile: Profile, packConfig = policyConfigPath(profile)): string[] {
   const step = args.step ?? "aws";
   return [
     "pulumi",
@@ -222,7 +222,7 @@ export function buildCommand(args: WrapperArgs, profile: Profile): string[] {
     "--policy-pack",
     fromProject(step, POLICY_PACK_DIR),
     "--policy-pack-config",
-    fromProject(step, policyConfigPath(profile)),
+    fromProject(step, packConfig),
     ...configFileArgs(args),
     ...args.extraArgs,
   ];
@@ -293,9 +293,10 @@ export function resolveStackFile<A extends Pick<WrapperArgs, "stack" | "configFi
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let args: WrapperArgs;
   let profile: Profile;
+  let file: string;
   try {
     args = parseArgs(argv);
-    ({ args, profile } = resolveStackFile(args, env));
+    ({ args, profile, file } = resolveStackFile(args, env));
   } catch (err) {
     if (!(err instanceof WrapperError)) throw err;
     console.error(`error: ${err.message}`);
@@ -315,7 +316,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 1;
   }
 
-  const command = buildCommand(args, profile);
+  // The budget guard needs the estimate, which only the offline run can make (docs/cost.md). The
+  // guard judges the Budget the AWS step declares; the Kubernetes step declares none and creates no
+  // priced resource (test/deploySteps.spec.ts), so it runs with the profile's config as it is.
+  let packConfig = policyConfig;
+  if ((args.step ?? "aws") === "aws") {
+    const { packConfigWithEstimate } = await import("./previewEstimate");
+    packConfig = await packConfigWithEstimate(file, args.stack.split("/").pop() ?? args.stack, path.join(REPO_ROOT, policyConfig));
+  }
+  const command = buildCommand(args, profile, packConfig);
   return runLogged(pulumi, command, env, () => cliMissingMessage(args.stack, args.configFile, args.step));
 }
 

@@ -4,6 +4,7 @@
  * declares the resource types it checks (lib/metadata.ts), from which docs/policies.md is generated.
  */
 import type { PackPolicy } from "../lib/metadata";
+import { requireEstimateWithinLimit } from "./budgets/requireEstimateWithinLimit";
 import { configureViewerTls } from "./cloudfront/configureViewerTls";
 import { requireAccessLogs as requireCloudFrontAccessLogs } from "./cloudfront/requireAccessLogs";
 import { requireHttpsOrigins } from "./cloudfront/requireHttpsOrigins";
@@ -176,6 +177,8 @@ export const policies: PackPolicy[] = [
   configureDesyncMitigation,
   requireWafAssociation,
   enableQueryLogging,
+  // Cost: the estimate against the monitoring tier's budget.
+  requireEstimateWithinLimit,
   // Data tier.
   requireStorageEncryption,
   requireDatabaseMultiAz,

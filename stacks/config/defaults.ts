@@ -6,6 +6,7 @@
  */
 import { APP_SECRETS_DEFAULTS } from "./sections/appSecrets";
 import { CLUSTER_DEFAULTS, ClusterDefaults, clusterDefaultsFor } from "./sections/cluster";
+import { COST_DEFAULTS } from "./sections/cost";
 import { EDGE_DEFAULTS } from "./sections/edge";
 import { CACHE_DEFAULTS } from "./sections/cache";
 import { DATABASE_DEFAULTS } from "./sections/database";
@@ -27,7 +28,7 @@ export const PROFILE_DEFAULTS: Record<Profile, ProfileDefaults> = Object.fromEnt
   PROFILES.map((p) => [p, {
     logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p], appSecrets: APP_SECRETS_DEFAULTS[p],
     storage: STORAGE_DEFAULTS[p], cluster: CLUSTER_DEFAULTS[p], deploy: DEPLOY_DEFAULTS[p], edge: EDGE_DEFAULTS[p],
-    database: DATABASE_DEFAULTS[p], cache: CACHE_DEFAULTS[p], messaging: MESSAGING_DEFAULTS[p], monitoring: MONITORING_DEFAULTS[p],
+    database: DATABASE_DEFAULTS[p], cache: CACHE_DEFAULTS[p], messaging: MESSAGING_DEFAULTS[p], monitoring: MONITORING_DEFAULTS[p], cost: COST_DEFAULTS[p],
   }]),
 ) as Record<Profile, ProfileDefaults>;
 

@@ -54,7 +54,11 @@ export function buildCluster(config: PlatformConfig, { account, azs, keys, netwo
       endpoint: { ...c.endpoint, clientSecurityGroupIds: runner ? [runner.securityGroupId] : [] },
       adminPrincipalArns: c.adminPrincipalArns,
       deletionProtection: c.deletionProtection,
-      nodeGroups: { system: c.nodeGroups.system, application: c.nodeGroups.application, ...(c.nodeGroups.gpu.enabled ? { gpu: c.nodeGroups.gpu } : {}) },
+      nodeGroups: {
+        application: c.nodeGroups.application,
+        ...(c.nodeGroups.system.enabled ? { system: c.nodeGroups.system } : {}),
+        ...(c.nodeGroups.gpu.enabled ? { gpu: c.nodeGroups.gpu } : {}),
+      },
       autoscaler: { kind: c.autoscaler.kind, chartVersion: c.autoscaler.kind === "karpenter" ? c.autoscaler.karpenterChartVersion : c.autoscaler.clusterAutoscalerChartVersion },
       loadBalancerControllerChartVersion: c.loadBalancerController.chartVersion,
       addonVersions: c.addons,

@@ -4,7 +4,7 @@
  * (sections/ecs.ts). Both get the registry. A stack without `enabled: true` gets no cluster.
  */
 import { z } from "zod";
-import { scalingProblems } from "../../../components/cluster/nodeGroups";
+import { architecturesOf, scalingProblems } from "../../../components/cluster/nodeGroups";
 import { ADDON_VERSION_PATTERN, describeSupportedVersions, isSupportedKubernetesVersion } from "../../../components/cluster/versions";
 import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS } from "../../../components/naming";
 import { REGISTRY_PRESETS } from "../../../components/registry";
@@ -58,7 +58,9 @@ const eksShape = {
   adminPrincipalArns: z.array(principalArn).describe("IAM roles or users given cluster-admin through EKS access entries (the deploying principal is added by EKS at creation)."),
   deletionProtection: z.boolean().describe("EKS deletion protection: the cluster cannot be deleted until it is turned off. Required in prod."),
   nodeGroups: z.strictObject({
-    system: nodeGroup.describe("Critical add-ons (CoreDNS, controllers), tainted CriticalAddonsOnly."),
+    system: nodeGroup.extend({
+      enabled: z.boolean().describe("Run the critical add-ons on their own group. false (dev's default) runs them beside the services on the application nodes, which they tolerate; required in prod."),
+    }).describe("Critical add-ons (CoreDNS, controllers), tainted CriticalAddonsOnly."),
     application: nodeGroup.describe("The services."),
     gpu: nodeGroup.extend({ enabled: z.boolean().describe("Create the GPU group (AL2023 NVIDIA AMI) for services with gpu: true.") }).describe("GPU nodes for the AI service."),
   }),
@@ -162,7 +164,9 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterDefaults> = {
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: false,
     nodeGroups: {
-      system: { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      // Off: the add-ons run on the application nodes (docs/cost.md). When turned on: Graviton (every
+      // add-on on it ships arm64 images) and Spot, like the services.
+      system: { enabled: false, instanceTypes: ["t4g.medium"], capacityType: "SPOT", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
       application: { instanceTypes: ["t3.large", "t3a.large"], capacityType: "SPOT", minSize: 1, desiredSize: 2, maxSize: 4, diskSizeGiB: 30, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
@@ -176,7 +180,7 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterDefaults> = {
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: true,
     nodeGroups: {
-      system: { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      system: { enabled: true, instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
       application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
@@ -190,7 +194,7 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterDefaults> = {
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: true,
     nodeGroups: {
-      system: { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      system: { enabled: true, instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
       application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 10, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
@@ -210,6 +214,9 @@ function groupProblems(c: EksClusterConfig, profile: Profile | undefined): Confi
     for (const [field, allowed] of scalingProblems(group)) out.push({ key: `${KEY}.nodeGroups.${g}.${field}`, value: group[field as "minSize"], allowed });
     if (group.capacityType === "SPOT" && profile !== "dev") {
       out.push({ key: `${KEY}.nodeGroups.${g}.capacityType`, value: group.capacityType, allowed: `"ON_DEMAND" when profile is ${profile}: Spot is allowed in dev only` });
+    }
+    if (architecturesOf(group.instanceTypes).length > 1) {
+      out.push({ key: `${KEY}.nodeGroups.${g}.instanceTypes`, value: group.instanceTypes, allowed: "instance types of one architecture: all Graviton (arm64, e.g. t4g, m7g) or all x86_64 (e.g. t3, m6i), since a managed node group runs one AMI type" });
     }
     if (group.taints.length > 50) out.push({ key: `${KEY}.nodeGroups.${g}.taints`, value: group.taints.length, allowed: "at most 50 taints (EKS limit)" });
   }
@@ -282,6 +289,7 @@ export function clusterRules(
   }
   out.push(...endpointProblems(cluster, c.profile), ...groupProblems(cluster, c.profile));
   if (c.profile === "prod") {
+    if (!cluster.nodeGroups.system.enabled) out.push({ key: `${KEY}.nodeGroups.system.enabled`, value: false, allowed: "true when profile is prod: critical add-ons run on their own on-demand nodes, never beside the services" });
     if (!cluster.deletionProtection) out.push({ key: `${KEY}.deletionProtection`, value: false, allowed: "true when profile is prod" });
     if (!cluster.registry.immutableTags) out.push({ key: `${KEY}.registry.immutableTags`, value: false, allowed: "true when profile is prod: a deployed tag must always mean the same image" });
   }
