@@ -226,6 +226,46 @@ describe("scripts/pulumi (preview/up wrapper)", () => {
     });
   });
 
+  describe("end to end with a stand-in Pulumi CLI", () => {
+    let bin: string;
+    let seen: string;
+
+    before(() => {
+      bin = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-wrapper-fake-"));
+      seen = path.join(bin, "seen.json");
+      // Records its arguments and the pack config it was handed (read now: the wrapper's file is temporary).
+      const body = `const fs = require("node:fs"); const args = process.argv.slice(2); const i = args.indexOf("--policy-pack-config");
+const cwd = args[args.indexOf("--cwd") + 1]; const file = require("node:path").resolve(args.includes("--cwd") ? cwd : ".", args[i + 1]);
+fs.writeFileSync(${JSON.stringify(seen)}, JSON.stringify({ args, packConfig: JSON.parse(fs.readFileSync(file, "utf8")) }));`;
+      fs.writeFileSync(path.join(bin, "pulumi"), `#!${process.execPath}\n${body}\n`, { mode: 0o755 });
+    });
+
+    after(() => fs.rmSync(bin, { recursive: true, force: true }));
+
+    const wrap = (...argv: string[]) => {
+      const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/pulumi.ts", ...argv], { cwd: REPO_ROOT, env: { ...process.env, PATH: bin }, encoding: "utf8" });
+      assert.equal(r.status, 0, r.stderr);
+      return JSON.parse(fs.readFileSync(seen, "utf8")) as { args: string[]; packConfig: Record<string, any> };
+    };
+    const BUDGET = "budgets-require-estimate-within-limit";
+
+    it("hands the AWS step's budget guard the stack's estimate in a temporary pack config", function () {
+      this.timeout(120000);
+      const { args, packConfig } = wrap("preview", "--stack", "dev");
+      assert.deepEqual(args.slice(0, 3), ["preview", "--stack", "dev"]);
+      assert.ok(path.isAbsolute(args[args.indexOf("--policy-pack-config") + 1]));
+      assert.ok(packConfig[BUDGET].estimate.monthlyUsd > 0, JSON.stringify(packConfig[BUDGET]));
+    });
+
+    it("runs the Kubernetes step, which declares no Budget, with the profile's pack config from its project directory", function () {
+      this.timeout(60000);
+      const { args, packConfig } = wrap("preview", "--stack", "dev", "--step", "kubernetes");
+      assert.deepEqual(args.slice(0, 4), ["preview", "--cwd", "stacks/kubernetes", "--stack"]);
+      assert.equal(args[args.indexOf("--policy-pack-config") + 1], "../../policy-pack/config/dev.json");
+      assert.deepEqual(packConfig, JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "policy-pack/config/dev.json"), "utf8")));
+    });
+  });
+
   describe("end to end without the Pulumi CLI", () => {
     let dir: string;
     let emptyBin: string;

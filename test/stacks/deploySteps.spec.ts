@@ -13,6 +13,7 @@ import type { RecordedResource } from "../../offline/recorder";
 import type { StackRun } from "../../offline/runStack";
 import { readStackFile } from "../../offline/stackFile";
 import { STACK_REFERENCE_TYPE } from "../../offline/mockCloud";
+import { estimateStack } from "../../offline/cost/stackCost";
 import { runAwsStep, runKubernetesStep } from "../../offline/steps";
 import { ConfigError } from "../../stacks/config/problems";
 import { SINGLE_PROGRAM } from "../fixtures/singleProgram";
@@ -80,6 +81,15 @@ for (const stack of ["dev", "prod"] as const) {
       const other = kubernetes.resources.filter((r) => !r.type.startsWith("kubernetes:") && !r.type.startsWith("pulumi:") && !WRAPPERS.includes(r.type));
       assert.deepEqual(other.map(key), []);
       assert.deepEqual((await runPolicies(policies, kubernetes.resources, pack)).filter((v) => v.level === "mandatory"), []);
+    });
+
+    it("prices the deployment in the AWS step: the Kubernetes step adds no priced or unpriced item, and the Budget is the AWS step's", () => {
+      const [own, both, first] = [kubernetes.resources, [...aws.resources, ...kubernetes.resources], aws.resources].map((rs) => estimateStack(rs, config, stack));
+      assert.deepEqual([own.monthlyTotal, own.items, own.unpriced], [0, [], []]);
+      assert.deepEqual(both, first);
+      assert.ok(first.monthlyTotal > 0);
+      assert.equal(kubernetes.resources.filter((r) => r.type === "aws:budgets/budget:Budget").length, 0);
+      assert.equal(aws.resources.filter((r) => r.type === "aws:budgets/budget:Budget").length, 1);
     });
 
     it("registers, across both steps, exactly today's resources as multisets of (type, name), apart from pulumi:*, StackReferences, the runner and the new wrappers", () => {
