@@ -63,4 +63,13 @@ describe("workflow deployment rules", () => {
       "stack prod, kubernetes step is deployed but never drift-checked (preview --refresh --expect-no-changes)",
     ]);
   });
+
+  it("notify the stack's warning topic when a drift check fails", () => {
+    const notice = "jobs.drift-prod-aws: its drift check notifies no one; add a later step with if: failure() that publishes to the stack's warning topic (aws sns publish, monitoring.topicArns.warning)";
+    const drift = (w: Doc) => w.jobs["drift-prod-aws"].steps as Doc[];
+    const publish = (w: Doc) => drift(w).find((s) => String(s.run ?? "").includes("aws sns publish"))!;
+    assert.deepEqual(edited((w) => (w.jobs["drift-prod-aws"].steps = drift(w).filter((s) => s !== publish(w)))), [notice]);
+    assert.deepEqual(edited((w) => delete publish(w).if), [notice]);
+    assert.deepEqual(edited((w) => (publish(w).run = String(publish(w).run).replace("topicArns.warning", "topicArns.critical"))), [notice]);
+  });
 });

@@ -8,7 +8,7 @@
  * - The Kubernetes step runs only on a stack's in-VPC runner (runs-on codebuild-<project>-...).
  * - Every job that changes or refreshes a stack shares that stack's group, infrastructure-<stack>.
  * - A scheduled drift check (preview --refresh --expect-no-changes) covers both steps of every
- *   stack the workflow deploys.
+ *   stack the workflow deploys, and a drifted stack notifies its warning topic.
  */
 
 export type Doc = Record<string, any>;
@@ -39,6 +39,8 @@ function wrapperCommands(job: Doc): Array<{ script: string; stack: string; step:
     return [{ script: m[1], stack: m[2], step: /--step (kubernetes|aws)/.exec(line)?.[1] ?? (m[1] === "destroy" && !line.includes("--step") ? "both" : "aws"), line }];
   });
 }
+
+const isDriftCheck = (run: string) => /npm run preview -- .*--refresh/.test(run) && /--expect-no-changes/.test(run);
 
 const changes = (c: { script: string; line: string }) => c.script === "up" || c.script === "destroy" || /--refresh/.test(c.line);
 
@@ -93,10 +95,22 @@ function driftProblems(workflow: Doc, jobs: [string, Doc][]): string[] {
   return [...deployed].filter((d) => !checked.has(d)).map((d) => `stack ${d.replace(" ", ", ")} step is deployed but never drift-checked (preview --refresh --expect-no-changes)`);
 }
 
+/**
+ * A drift check fails its job when the stack drifted; a later step run on that failure publishes to
+ * the stack's warning topic, so a scheduled run nobody watches still reaches the people on it.
+ */
+function driftNoticeProblems(name: string, job: Doc): string[] {
+  const all = steps(job);
+  const at = all.findIndex((s) => isDriftCheck(String(s.run ?? "")));
+  if (at < 0) return [];
+  const notifies = all.slice(at + 1).some((s) => /\bfailure\(\)/.test(String(s.if ?? "")) && /aws sns publish/.test(String(s.run ?? "")) && /topicArns\.warning/.test(String(s.run ?? "")));
+  return notifies ? [] : [`jobs.${name}: its drift check notifies no one; add a later step with if: failure() that publishes to the stack's warning topic (aws sns publish, monitoring.topicArns.warning)`];
+}
+
 /** Every problem of one workflow, each naming where it is and what to do. */
 export function workflowProblems(workflow: Doc, ctx: Context): string[] {
   const jobs = Object.entries((workflow.jobs ?? {}) as Record<string, Doc>);
-  return [...pulumiVersionProblems(workflow, ctx, jobs), ...jobs.flatMap(([n, j]) => jobProblems(n, j, ctx)), ...driftProblems(workflow, jobs)];
+  return [...pulumiVersionProblems(workflow, ctx, jobs), ...jobs.flatMap(([n, j]) => jobProblems(n, j, ctx)), ...driftProblems(workflow, jobs), ...jobs.flatMap(([n, j]) => driftNoticeProblems(n, j))];
 }
 
 /** A local action's own problems: Node 22. */
