@@ -32,6 +32,21 @@ describe("offline plan", () => {
     assert.throws(() => parsePlanArgs([]), /usage: npm run plan/);
   });
 
+  it("reads another program's Pulumi.yaml and its Pulumi.<stack>.yaml for --program", () => {
+    const args = parsePlanArgs(["--program", "examples/standalone", "--stack", "dev"]);
+    assert.equal(args.configFile, join(ROOT, "examples", "standalone", "Pulumi.dev.yaml"));
+    assert.deepEqual([args.program?.project, args.program?.main], ["standalone", join(ROOT, "examples", "standalone", "index.ts")]);
+    assert.equal(parsePlanArgs(["--stack", "dev"]).program, undefined);
+  });
+
+  it("plans the standalone example with the prod pack config, which holds a program without platform:profile", async () => {
+    const { code, text } = await planLines(["--program", "examples/standalone", "--stack", "dev"]);
+    assert.equal(code, 0, text);
+    assert.match(text, /^Offline plan for stack dev \(program examples\/standalone, policy profile prod, region us-west-2\)/);
+    assert.match(text, /policy config policy-pack\/config\/prod\.json/);
+    assert.match(text, /Policy violations: 0 mandatory, 0 advisory\./);
+  });
+
   it("prints the tree grouped by component, counts, and summarizes advisories in one line (dev)", async () => {
     const { code, text } = await planLines(["--stack", "dev"]);
     assert.equal(code, 0);
@@ -65,6 +80,7 @@ describe("offline plan", () => {
   it("plans the Kubernetes step after the AWS step: its outputs, then the deployment's estimate, equal to the AWS step's (dev)", async () => {
     assert.equal(parsePlanArgs(["--stack", "dev", "--step", "kubernetes"]).step, "kubernetes");
     assert.throws(() => parsePlanArgs(["--stack", "dev", "--step", "helm"]), /--step: got "helm"; allowed: aws, kubernetes/);
+    assert.throws(() => parsePlanArgs(["--program", "examples/standalone", "--stack", "dev", "--step", "kubernetes"]), /--step kubernetes: only the platform program deploys in two steps/);
     const [aws, kubernetes] = [await planLines(["--stack", "dev"]), await planLines(["--stack", "dev", "--step", "kubernetes"])];
     assert.equal(kubernetes.code, 0, kubernetes.text);
     assert.match(kubernetes.text, /^Offline plan for stack dev, Kubernetes step \(profile dev, region us-west-2\)/);

@@ -7,23 +7,24 @@
  *
  *   npm run plan -- --stack dev [--step aws|kubernetes] [--verbose] [--json plan.json] [--preview]
  *   npm run plan -- --config examples/Pulumi.<name>.yaml
+ *   npm run plan -- --program examples/standalone --stack dev   (another program: its Pulumi.yaml and stack file)
  */
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { ConfigError } from "../stacks/config/problems";
 import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
-import { STEPS, Step, runStep } from "../offline/steps";
+import { policyProfile } from "../offline/program";
+import { runTarget } from "../offline/runStack";
+import { STEPS, Step, StepRun, runStep } from "../offline/steps";
 import { readStackFile } from "../offline/stackFile";
 import { withEstimate } from "../offline/cost/budgetConfig";
 import { renderCost } from "../offline/cost/render";
 import { estimateStack } from "../offline/cost/stackCost";
 import { renderCounts, renderOutputs, renderTree, renderViolations, toPlanJson } from "./planReport";
-import { ROOT, flagValue, parseStackArgs } from "./stackArgs";
+import { ROOT, STACK_USAGE, StackArgs, flagValue, parseStackArgs } from "./stackArgs";
 
-export interface PlanArgs {
-  stack: string;
-  configFile: string;
+export interface PlanArgs extends StackArgs {
   json?: string;
   verbose: boolean;
   /** Evaluate as `pulumi preview` of a new stack: ids and computed outputs unknown. */
@@ -32,31 +33,44 @@ export interface PlanArgs {
   step: Step;
 }
 
-export const PLAN_USAGE = "usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--step aws|kubernetes] [--json <file>] [--verbose] [--preview]";
+export const PLAN_USAGE = `usage: npm run plan -- ${STACK_USAGE} [--step aws|kubernetes] [--json <file>] [--verbose] [--preview]`;
 
 export function parsePlanArgs(argv: string[]): PlanArgs {
-  const { stack, configFile } = parseStackArgs(argv, PLAN_USAGE);
+  const target = parseStackArgs(argv, PLAN_USAGE);
   const step = flagValue(argv, "--step") ?? "aws";
   if (!(STEPS as readonly string[]).includes(step)) throw new Error(`--step: got "${step}"; allowed: ${STEPS.join(", ")}\n${PLAN_USAGE}`);
-  return { stack, configFile, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview"), step: step as Step };
+  // Another program is one Pulumi project: the two steps are the platform program's.
+  if (target.program && step !== "aws") throw new Error(`--step ${step}: only the platform program deploys in two steps; --program runs ${target.program.dir} as it is\n${PLAN_USAGE}`);
+  return { ...target, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview"), step: step as Step };
 }
 
 export function packConfigPath(profile: string): string {
   return join(ROOT, "policy-pack", "config", `${profile}.json`);
 }
 
+/** The run the plan reports, and what its estimate prices: a step of the platform program, or another program. */
+async function evaluate(args: PlanArgs): Promise<StepRun> {
+  if (args.program) {
+    const run = await runTarget(args, { preview: args.preview });
+    return { run, costed: run.resources };
+  }
+  return runStep(args.step, { stack: args.stack, config: readStackFile(args.configFile), preview: args.preview });
+}
+
 export async function plan(args: PlanArgs, log: (line: string) => void = console.log): Promise<number> {
   const started = Date.now();
-  const config = readStackFile(args.configFile);
-  const { run, costed } = await runStep(args.step, { stack: args.stack, config, preview: args.preview });
+  const { run, costed } = await evaluate(args);
+  const config = run.config;
   if (run.error) {
     log(run.error instanceof ConfigError ? run.error.message : `The program failed: ${run.error.stack ?? run.error.message}`);
     return 2;
   }
-  const profile = config["platform:profile"];
+  const profile = policyProfile(config);
   const cost = estimateStack(costed, config, args.stack);
   const violations = await runPolicies(policies, run.resources, withEstimate(readPackConfig(packConfigPath(profile)), cost), { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
-  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack}, ${args.step === "aws" ? "AWS" : "Kubernetes"} step (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
+  const what = args.program ? `program ${relative(ROOT, args.program.dir)}, policy profile ${profile}` : `profile ${profile}`;
+  const step = args.program ? "" : `, ${args.step === "aws" ? "AWS" : "Kubernetes"} step`;
+  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack}${step} (${what}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
   renderTree(run.resources).forEach((l) => log(l));
   log("\nResources by type:");
@@ -83,7 +97,8 @@ function exitAfterFlush(code: number): void {
 }
 
 if (require.main === module) {
-  plan(parsePlanArgs(process.argv.slice(2))).then(
+  // A bad command line ends like a config error: its message (the usage line), exit 2, no stack trace.
+  Promise.resolve().then(() => plan(parsePlanArgs(process.argv.slice(2)))).then(
     (code) => exitAfterFlush(code),
     (e) => {
       console.error(e instanceof Error ? e.message : e);

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
+import type { AccountContext } from "../account";
 import { childName } from "../naming";
 import { awsProviders } from "../providers";
 import { tierTags } from "../tags";
@@ -19,7 +20,7 @@ export interface ClusterArgs {
   /** Kubernetes minor version in EKS standard support (versions.ts). https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html */
   kubernetesVersion: string;
   /** Account, partition and region, for ARNs in policies and the autoscaling service-linked role. */
-  account: { accountId: string; partition: string; region: string };
+  account: AccountContext;
   vpcId: pulumi.Input<string>;
   /** Private subnets, one per AZ; nodes and control-plane ENIs live only here. */
   privateSubnetIds: pulumi.Input<string[]>;

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { AccountContext } from "../account";
 import { Oidc } from "./roles";
 import { assertResolvable } from "./servicePolicy";
 import { RegistrySettings, WorkloadService, repository, serviceRole } from "./workloads";
@@ -7,7 +8,7 @@ export interface WorkloadsArgs {
   /** The EKS cluster's name; repositories are named `<clusterName>/<service>`. */
   clusterName: string;
   /** Partition and region, for ARNs in the service policies. */
-  account: { partition: string; region: string };
+  account: Pick<AccountContext, "partition" | "region">;
   /** The cluster's IRSA OIDC provider. https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html */
   oidc: Oidc;
   /** Platform KMS keys: data (ECR repositories), secrets (kms:Decrypt through Secrets Manager only). */

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
-import type { AccountContext } from "../security/keyPolicy";
+import { AccountContext, accountContext } from "../account";
 import { tierTags } from "../tags";
 import { runnerPolicy, runnerTrustPolicy } from "./runnerPolicy";
 import { RUNNER_IMAGE, RunnerComputeType, runnerLogGroupName, runnerProblems, runsOnLabel } from "./settings";
@@ -13,8 +13,11 @@ export interface RunnerArgs {
    * https://docs.aws.amazon.com/codebuild/latest/userguide/action-runner.html
    */
   projectName: string;
-  /** Account, partition and region: the role's trust and policy name them. */
-  account: AccountContext;
+  /**
+   * Account, partition and region: the role's trust and policy name them.
+   * @default what the component's provider answers
+   */
+  account?: AccountContext;
   vpcId: pulumi.Input<string>;
   /** Private subnets with a NAT route (GitHub, npm, Pulumi and AWS APIs are reached through it). */
   privateSubnetIds: pulumi.Input<string[]>;
@@ -78,15 +81,16 @@ export class Runner extends pulumi.ComponentResource {
     const logs = new aws.cloudwatch.LogGroup(childName(name, "logs"), {
       name: runnerLogGroupName(args.projectName), retentionInDays: args.logs.retentionDays, kmsKeyId: args.logs.kmsKeyArn, tags: tierTags("deploy"),
     }, { parent: this });
+    const account = accountContext(this, args.account);
     const role = new aws.iam.Role(childName(name, "role"), {
-      assumeRolePolicy: JSON.stringify(runnerTrustPolicy(args.account, args.projectName)),
+      assumeRolePolicy: account.apply((a) => JSON.stringify(runnerTrustPolicy(a, args.projectName))),
       description: `CodeBuild runner ${args.projectName}: logs, VPC interfaces, GitHub connection`,
       tags: tierTags("deploy"),
     }, { parent: this });
     const policy = new aws.iam.RolePolicy(childName(name, "role"), {
       role: role.id,
-      policy: pulumi.all([logs.arn, args.privateSubnetIds]).apply(([logGroupArn, subnetIds]) =>
-        JSON.stringify(runnerPolicy({ ...args.account, logGroupArn, subnetIds, connectionArn: args.github.connectionArn }))),
+      policy: pulumi.all([account, logs.arn, args.privateSubnetIds]).apply(([a, logGroupArn, subnetIds]) =>
+        JSON.stringify(runnerPolicy({ ...a, logGroupArn, subnetIds, connectionArn: args.github.connectionArn }))),
     }, { parent: this });
     const project = this.project(name, args, { role, sg, logs, timeoutMinutes }, policy);
     new aws.codebuild.Webhook(childName(name, "webhook"), {

@@ -7,7 +7,7 @@ import { Cluster } from "../../components/cluster/cluster";
 import { Workloads } from "../../components/cluster/serviceWorkloads";
 import type { Runner } from "../../components/deploy/runner";
 import type { Network } from "../../components/network/network";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { PlatformConfig } from "../config/schema";
 import { clusterOf } from "../config/sections/cluster";

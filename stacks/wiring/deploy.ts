@@ -6,7 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Runner } from "../../components/deploy/runner";
 import { runnerProjectName } from "../../components/deploy/settings";
 import type { Network } from "../../components/network/network";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { PlatformConfig } from "../config/schema";
 

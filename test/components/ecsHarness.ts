@@ -13,7 +13,7 @@ import { AI_APP_NAMESPACE, AI_APP_SERVICES } from "../fixtures/ecsAiApp";
 import { MOCK_ACCOUNT_ID, hex } from "../../offline/ids";
 import { readPackConfig, runPolicies } from "../../offline/policyRunner";
 import { runComponent } from "../../offline/runStack";
-import { PlannedStep, ROOT } from "../helpers";
+import { Planned, ROOT } from "../helpers";
 
 export const REGION = "us-west-2";
 export const CLUSTER = "ecsai-test";
@@ -82,7 +82,7 @@ export interface EcsRunOptions {
 }
 
 /** Builds both components on a provider with the platform's default tags; runs the profile's pack. */
-export async function planEcs(o: EcsRunOptions = {}): Promise<PlannedStep> {
+export async function planEcs(o: EcsRunOptions = {}): Promise<Planned> {
   const profile = o.profile ?? "prod";
   const run = await runComponent(async () => {
     const tags = { Environment: "test", Profile: profile, System: "ecsai", Owner: "platform-team", CostCenter: "cc-1234" };

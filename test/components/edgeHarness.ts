@@ -20,7 +20,7 @@ import { MOCK_ACCOUNT_ID, hex } from "../../offline/ids";
 import { readPackConfig, runPolicies } from "../../offline/policyRunner";
 import { runStack } from "../../offline/runStack";
 import { readStackFile } from "../../offline/stackFile";
-import { PlannedStep, ROOT } from "../helpers";
+import { Planned, ROOT } from "../helpers";
 
 const service = (name: string, port: number, routePath?: string, healthCheckPath?: string): ServiceConfig => ({
   name, namespace: "medsearch", port, replicas: { min: 2, max: 6 }, cpu: 512, memory: 1024,
@@ -95,7 +95,7 @@ function buildEdge(config: PlatformConfig, opts: EdgeRunOptions): Edge {
 }
 
 /** Reads the stack file with overrides, builds the edge, runs the pack with the profile's config. */
-export async function planEdge(stackFile: string, opts: EdgeRunOptions = {}): Promise<PlannedStep & { edge?: Edge }> {
+export async function planEdge(stackFile: string, opts: EdgeRunOptions = {}): Promise<Planned & { edge?: Edge }> {
   // The harness's own services, over the stack file's: these specs are about routing, not the system.
   const raw: Record<string, string> = { ...readStackFile(join(ROOT, stackFile)), "platform:services": JSON.stringify(SERVICES), ...opts.config };
   const stack = stackFile.replace(/^.*Pulumi\./, "").replace(/\.ya?ml$/, "");

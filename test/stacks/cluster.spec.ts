@@ -7,7 +7,7 @@ import { loadBalancerControllerPolicy } from "../../components/cluster/controlle
 import { SUPPORTED_KUBERNETES_VERSIONS } from "../../components/cluster/versions";
 import { readStackFile } from "../../offline/stackFile";
 import type { RecordedResource } from "../../offline/recorder";
-import { Planned, ROOT, byUrn, mandatory, ofType, one, planStackFile } from "../helpers";
+import { Planned, PlannedDeployment, ROOT, byUrn, mandatory, ofType, one, planStackFile } from "../helpers";
 
 const EKS = "eks:index:Cluster";
 const MNG = "eks:index:ManagedNodeGroup";
@@ -26,7 +26,7 @@ const subject = (role: RecordedResource) => Object.entries(trust(role).Condition
 for (const stack of ["dev", "prod"] as const) {
   const prod = stack === "prod";
   describe(`cluster tier (${stack})`, () => {
-    let p: Planned;
+    let p: PlannedDeployment;
     before(async () => {
       p = await planStackFile(`Pulumi.${stack}.yaml`);
       assert.equal(p.error, undefined, p.error?.message);
