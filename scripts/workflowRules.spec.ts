@@ -31,6 +31,19 @@ describe("workflow deployment rules", () => {
     assert.deepEqual(loose, ['jobs.deploy-dev-aws: ./.github/actions/pulumi gets pulumi-version "3.x"; pass ${{ env.PULUMI_VERSION }}']);
   });
 
+  it("cache the Pulumi CLI's plugins wherever it is installed, keyed by the lock file", () => {
+    const action = () => structuredClone(ctx.actions["./.github/actions/pulumi"]);
+    const problem = "action.yml: installs the Pulumi CLI without caching ~/.pulumi/plugins; add actions/cache with that path and a key of hashFiles('package-lock.json')";
+    const uncached = action();
+    uncached.runs.steps = uncached.runs.steps.filter((s: Doc) => !String(s.uses).startsWith("actions/cache"));
+    assert.deepEqual(actionProblems("action.yml", uncached), [problem]);
+    const unkeyed = action();
+    unkeyed.runs.steps.find((s: Doc) => String(s.uses).startsWith("actions/cache")).with.key = "pulumi-plugins";
+    assert.deepEqual(actionProblems("action.yml", unkeyed), [problem]);
+    const inline = edited((w) => w.jobs["preview-dev-aws"].steps.push({ uses: "pulumi/actions@v6", with: { "pulumi-version": "${{ env.PULUMI_VERSION }}" } }));
+    assert.deepEqual(inline, ["jobs.preview-dev-aws: installs the Pulumi CLI without caching ~/.pulumi/plugins; add actions/cache with that path and a key of hashFiles('package-lock.json')"]);
+  });
+
   it("want Node 22 in every job and action", () => {
     assert.deepEqual(edited((w) => (w.jobs.test.steps[1].with["node-version"] = 20)), ["jobs.test: actions/setup-node with node-version 20; use 22 (@pulumi/pulumi declares node >= 22)"]);
     const action = structuredClone(ctx.actions["./.github/actions/pulumi"]);

@@ -3,7 +3,8 @@
  * know about this project. Pure; scripts/validate-workflows.ts runs it on every workflow file.
  *
  * - Node 22 wherever a job sets Node up (@pulumi/pulumi declares node >= 22).
- * - The Pulumi CLI pinned to the @pulumi/pulumi version of package-lock.json, and only that one.
+ * - The Pulumi CLI pinned to the @pulumi/pulumi version of package-lock.json, and only that one,
+ *   with its plugins cached under a key of the lock file wherever it is installed.
  * - A job with AWS credentials asks for an OIDC token and waits in a concurrency group.
  * - The Kubernetes step runs only on a stack's in-VPC runner (runs-on codebuild-<project>-...).
  * - Every job that changes or refreshes a stack shares that stack's group, infrastructure-<stack>.
@@ -49,6 +50,16 @@ function nodeProblems(where: string, stepsOf: Doc[]): string[] {
     .map((s) => `${where}: actions/setup-node with node-version ${JSON.stringify(s.with?.["node-version"])}; use 22 (@pulumi/pulumi declares node >= 22)`);
 }
 
+/**
+ * Steps that install the Pulumi CLI also cache its provider plugins (a few hundred MB a run), keyed
+ * by package-lock.json, which decides the plugins' versions.
+ */
+function pluginCacheProblems(where: string, stepsOf: Doc[]): string[] {
+  if (!stepsOf.some((s) => uses(s, "pulumi/actions"))) return [];
+  const cached = stepsOf.some((s) => uses(s, "actions/cache") && /\.pulumi\/plugins/.test(String(s.with?.path ?? "")) && String(s.with?.key ?? "").includes("hashFiles('package-lock.json')"));
+  return cached ? [] : [`${where}: installs the Pulumi CLI without caching ~/.pulumi/plugins; add actions/cache with that path and a key of hashFiles('package-lock.json')`];
+}
+
 function pulumiVersionProblems(workflow: Doc, ctx: Context, jobs: [string, Doc][]): string[] {
   const out: string[] = [];
   const pinned = workflow.env?.PULUMI_VERSION;
@@ -70,7 +81,7 @@ function pulumiVersionProblems(workflow: Doc, ctx: Context, jobs: [string, Doc][
 function jobProblems(name: string, job: Doc, ctx: Context): string[] {
   const out: string[] = [];
   const where = `jobs.${name}`;
-  out.push(...nodeProblems(where, allSteps(job, ctx)));
+  out.push(...nodeProblems(where, allSteps(job, ctx)), ...pluginCacheProblems(where, steps(job)));
   if (getsAwsCredentials(job, ctx)) {
     if (job.permissions?.["id-token"] !== "write") out.push(`${where}: assumes an AWS role without permissions: { id-token: write }; OIDC is the only way in`);
     if (!job.concurrency?.group || job.concurrency["cancel-in-progress"] !== false) out.push(`${where}: assumes an AWS role outside a concurrency group with cancel-in-progress: false; a cancelled Pulumi run can leave a stack locked`);
@@ -115,5 +126,6 @@ export function workflowProblems(workflow: Doc, ctx: Context): string[] {
 
 /** A local action's own problems: Node 22. */
 export function actionProblems(path: string, action: Doc): string[] {
-  return nodeProblems(path, action.runs?.steps ?? []);
+  const stepsOf = action.runs?.steps ?? [];
+  return [...nodeProblems(path, stepsOf), ...pluginCacheProblems(path, stepsOf)];
 }
