@@ -7,7 +7,7 @@ import { loadBalancerControllerPolicy } from "../../components/cluster/controlle
 import { SUPPORTED_KUBERNETES_VERSIONS } from "../../components/cluster/versions";
 import { readStackFile } from "../../offline/stackFile";
 import type { RecordedResource } from "../../offline/recorder";
-import { Planned, ROOT, byUrn, mandatory, ofType, one, planStackFile } from "../helpers";
+import { Planned, PlannedDeployment, ROOT, byUrn, mandatory, ofType, one, planStackFile } from "../helpers";
 
 const EKS = "eks:index:Cluster";
 const MNG = "eks:index:ManagedNodeGroup";
@@ -26,7 +26,7 @@ const subject = (role: RecordedResource) => Object.entries(trust(role).Condition
 for (const stack of ["dev", "prod"] as const) {
   const prod = stack === "prod";
   describe(`cluster tier (${stack})`, () => {
-    let p: Planned;
+    let p: PlannedDeployment;
     before(async () => {
       p = await planStackFile(`Pulumi.${stack}.yaml`);
       assert.equal(p.error, undefined, p.error?.message);
@@ -273,14 +273,17 @@ for (const stack of ["dev", "prod"] as const) {
       assert.match(out.oidcProviderUrl, /^https:\/\/oidc\.eks\.us-west-2\.amazonaws\.com\/id\/[0-9A-F]{32}$/);
     });
 
-    it("parents the platform to the Cluster component and the per-service pieces to Workloads", () => {
-      const cluster = one(p, "platform:cluster:Cluster");
-      const workloads = one(p, "platform:cluster:Workloads");
-      const perService = (r: { type: string }) => r.type.startsWith("aws:ecr") || ["kubernetes:core/v1:ServiceAccount", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler"].includes(r.type);
-      // The edge's TargetGroupBindings are Kubernetes resources too, but belong to the edge tier.
-      const tier = p.resources.filter((r) => (r.type.startsWith("eks:") || r.type.startsWith("kubernetes:") || r.type.startsWith("aws:ecr") || r.type === LT || r.type === ADDON) && !r.name.startsWith("medsearch-edge-"));
-      for (const r of tier) assert.ok([cluster.urn, workloads.urn].includes(byUrn(p, r.parent)!.urn), r.name);
-      for (const r of tier.filter(perService)) assert.equal(byUrn(p, r.parent)?.urn, workloads.urn, r.name);
+    it("parents AWS resources to Cluster and Workloads (AWS step), Kubernetes objects to ClusterControllers and KubernetesWorkloads (Kubernetes step)", () => {
+      const parentType = (r: RecordedResource) => byUrn(p, r.parent)?.type;
+      // The edge's TargetGroupBindings are Kubernetes objects too, but belong to the edge tier.
+      const tier = p.resources.filter((r) => !r.name.startsWith("medsearch-edge-"));
+      const awsSide = tier.filter((r) => r.type.startsWith("eks:") || r.type.startsWith("aws:ecr") || r.type === LT || r.type === ADDON);
+      const k8sSide = tier.filter((r) => r.type.startsWith("kubernetes:"));
+      assert.ok(awsSide.length > 0 && k8sSide.length > 0);
+      for (const r of awsSide) assert.equal(parentType(r), r.type.startsWith("aws:ecr") ? "platform:cluster:Workloads" : "platform:cluster:Cluster", r.name);
+      const perService = ["kubernetes:core/v1:ServiceAccount", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "kubernetes:core/v1:Namespace", "kubernetes:networking.k8s.io/v1:NetworkPolicy"];
+      for (const r of k8sSide) assert.equal(parentType(r), perService.includes(r.type) ? "platform:cluster:KubernetesWorkloads" : "platform:cluster:ClusterControllers", r.name);
+      assert.deepEqual(p.steps.aws.resources.filter((r) => r.type.startsWith("kubernetes:")), [], "the AWS step creates no Kubernetes object");
     });
   });
 }

@@ -114,11 +114,14 @@ describe("cluster config: rejected with the key named", () => {
 describe("cluster config: variants", () => {
   it("a stack without platform:cluster gets no cluster", async () => {
     const cfg = readStackFile(join(ROOT, "Pulumi.dev.yaml"));
+    // The runner exists only to reach an EKS API, so it goes with the cluster (platform:deploy rules).
     delete cfg["platform:cluster"];
+    delete cfg["platform:deploy"];
     const p = await planConfig("dev", cfg);
     assert.equal(p.error, undefined, p.error?.message);
     assert.deepEqual(p.resources.filter((r) => r.type.startsWith("eks:") || r.type.startsWith("kubernetes:") || r.type.startsWith("aws:ecr")), []);
     assert.equal(p.outputs.cluster, undefined);
+    assert.equal(p.steps.kubernetes, undefined, "no Kubernetes step");
   });
 
   it("dev may open the public endpoint to allow-listed CIDRs, and the policy pack accepts it there", async () => {
