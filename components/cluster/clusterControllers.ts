@@ -19,6 +19,8 @@ export type AutoscalerRelease =
       nodeSecurityGroupId: pulumi.Input<string>;
       /** Instance families the NodePool may launch (c5 for c5.2xlarge): the application group's. */
       instanceFamilies: string[];
+      /** Their kubernetes.io/arch values (amd64, arm64), so Karpenter's nodes run the images the group's do. */
+      architectures: string[];
       /** Spot allowed (dev only). */
       spot: boolean;
       /** Root volume, GiB, 20..16384: gp3, encrypted with the data key. */

@@ -46,6 +46,8 @@ export interface KarpenterInput extends ReleaseInput {
    * cover. Without it Karpenter would pick any type its arch and capacity type allow.
    */
   instanceFamilies: string[];
+  /** kubernetes.io/arch values of those types (amd64, arm64): the architecture the group's images are built for. */
+  architectures: string[];
   /** Spot allowed (dev only), root volume size, and the vCPU ceiling of the pool. */
   spot: boolean;
   diskSizeGiB: number;
@@ -133,7 +135,7 @@ export function karpenterKubernetes(parentName: string, input: KarpenterInput): 
           requirements: [
             { key: "karpenter.sh/capacity-type", operator: "In", values: input.spot ? ["spot", "on-demand"] : ["on-demand"] },
             { key: "karpenter.k8s.aws/instance-family", operator: "In", values: input.instanceFamilies },
-            { key: "kubernetes.io/arch", operator: "In", values: ["amd64"] },
+            { key: "kubernetes.io/arch", operator: "In", values: input.architectures },
             { key: "kubernetes.io/os", operator: "In", values: ["linux"] },
           ],
           expireAfter: "720h",

@@ -96,7 +96,8 @@ for (const stack of ["dev", "prod"] as const) {
       for (const g of groups) {
         assert.deepEqual(g.inputs.subnetIds, privateSubnets(p));
         assert.equal(g.inputs.subnetIds.length, prod ? 3 : 2);
-        assert.equal(g.inputs.amiType, "AL2023_x86_64_STANDARD");
+        // dev's application nodes are Graviton (a cost lever, docs/cost.md): the ARM_64 AMI.
+        assert.equal(g.inputs.amiType, prod ? "AL2023_x86_64_STANDARD" : "AL2023_ARM_64_STANDARD");
         assert.equal(g.inputs.nodeRoleArn, one(p, ROLE, "medsearch-cluster-node").outputs.arn);
         assert.equal(g.inputs.ignoreScalingChanges, true);
       }
@@ -106,6 +107,7 @@ for (const stack of ["dev", "prod"] as const) {
       const app = one(p, MNG, "medsearch-cluster-application-nodes").inputs;
       assert.equal(app.capacityType, prod ? "ON_DEMAND" : "SPOT");
       assert.deepEqual(app.scalingConfig, prod ? { minSize: 3, desiredSize: 3, maxSize: 10 } : { minSize: 1, desiredSize: 2, maxSize: 4 });
+      assert.deepEqual(app.instanceTypes, prod ? ["t3.large"] : ["t4g.large", "m6g.large"]);
       if (!prod) return;
       const system = one(p, MNG, "medsearch-cluster-system-nodes").inputs;
       assert.deepEqual(system.taints, [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }]);

@@ -217,5 +217,18 @@ describe("cluster config: variants", () => {
       const pool = one(p, "kubernetes:karpenter.sh/v1:NodePool").inputs.spec;
       assert.deepEqual(pool.template.spec.requirements[0].values, ["on-demand"]);
     });
+
+    it("launches nodes of the application group's families and architecture (x86_64 t3 in prod)", () => {
+      const req = Object.fromEntries(one(p, "kubernetes:karpenter.sh/v1:NodePool").inputs.spec.template.spec.requirements.map((r: Json) => [r.key, r.values]));
+      assert.deepEqual([req["karpenter.k8s.aws/instance-family"], req["kubernetes.io/arch"]], [["t3"], ["amd64"]]);
+    });
+
+    it("follows a Graviton application group to arm64 (dev's t4g/m6g), so its nodes run the same images", async () => {
+      const base = JSON.parse(readStackFile(join(ROOT, "Pulumi.dev.yaml"))["platform:cluster"]);
+      const dev = await planConfig("dev", config("dev", { autoscaler: { ...(base.autoscaler ?? {}), kind: "karpenter" } }));
+      assert.equal(dev.error, undefined, dev.error?.message);
+      const req = Object.fromEntries(one(dev, "kubernetes:karpenter.sh/v1:NodePool").inputs.spec.template.spec.requirements.map((r: Json) => [r.key, r.values]));
+      assert.deepEqual([req["karpenter.k8s.aws/instance-family"], req["kubernetes.io/arch"], req["karpenter.sh/capacity-type"]], [["t4g", "m6g"], ["arm64"], ["spot", "on-demand"]]);
+    });
   });
 });
