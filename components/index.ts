@@ -69,7 +69,10 @@ export type { FileSystemSettings, StorageSettings } from "./storage/presets";
 export { Edge } from "./edge/edge";
 export { TargetBindings } from "./edge/targetBindings";
 export type { TargetBindingsArgs } from "./edge/targetBindings";
-export type { EdgeArgs, EdgeDomain, HostedZone } from "./edge/args";
+export type { EdgeArgs, EdgeDomain, HostedZone, ResolvedEdgeArgs } from "./edge/args";
+export { resolveEdgeArgs } from "./edge/args";
+export { EDGE_DEFAULTS, EDGE_PRESETS, checkEdgeSettings } from "./edge/presets";
+export type { EdgeAlbSettings, EdgeSettings, EdgeWafSettings, PriceClass } from "./edge/presets";
 export type { RoutedService } from "./edge/routing";
 
 export { Monitoring } from "./monitoring/monitoring";
