@@ -26,6 +26,8 @@ export type { RunnerArgs } from "./deploy/runner";
 export type { RunnerComputeType } from "./deploy/settings";
 
 export { Cluster } from "./cluster/cluster";
+export { CLUSTER_AUTOSCALER_CHART_VERSION, CLUSTER_DEFAULTS, CLUSTER_PRESETS, KARPENTER_CHART_VERSION, LOAD_BALANCER_CONTROLLER_CHART_VERSION, checkClusterSettings, resolveClusterSettings } from "./cluster/presets";
+export type { AutoscalerSettings, ClusterSettings, ClusterSettingsInput, OptionalNodeGroup } from "./cluster/presets";
 export type { ClusterArgs } from "./cluster/cluster";
 export { Workloads } from "./cluster/serviceWorkloads";
 export type { WorkloadsArgs } from "./cluster/serviceWorkloads";
