@@ -1,18 +1,25 @@
 /**
- * The stack a command works on, as both offline commands take it: `--stack <name>` reads
- * Pulumi.<name>.yaml at the repository root; `--config <file>` reads that file and names the stack
- * after it, as the CLI does (Pulumi.<stack>.yaml).
+ * The stack a command works on, as every offline command takes it (the plan, validate, and any
+ * command that evaluates every example):
+ *
+ *   --stack <name>                   the platform program with Pulumi.<name>.yaml at the repository root
+ *   --config <file>                  the platform program with that file; the stack is named after it,
+ *                                    as the CLI does (Pulumi.<stack>.yaml)
+ *   --program <dir> --stack <name>   another Pulumi program: <dir>/Pulumi.yaml and <dir>/Pulumi.<name>.yaml
+ *                                    (examples/standalone); offline/program.ts runs it
  */
 import { join, resolve } from "node:path";
+import { Target, programStackFile, readProgram } from "../offline/program";
 import { stackNameOf } from "../offline/stackFile";
 import { ConfigError } from "../stacks/config/problems";
 
 export const ROOT = resolve(__dirname, "..");
 
-export interface StackArgs {
-  stack: string;
-  configFile: string;
-}
+/** What to evaluate: a stack of the platform program, or of another program when `program` is set. */
+export type StackArgs = Target;
+
+/** The stack flags, for a command's usage line. */
+export const STACK_USAGE = "--stack <name> | --config <Pulumi.<name>.yaml> | --program <dir> --stack <name>";
 
 /** The value after `flag`, if the flag is present. */
 export const flagValue = (argv: string[], flag: string): string | undefined => {
@@ -20,12 +27,15 @@ export const flagValue = (argv: string[], flag: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 
-/** Throws `usage` when neither flag names a stack. */
+/** Throws `usage` when no flag names a stack. */
 export function parseStackArgs(argv: string[], usage: string): StackArgs {
   const config = flagValue(argv, "--config");
+  const dir = flagValue(argv, "--program");
   const stack = flagValue(argv, "--stack") ?? (config ? stackNameOf(config) : undefined);
   if (!stack) throw new Error(usage);
-  return { stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`) };
+  const program = dir ? readProgram(dir) : undefined;
+  const configFile = config ? resolve(config) : program ? programStackFile(program, stack) : join(ROOT, `Pulumi.${stack}.yaml`);
+  return { stack, configFile, ...(program ? { program } : {}) };
 }
 
 /**

@@ -6,6 +6,7 @@
  *
  *   npm run validate -- --stack dev
  *   npm run validate -- --config examples/Pulumi.<name>.yaml
+ *   npm run validate -- --program examples/standalone --stack dev
  *
  * Exit codes: 0 clean, 1 findings (or coverage under the floor), 2 config error, 3 program
  * failure, 4 cfn-lint missing.
@@ -18,9 +19,9 @@ import { Finding, LinterMissing, lintTemplate, linterPath } from "../offline/clo
 import { Rendering, render } from "../offline/cloudformation/renderer";
 import type { RecordedResource } from "../offline/recorder";
 import { readStackFile } from "../offline/stackFile";
-import { ROOT, StackArgs, parseStackArgs, runFailure } from "./stackArgs";
+import { ROOT, STACK_USAGE, StackArgs, parseStackArgs, runFailure } from "./stackArgs";
 
-export const USAGE = "usage: npm run validate -- --stack <name> | --config <Pulumi.<name>.yaml>";
+export const USAGE = `usage: npm run validate -- ${STACK_USAGE}`;
 /** Each plan's aws:* resources the rendering must translate (issue 13). */
 export const COVERAGE_FLOOR = 0.95;
 export const INSTALL_HINT = "cfn-lint is not installed: pip install cfn-lint";
@@ -98,7 +99,7 @@ export async function validate(args: StackArgs, opts: ValidateOptions = {}): Pro
     return 2;
   }
   // Loaded here, not at the top: it loads the whole program, which the checks above do not need.
-  const evaluate = opts.evaluate ?? (async (stack, c) => (await import("../offline/runStack")).runStack({ stack, config: c }));
+  const evaluate = opts.evaluate ?? (async () => (await import("../offline/runStack")).runTarget(args));
   const run = await evaluate(args.stack, config);
   if (run.error) {
     const failure = runFailure(run.error);

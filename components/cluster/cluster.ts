@@ -1,64 +1,65 @@
 import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { AccountContext } from "../account";
+import { KeyArns, keysFor } from "../security/ownKeys";
+import { ClusterSettings, ClusterSettingsInput, resolveClusterSettings } from "./presets";
 import { childName } from "../naming";
 import { awsProviders } from "../providers";
 import { tierTags } from "../tags";
 import { INSIGHTS_LOG_GROUPS, addonVersion, createAddons } from "./addons";
-import { ControllersInput, clusterAutoscaler, encryptedStorageClass, loadBalancerController } from "./controllers";
-import { karpenter } from "./karpenter";
+import { ControllerRoleInput, clusterAutoscalerRole, loadBalancerControllerRole } from "./controllers";
+import { karpenterAws } from "./karpenter";
 import { CONTROL_PLANE_LOG_TYPES, EKS_ADMIN_POLICY, asgServiceLinkedRoleArn, checkClusterName, controlPlaneLogGroupName, nodeGroupsToCreate } from "./settings";
-import { NodeGroupConfig, instanceFamilies } from "./nodeGroups";
 import { createNodeGroups } from "./nodes";
 import { Oidc, nodeRole } from "./roles";
 import { AddonKey } from "./versions";
 
-export interface ClusterArgs {
-  /** Physical EKS cluster name: 1 to 100 of A-Z, a-z, 0-9, '-' and '_', starting alphanumeric. https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html */
-  clusterName: string;
-  /** Kubernetes minor version in EKS standard support (versions.ts). https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html */
-  kubernetesVersion: string;
+/**
+ * The Cluster's arguments: every setting of ClusterSettings is optional (CLUSTER_DEFAULTS, the prod
+ * preset, fills what is left out), besides what only the caller knows: the account, the VPC and its
+ * private subnets.
+ */
+export interface ClusterArgs extends Omit<ClusterSettingsInput, "endpoint"> {
+  /**
+   * Physical EKS cluster name: 1 to 100 of A-Z, a-z, 0-9, '-' and '_', starting alphanumeric.
+   * https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html
+   * @default the component's name
+   */
+  clusterName?: string;
   /** Account, partition and region, for ARNs in policies and the autoscaling service-linked role. */
-  account: { accountId: string; partition: string; region: string };
+  account: AccountContext;
   vpcId: pulumi.Input<string>;
   /** Private subnets, one per AZ; nodes and control-plane ENIs live only here. */
   privateSubnetIds: pulumi.Input<string[]>;
   /** AZs of the stack, at least 2 (EKS needs subnets in 2 AZs). https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html */
   availabilityZones: string[];
-  /** Platform KMS keys: data (Kubernetes secrets envelope encryption, EBS, ECR), logs (log groups), secrets (Secrets Manager). */
-  kmsKeyArns: { data: pulumi.Input<string>; logs: pulumi.Input<string>; secrets: pulumi.Input<string> };
-  /** Days control-plane logs (audit among them) are kept; one of the CloudWatch Logs retention values. */
-  controlPlaneLogRetentionDays: number;
-  /** Days Container Insights logs are kept. */
-  insightsLogRetentionDays: number;
   /**
-   * API endpoint. The private endpoint is always on. publicAccess with an explicit CIDR list, never
-   * empty (EKS would open it to 0.0.0.0/0). privateAccessCidrs are admitted on 443 to the private endpoint.
-   * https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
+   * KMS keys: data (Kubernetes secrets envelope encryption, EBS volumes), logs (log groups). A
+   * KeyRing's `keyArns` fits.
+   * @default rotating keys of the cluster's own for each class not given (security/ownKeys.ts)
    */
-  endpoint: { publicAccess: boolean; publicAccessCidrs: string[]; privateAccessCidrs: string[] };
-  /** IAM principals given AmazonEKSClusterAdminPolicy through access entries. https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html */
-  adminPrincipalArns: string[];
-  /** EKS deletion protection (prod). */
-  deletionProtection: boolean;
+  kmsKeyArns?: KeyArns;
   /**
-   * Managed node groups: sizes, labels and taints per group. `system` holds the critical add-ons
-   * (tainted CriticalAddonsOnly); without it they run on the application nodes, a cost option for
-   * dev. `gpu` only when given.
+   * API endpoint (ClusterSettings.endpoint, field by field), and the security groups admitted on
+   * 443 to the private endpoint (the deploy runner's).
+   * @default private only; clientSecurityGroupIds []
    */
-  nodeGroups: { system?: NodeGroupConfig; application: NodeGroupConfig; gpu?: NodeGroupConfig };
-  /** Node autoscaler and its pinned chart version. */
-  autoscaler: { kind: "cluster-autoscaler" | "karpenter"; chartVersion: string };
-  /** Pinned AWS Load Balancer Controller chart version. */
-  loadBalancerControllerChartVersion: string;
-  /** Add-on builds per add-on, or "default" (see versions.ts). */
-  addonVersions: Record<AddonKey, string>;
+  endpoint?: Partial<ClusterSettings["endpoint"]> & { clientSecurityGroupIds?: pulumi.Input<string>[] };
 }
 
+/** The arguments with every setting filled in. */
+type Resolved = Omit<ClusterArgs, keyof ClusterSettings | "clusterName" | "kmsKeyArns" | "endpoint"> & ClusterSettings & {
+  clusterName: string;
+  kmsKeyArns: { data: pulumi.Input<string>; logs: pulumi.Input<string> };
+  endpoint: ClusterSettings["endpoint"] & { clientSecurityGroupIds: pulumi.Input<string>[] };
+};
+
 /**
- * An EKS cluster with managed node groups, add-ons, the load balancer controller and a node
- * autoscaler. Per-service registries and identities are the Workloads component
+ * An EKS cluster with managed node groups, add-ons, and the IAM roles of the load balancer controller
+ * and the node autoscaler: everything AWS holds. The controllers themselves are Kubernetes objects,
+ * created through the API by the ClusterControllers component (clusterControllers.ts) once a route
+ * to the private endpoint exists. Per-service registries and identities are the Workloads component
  * (serviceWorkloads.ts), created once the tiers they reference exist. See README.md beside this file.
  */
 export class Cluster extends pulumi.ComponentResource {
@@ -68,17 +69,30 @@ export class Cluster extends pulumi.ComponentResource {
   readonly clusterSecurityGroupId: pulumi.Output<string>;
   readonly oidcProviderArn: pulumi.Output<string>;
   readonly oidcProviderUrl: pulumi.Output<string>;
-  /** Kubeconfig (exec auth through `aws eks get-token`), as a secret. */
+  /** Kubeconfig (exec auth through `aws eks get-token`), as a secret: build the Kubernetes provider from it. */
   readonly kubeconfig: pulumi.Output<string>;
-  /** Kubernetes provider on this cluster, for other tiers' Kubernetes resources (TargetGroupBinding). */
-  readonly provider: k8s.Provider;
   /** The IRSA OIDC provider, for the Workloads component's service roles. */
   readonly oidc: Oidc;
-  /** The AWS Load Balancer Controller release: TargetGroupBindings wait for its CRDs. */
-  readonly loadBalancerController: k8s.helm.v3.Release;
+  /** IRSA roles of the controllers ClusterControllers installs: the load balancer controller and the node autoscaler. */
+  readonly controllerRoleArns: { loadBalancerController: pulumi.Output<string>; autoscaler: pulumi.Output<string> };
+  /** With autoscaler karpenter: what its release and node class are configured with. */
+  readonly karpenter?: { interruptionQueueName: pulumi.Output<string>; nodeRoleName: pulumi.Output<string> };
+  /**
+   * What the controllers need to exist before they install: node groups, add-ons (CoreDNS) and their
+   * roles. In one program, pass it as ClusterControllers' dependsOn; in two steps the order holds it.
+   */
+  readonly controllerDependencies: pulumi.Resource[];
 
-  constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
+    const settings = resolveClusterSettings(name, given);
+    const args: Resolved = {
+      ...given,
+      ...settings,
+      clusterName: given.clusterName ?? name,
+      endpoint: { ...settings.endpoint, clientSecurityGroupIds: given.endpoint?.clientSecurityGroupIds ?? [] },
+      kmsKeyArns: keysFor(this, name, ["data", "logs"], given.kmsKeyArns, { account: () => pulumi.output(given.account), protect: settings.deletionProtection, kind: "cluster" }),
+    };
     checkClusterName(args.clusterName);
     if (args.availabilityZones.length < 2) throw new Error(`${name}: EKS needs subnets in at least 2 AZs; got ${args.availabilityZones.length}`);
     this.clusterName = args.clusterName;
@@ -91,7 +105,6 @@ export class Cluster extends pulumi.ComponentResource {
     // the one EKS puts on managed nodes whose launch template names no security group.
     this.nodeSecurityGroupId = cluster.nodeSecurityGroupId;
     this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
-    this.provider = new k8s.Provider(childName(name, "k8s"), { kubeconfig: this.kubeconfig }, { parent: this });
     const oidc: Oidc = { providerArn: cluster.oidcProviderArn, providerUrl: cluster.oidcProviderUrl };
     this.oidc = oidc;
 
@@ -104,26 +117,21 @@ export class Cluster extends pulumi.ComponentResource {
       region: args.account.region, dataKeyArn: args.kmsKeyArns.data, nodes, insightsLogGroups: logGroups,
     }, this);
 
-    const ctl: ControllersInput = {
-      clusterName: args.clusterName, region: args.account.region, partition: args.account.partition, accountId: args.account.accountId,
-      vpcId: args.vpcId, oidc, provider: this.provider, dependsOn: [...nodes, addons[0]],
-    };
-    this.loadBalancerController = loadBalancerController(name, args.loadBalancerControllerChartVersion, ctl, this);
-    if (args.autoscaler.kind === "cluster-autoscaler") {
-      clusterAutoscaler(name, args.autoscaler.chartVersion, ctl, this);
-    } else {
-      const app = args.nodeGroups.application;
-      karpenter(name, {
-        ...ctl, chartVersion: args.autoscaler.chartVersion, dataKeyArn: args.kmsKeyArns.data, privateSubnetIds: args.privateSubnetIds,
-        nodeSecurityGroupId: this.nodeSecurityGroupId, instanceFamilies: instanceFamilies(app.instanceTypes), spot: app.capacityType === "SPOT",
-        diskSizeGiB: app.diskSizeGiB, cpuLimit: app.maxSize * 8,
-      }, this);
+    const roles: ControllerRoleInput = { clusterName: args.clusterName, region: args.account.region, partition: args.account.partition, accountId: args.account.accountId, oidc };
+    const lbc = loadBalancerControllerRole(name, roles, this);
+    const scaler = args.autoscaler.kind === "cluster-autoscaler"
+      ? clusterAutoscalerRole(name, roles, this)
+      : karpenterAws(name, { ...roles, dataKeyArn: args.kmsKeyArns.data }, this);
+    if ("interruptionQueueName" in scaler) {
+      this.karpenter = { interruptionQueueName: scaler.interruptionQueueName, nodeRoleName: scaler.nodeRoleName };
     }
-    encryptedStorageClass(name, args.kmsKeyArns.data, args.deletionProtection, this.provider, this);
+    this.controllerRoleArns = { loadBalancerController: lbc.role.arn, autoscaler: "controllerRoleArn" in scaler ? scaler.controllerRoleArn : scaler.role.arn };
+    this.controllerDependencies = [...nodes, addons[0], ...lbc.resources, ...scaler.resources];
 
     this.registerOutputs({
       clusterName: this.clusterName, nodeSecurityGroupId: this.nodeSecurityGroupId, clusterSecurityGroupId: this.clusterSecurityGroupId,
       oidcProviderArn: this.oidcProviderArn, oidcProviderUrl: this.oidcProviderUrl, kubeconfig: this.kubeconfig,
+      controllerRoleArns: this.controllerRoleArns, karpenter: this.karpenter,
     });
   }
 
@@ -132,7 +140,7 @@ export class Cluster extends pulumi.ComponentResource {
    * forever, so the group exists (encrypted, with retention) before the cluster does.
    * https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html
    */
-  private controlPlane(name: string, args: ClusterArgs): eks.Cluster {
+  private controlPlane(name: string, args: Resolved): eks.Cluster {
     const logs = new aws.cloudwatch.LogGroup(childName(name, "control-plane"), {
       name: controlPlaneLogGroupName(args.clusterName), retentionInDays: args.controlPlaneLogRetentionDays, kmsKeyId: args.kmsKeyArns.logs, tags: tierTags("cluster"),
     }, { parent: this });
@@ -170,10 +178,14 @@ export class Cluster extends pulumi.ComponentResource {
       securityGroupId: cluster.clusterSecurityGroupId, cidrIpv4: cidr, ipProtocol: "tcp", fromPort: 443, toPort: 443,
       description: "Kubernetes API from an allow-listed network inside or connected to the VPC", tags: tierTags("cluster"),
     }, { parent: this }));
+    args.endpoint.clientSecurityGroupIds.forEach((group, i) => new aws.vpc.SecurityGroupIngressRule(childName(name, "api-client", i + 1), {
+      securityGroupId: cluster.clusterSecurityGroupId, referencedSecurityGroupId: group, ipProtocol: "tcp", fromPort: 443, toPort: 443,
+      description: "Kubernetes API from the deploy runner inside the VPC", tags: tierTags("cluster"),
+    }, { parent: this }));
     return cluster;
   }
 
-  private nodes(name: string, args: ClusterArgs, cluster: eks.Cluster): pulumi.Resource[] {
+  private nodes(name: string, args: Resolved, cluster: eks.Cluster): pulumi.Resource[] {
     const role = nodeRole(name, "node", args.account.partition, this);
     // The autoscaling service-linked role launches the nodes and needs the data key for their
     // volumes; its permissions cannot be edited, so it gets a grant on the key.

@@ -3,18 +3,23 @@
  * messaging tiers hand it: each service's role names exactly what its config names.
  */
 import { strict as assert } from "node:assert";
-import { CLUSTER_DEFAULTS } from "../../stacks/config/sections/cluster";
 import { runComponent } from "../../offline/runStack";
-import * as k8s from "@pulumi/kubernetes";
+import { REGISTRY_PRESETS } from "../registry";
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster, ClusterArgs } from "./cluster";
+import type { NodeGroupConfig } from "./nodeGroups";
 import { Workloads, WorkloadsArgs } from "./serviceWorkloads";
 import type { WorkloadService } from "./workloads";
 
 const ACCOUNT = "123456789012";
-const defaults = CLUSTER_DEFAULTS.prod;
 const topic = `arn:aws:kafka:us-west-2:${ACCOUNT}:topic/medsearch/0c1d2e3f-aaaa-bbbb-cccc-111122223333-2/documents.indexed`;
 
+/** An on-demand group of three nodes, one per AZ, as another program would size it. */
+const group = (workload: string): NodeGroupConfig => ({
+  instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 50, labels: { workload }, taints: [],
+});
+
+/** Every field of ClusterArgs, written out as a program outside the platform would (none has a default yet). */
 function clusterArgs(): ClusterArgs {
   return {
     clusterName: "medsearch-test",
@@ -26,13 +31,13 @@ function clusterArgs(): ClusterArgs {
     kmsKeyArns: { data: `arn:aws:kms:us-west-2:${ACCOUNT}:key/data`, logs: `arn:aws:kms:us-west-2:${ACCOUNT}:key/logs`, secrets: `arn:aws:kms:us-west-2:${ACCOUNT}:key/secrets` },
     controlPlaneLogRetentionDays: 400,
     insightsLogRetentionDays: 90,
-    endpoint: defaults.endpoint,
+    endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     adminPrincipalArns: [],
     deletionProtection: true,
-    nodeGroups: { system: defaults.nodeGroups.system, application: defaults.nodeGroups.application },
-    autoscaler: { kind: "cluster-autoscaler", chartVersion: defaults.autoscaler.clusterAutoscalerChartVersion },
-    loadBalancerControllerChartVersion: defaults.loadBalancerController.chartVersion,
-    addonVersions: defaults.addons,
+    nodeGroups: { system: { ...group("system"), taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" }] }, application: group("application") },
+    autoscaler: { kind: "cluster-autoscaler", chartVersion: "9.52.1" },
+    loadBalancerControllerChartVersion: "1.14.1",
+    addonVersions: { vpcCni: "default", kubeProxy: "default", coredns: "default", ebsCsiDriver: "default", metricsServer: "default", cloudwatchObservability: "default" },
   };
 }
 
@@ -41,11 +46,9 @@ function args(services: WorkloadService[], maps: Partial<Pick<WorkloadsArgs, "bu
     clusterName: "medsearch-test",
     account: { partition: "aws", region: "us-west-2" },
     oidc: { providerArn: pulumi.output(`arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/ABC`), providerUrl: pulumi.output("https://oidc.eks.us-west-2.amazonaws.com/id/ABC") },
-    provider: new k8s.Provider("test-k8s", { kubeconfig: "{}" }),
     kmsKeyArns: { data: `arn:aws:kms:us-west-2:${ACCOUNT}:key/data`, secrets: `arn:aws:kms:us-west-2:${ACCOUNT}:key/secrets` },
-    registry: defaults.registry,
+    registry: REGISTRY_PRESETS.prod,
     services,
-    podCpuTargetPercent: defaults.podAutoscaling.cpuTargetPercent,
     bucketArns: maps.bucketArns ?? {},
     secretArns: maps.secretArns ?? {},
     queueArns: maps.queueArns ?? {},
@@ -90,16 +93,6 @@ describe("Workloads component: per-service grants", function () {
     for (const s of policy.Statement) for (const a of [s.Action].flat()) assert.ok(!a.includes("*"), a);
   });
 
-  it("holds every service's HPA at the configured CPU target, between the service's replica bounds", async () => {
-    const run = await runComponent(async () => {
-      new Workloads("medsearch-workloads", { ...args([search], maps), podCpuTargetPercent: 55 });
-    });
-    assert.equal(run.error, undefined, run.error?.message);
-    const hpa = run.resources.find((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" && r.name === "medsearch-workloads-hpa-search-service")!.inputs;
-    assert.deepEqual([hpa.spec.minReplicas, hpa.spec.maxReplicas], [2, 20]);
-    assert.deepEqual(hpa.spec.metrics, [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 55 } } }]);
-  });
-
   it("gives a service that names nothing a role with no policy", async () => {
     const run = await runComponent(async () => {
       new Workloads("medsearch-workloads", args([{ name: "frontend", namespace: "web", buckets: [], secrets: [], queues: [], replicas: { min: 2, max: 10 } }], maps));
@@ -114,7 +107,7 @@ describe("Workloads component: per-service grants", function () {
       new Workloads("medsearch-workloads", args([{ ...search, buckets: [{ name: "images", access: "write" }], secrets: ["messaging"] }], maps));
     });
     assert.match(run.error!.message, /service search-service references bucket "images", secret "messaging"/);
-    assert.ok(!run.resources.some((r) => r.type.startsWith("aws:") || r.type.startsWith("kubernetes:")));
+    assert.ok(!run.resources.some((r) => r.type.startsWith("aws:")));
   });
 
   it("throws on empty maps (a stack without those tiers) as soon as a service names a resource", async () => {

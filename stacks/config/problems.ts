@@ -3,6 +3,7 @@
  * collected and thrown once, so a user fixes their file in one pass.
  */
 import type { core } from "zod";
+import type { SettingProblem } from "../../components/settings";
 
 export interface ConfigProblem {
   /** Full config key as written in the stack file, e.g. `platform:network.cidr`. */
@@ -25,6 +26,11 @@ export function show(value: unknown): string {
   if (value === undefined) return "nothing (the key is missing)";
   const text = JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** A component's setting problems, keyed under the config section (or sub-key) that sets them. */
+export function underKey(base: string, problems: readonly SettingProblem[]): ConfigProblem[] {
+  return problems.map((p) => ({ key: `${base}.${p.field}`, value: p.value, allowed: p.allowed }));
 }
 
 export function joinKey(base: string, path: readonly PropertyKey[]): string {

@@ -3,11 +3,10 @@
  * (pure); `buildEdge` gathers those from the tiers and creates the component.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Cluster } from "../../components/cluster/cluster";
 import { Edge } from "../../components/edge/edge";
 import type { EdgeArgs, HostedZone } from "../../components/edge/edge";
 import type { Network } from "../../components/network/network";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { Storage } from "../../components/storage/storage";
 import type { EdgeConfig, PlatformConfig } from "../config/schema";
@@ -26,13 +25,9 @@ export type EdgeDeps = Pick<
   | "logPrefixes"
   | "staticAssetsBucket"
   | "usEast1Provider"
-  | "kubernetesProvider"
-  | "kubernetesDependsOn"
   | "targetSecurityGroupIds"
-> & {
-  /** The key ring's regional logs key. */
-  logsKmsKeyArn: EdgeArgs["logging"]["kmsKeyArn"];
-};
+  | "logsKmsKeyArn"
+>;
 
 /** Validated config guarantees exactly one of the three (platform:edge.domain rule). */
 export function hostedZone(domain: NonNullable<EdgeConfig["domain"]>): HostedZone {
@@ -43,16 +38,15 @@ export function hostedZone(domain: NonNullable<EdgeConfig["domain"]>): HostedZon
 
 export function edgeArgs(config: PlatformConfig, deps: EdgeDeps): EdgeArgs {
   const { edge } = config;
-  const { logsKmsKeyArn, ...tiers } = deps;
   return {
-    ...tiers,
+    ...deps,
     services: config.services,
     domain: edge.domain ? { name: edge.domain.name, hostedZone: hostedZone(edge.domain) } : undefined,
     waf: { rateLimit: edge.waf.rateLimit, rateLimitWindowSeconds: edge.waf.rateLimitWindowSeconds, redactedHeaders: edge.logging.redactedHeaders, regionalWebAcl: edge.waf.regionalWebAcl },
     alb: edge.alb,
     cloudFront: edge.cloudFront,
     // WAF logs are security audit records: they follow the audit retention.
-    logging: { retentionDays: config.logging.auditRetentionDays, kmsKeyArn: logsKmsKeyArn },
+    logRetentionDays: config.logging.auditRetentionDays,
     usEast1Key: { deletionWindowDays: config.keys.deletionWindowDays, protect: config.keys.protect },
     protect: edge.protect,
   };
@@ -64,14 +58,12 @@ export interface BuildEdgeDeps {
   network: Network;
   keys: KeyRing;
   storage: Storage;
-  /** The EKS cluster, whose provider creates the TargetGroupBindings once its controller runs; absent on ECS. */
-  cluster?: Cluster;
   /** Security groups the ALB may reach: the nodes' (EKS) or tasks' (ECS). */
   targetSecurityGroupIds: pulumi.Input<string>[];
 }
 
 export function buildEdge(config: PlatformConfig, deps: BuildEdgeDeps, opts: pulumi.ComponentResourceOptions): Edge {
-  const { network, storage, cluster } = deps;
+  const { network, storage } = deps;
   const staticBucket = config.storage.buckets.find((b) => b.purpose === "static-assets");
   return new Edge(
     `${config.name}-edge`,
@@ -87,8 +79,6 @@ export function buildEdge(config: PlatformConfig, deps: BuildEdgeDeps, opts: pul
       staticAssetsBucket: staticBucket ? storage.buckets[staticBucket.name] : undefined,
       // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region.
       usEast1Provider: regionProvider(config, `${config.name}-us-east-1`, "us-east-1"),
-      kubernetesProvider: cluster?.provider,
-      kubernetesDependsOn: cluster ? [cluster.loadBalancerController] : undefined,
       targetSecurityGroupIds: deps.targetSecurityGroupIds,
       logsKmsKeyArn: deps.keys.keyArns.logs,
     }),
