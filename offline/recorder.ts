@@ -58,7 +58,7 @@ function policyView<T>(value: T): T {
     let copy: Record<string, unknown> | undefined;
     for (const [k, v] of Object.entries(value)) {
       const w = policyView(v);
-      if (w !== v) (copy ??= { ...value })[k] = w;
+      if (w !== v) (copy ??= { ...(value as Record<string, unknown>) })[k] = w;
     }
     return (copy ?? value) as T;
   }
