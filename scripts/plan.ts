@@ -22,7 +22,7 @@ import { withEstimate } from "../offline/cost/budgetConfig";
 import { renderCost } from "../offline/cost/render";
 import { estimateStack } from "../offline/cost/stackCost";
 import { renderCounts, renderOutputs, renderTree, renderViolations, toPlanJson } from "./planReport";
-import { ROOT, STACK_USAGE, StackArgs, flagValue, parseStackArgs } from "./stackArgs";
+import { ROOT, STACK_USAGE, StackArgs, flagValue, parseStackArgs, tsStack } from "./stackArgs";
 
 export interface PlanArgs extends StackArgs {
   json?: string;
@@ -62,7 +62,7 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
   const { run, costed } = await evaluate(args);
   const config = run.config;
   if (run.error) {
-    log(run.error instanceof ConfigError ? run.error.message : `The program failed: ${run.error.stack ?? run.error.message}`);
+    log(run.error instanceof ConfigError ? run.error.message : `The program failed: ${tsStack(run.error)}`);
     return 2;
   }
   const profile = policyProfile(config);

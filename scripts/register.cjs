@@ -11,10 +11,13 @@
  * compiler is loaded only when something must be compiled: the first run after `npm ci` compiles
  * what it loads (a few seconds), later runs read JavaScript.
  *
- * Modules keep their own paths (__dirname, relative reads and requires are the source's), and stack
- * traces show TypeScript lines: each entry carries its source map, and Node maps the frames of
- * these files. Only these files: Node reads no source map of any other module (a `.js` module is
- * compiled with source maps off), which is what made tsx's start-up slow on the SDK's 2,000 modules.
+ * Modules keep their own paths (__dirname, relative reads and requires are the source's). Each entry
+ * carries its source map, read only when a trace is shown: `mapStack` rewrites a trace's frames in
+ * these files to TypeScript lines (the offline commands print a failed program's trace through it),
+ * and `mapStackTraces()` has Node map every trace from then on (the test runner's setting,
+ * test/sourceMaps.cjs), for the files compiled after it and no others: Node then reads no source map
+ * of the SDK's 2,000 modules, which is what made tsx's start-up slow. Registering a map with Node
+ * costs each file a little (about 70 ms of a plan), hence not by default.
  */
 "use strict";
 const { createHash } = require("node:crypto");
@@ -26,6 +29,8 @@ const { pathToFileURL } = require("node:url");
 const ROOT = path.resolve(__dirname, "..");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "aws-platform-ts");
 const TSCONFIG = fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
+/** How an entry ends: its source map, inline. */
+const MAP_PREFIX = "//# sourceMappingURL=data:application/json;base64,";
 
 /** What else an entry depends on: the compiler's version, the tsconfig and this loader. */
 const fingerprint = createHash("sha256")
@@ -71,7 +76,7 @@ function compile(source, filename) {
   map.sources = [pathToFileURL(filename).href];
   map.sourceRoot = "";
   const code = out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n");
-  return `${code}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString("base64")}\n`;
+  return `${code}${MAP_PREFIX}${Buffer.from(JSON.stringify(map)).toString("base64")}\n`;
 }
 
 /** The compiled text of a source file, from the cache when its entry is current. */
@@ -94,7 +99,7 @@ function compiled(filename) {
   return text;
 }
 
-/** Runs `load` with Node's source maps on or off, then restores the setting. */
+/** Runs `load` (a module's compile and first run) with Node's source maps on or off, then restores the setting. */
 function withSourceMaps(enabled, load) {
   const before = process.sourceMapsEnabled;
   if (before === enabled) return load();
@@ -106,8 +111,45 @@ function withSourceMaps(enabled, load) {
   }
 }
 
-const loadJs = Module._extensions[".js"];
-Module._extensions[".ts"] = (mod, filename) => withSourceMaps(true, () => mod._compile(compiled(filename), filename));
-Module._extensions[".js"] = (mod, filename) => withSourceMaps(false, () => loadJs(mod, filename));
-// Stack traces are formatted with source maps, so frames in the files above show their TypeScript lines.
-process.setSourceMapsEnabled(true);
+/** The entries this process loaded, by source file: what `mapStack` may map. */
+const loaded = new Map();
+/** Whether Node registers the maps of the files compiled from now on (mapStackTraces). */
+let nodeMaps = false;
+
+Module._extensions[".ts"] = (mod, filename) => {
+  const text = compiled(filename);
+  // A file whose map Node registered has its traces mapped already: mapStack leaves it alone.
+  loaded.set(filename, { text, map: nodeMaps ? null : undefined });
+  if (nodeMaps) withSourceMaps(true, () => mod._compile(text, filename));
+  else mod._compile(text, filename);
+};
+
+/** The source map of a file loaded without Node's, parsed on first use. */
+function sourceMapOf(filename) {
+  const entry = loaded.get(filename);
+  if (!entry || entry.map === null) return undefined;
+  if (entry.map === undefined) {
+    const payload = entry.text.slice(entry.text.lastIndexOf(MAP_PREFIX) + MAP_PREFIX.length).trim();
+    entry.map = new Module.SourceMap(JSON.parse(Buffer.from(payload, "base64").toString("utf8")));
+  }
+  return entry.map;
+}
+
+/** `stack` with each frame in a file this loader compiled at its TypeScript line and column. */
+function mapStack(stack) {
+  return stack.replace(/(\(|at )([^\s()]+\.ts):(\d+):(\d+)/g, (frame, before, file, line, column) => {
+    const found = sourceMapOf(file)?.findEntry(Number(line) - 1, Number(column) - 1);
+    return found && found.originalLine !== undefined ? `${before}${file}:${found.originalLine + 1}:${found.originalColumn + 1}` : frame;
+  });
+}
+
+/** Has Node map every stack trace from now on, for the files compiled after this call. */
+function mapStackTraces() {
+  if (nodeMaps) return;
+  nodeMaps = true;
+  const loadJs = Module._extensions[".js"];
+  Module._extensions[".js"] = (mod, filename) => withSourceMaps(false, () => loadJs(mod, filename));
+  process.setSourceMapsEnabled(true);
+}
+
+module.exports = { mapStack, mapStackTraces };

@@ -39,11 +39,22 @@ export function parseStackArgs(argv: string[], usage: string): StackArgs {
 }
 
 /**
+ * An error's stack trace at TypeScript lines. The loader the offline commands run under
+ * (scripts/register.cjs) leaves Node's source maps off for a faster start and maps a trace when one
+ * is shown; under any other loader (tsx), the trace is as that loader made it.
+ */
+export function tsStack(error: Error): string {
+  const stack = error.stack ?? error.message;
+  const loader = require.cache[require.resolve("./register.cjs")]?.exports as { mapStack?: (s: string) => string } | undefined;
+  return loader?.mapStack ? loader.mapStack(stack) : stack;
+}
+
+/**
  * How a failed run ends an offline command: a config error (exit 2) prints the keys it names;
  * anything else is the program failing (exit 3), with its stack.
  */
 export function runFailure(error: Error): { code: 2 | 3; message: string } {
   return error instanceof ConfigError
     ? { code: 2, message: error.message }
-    : { code: 3, message: `The program failed: ${error.stack ?? error.message}` };
+    : { code: 3, message: `The program failed: ${tsStack(error)}` };
 }

@@ -19,7 +19,7 @@ import { Finding, LinterMissing, lintTemplate, linterPath } from "../offline/clo
 import { Rendering, render } from "../offline/cloudformation/renderer";
 import type { RecordedResource } from "../offline/recorder";
 import { readStackFile } from "../offline/stackFile";
-import { ROOT, STACK_USAGE, StackArgs, parseStackArgs, runFailure } from "./stackArgs";
+import { ROOT, STACK_USAGE, StackArgs, parseStackArgs, runFailure, tsStack } from "./stackArgs";
 
 export const USAGE = `usage: npm run validate -- ${STACK_USAGE}`;
 /** Each plan's aws:* resources the rendering must translate (issue 13). */
@@ -141,7 +141,7 @@ if (require.main === module) {
   }
   if (args) {
     validate(args).then(exitAfterFlush, (e) => {
-      console.error(e instanceof Error ? e.stack ?? e.message : e);
+      console.error(e instanceof Error ? tsStack(e) : e);
       exitAfterFlush(3);
     });
   }
