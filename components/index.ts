@@ -47,3 +47,5 @@ export type { MonitoringArgs } from "./monitoring/monitoring";
 
 export { LOG_RETENTION_DAYS } from "./logs";
 export type { LogRetentionDays } from "./logs";
+
+export { ComponentArgsError } from "./errors";

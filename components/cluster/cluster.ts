@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { ComponentArgsError } from "../errors";
 import { childName } from "../naming";
 import { awsProviders } from "../providers";
 import { tierTags } from "../tags";
@@ -76,7 +77,7 @@ export class Cluster extends pulumi.ComponentResource {
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
     checkClusterName(args.clusterName);
-    if (args.availabilityZones.length < 2) throw new Error(`${name}: EKS needs subnets in at least 2 AZs; got ${args.availabilityZones.length}`);
+    if (args.availabilityZones.length < 2) throw new ComponentArgsError(`${name}: EKS needs subnets in at least 2 AZs; got ${args.availabilityZones.length}`);
     this.clusterName = args.clusterName;
 
     const cluster = this.controlPlane(name, args);

@@ -1,6 +1,7 @@
 /**
  * ElastiCache (Valkey or Redis OSS) rules the program mirrors. Pure; no Pulumi imports.
  */
+import { ComponentArgsError } from "../errors";
 
 export type CacheEngine = "valkey" | "redis";
 
@@ -20,7 +21,7 @@ export const CACHE_PORT = 6379;
 
 export function cacheFamily(engine: CacheEngine, version: string): string {
   const family = CACHE_VERSIONS[engine][version];
-  if (!family) throw new Error(`${engine} ${version} is not a supported ElastiCache engine version`);
+  if (!family) throw new ComponentArgsError(`${engine} ${version} is not a supported ElastiCache engine version`);
   return family;
 }
 

@@ -2,6 +2,7 @@
  * RDS for PostgreSQL rules the program mirrors, so a bad value fails in the plan instead of on AWS.
  * Pure; no Pulumi imports.
  */
+import { ComponentArgsError } from "../errors";
 
 /**
  * Major versions this platform creates, with the oldest minor RDS still lets new instances use.
@@ -73,7 +74,7 @@ export const DB_IDENTIFIER_LIMIT = 63;
 export function dbIdentifier(component: string, replica?: number): string {
   const id = replica === undefined ? component : `${component}-replica-${replica}`;
   if (!/^[a-z][a-z0-9-]*$/.test(id) || id.includes("--") || id.endsWith("-") || id.length > DB_IDENTIFIER_LIMIT) {
-    throw new Error(`"${id}" is not a valid DB instance identifier (a-z, 0-9, '-', starting with a letter, at most ${DB_IDENTIFIER_LIMIT} characters)`);
+    throw new ComponentArgsError(`"${id}" is not a valid DB instance identifier (a-z, 0-9, '-', starting with a letter, at most ${DB_IDENTIFIER_LIMIT} characters)`);
   }
   return id;
 }
@@ -90,7 +91,7 @@ export function rdsLogGroupName(identifier: string, log: string): string {
  * stack allows.
  */
 export function replicaAzs(azs: readonly string[], replicas: number): string[] {
-  if (azs.length < 2) throw new Error("read replicas need at least two AZs");
+  if (azs.length < 2) throw new ComponentArgsError("read replicas need at least two AZs");
   const others = azs.slice(1);
   return Array.from({ length: replicas }, (_, i) => others[i % others.length]);
 }

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { RegistrySettings, repository } from "../cluster/workloads";
+import { ComponentArgsError } from "../errors";
 import { childName } from "../naming";
 import { awsProviders } from "../providers";
 import { tierTags } from "../tags";
@@ -71,7 +72,7 @@ export class EcsServices extends pulumi.ComponentResource {
     super("platform:cluster:EcsServices", name, {}, opts);
     checkImageTag(args.imageTag);
     const scaling = autoscalingProblems(args.autoscaling);
-    if (scaling.length > 0) throw new Error(`ECS services: ${scaling.join("; ")}`);
+    if (scaling.length > 0) throw new ComponentArgsError(`ECS services: ${scaling.join("; ")}`);
     assertServices(name, args.services, {
       buckets: Object.keys(args.bucketArns), secrets: Object.keys(args.secretArns), queues: Object.keys(args.queueArns),
       targetGroups: Object.keys(args.targetGroupArns), accessPoints: args.efs ? Object.keys(args.efs.accessPointIds) : undefined,

@@ -1,6 +1,7 @@
 /**
  * The ECS services' model, names and validation (EcsServices). Pure; no Pulumi imports.
  */
+import { ComponentArgsError } from "../errors";
 import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS, childName } from "../naming";
 import { ServiceGrants, assertResolvable } from "../cluster/servicePolicy";
 
@@ -133,7 +134,7 @@ export function assertServices(parentName: string, services: EcsService[], ctx: 
   const problems = services.flatMap((s) => serviceProblems(parentName, s, ctx).map((p) => `service ${s.name} ${p}`));
   const names = services.map((s) => s.name);
   names.filter((n, i) => names.indexOf(n) !== i).forEach((n) => problems.push(`service ${n} is listed twice`));
-  if (problems.length > 0) throw new Error(`ECS services: ${problems.join("; ")}`);
+  if (problems.length > 0) throw new ComponentArgsError(`ECS services: ${problems.join("; ")}`);
 }
 
 /** Service autoscaling targets, percent of the tasks' reserved CPU and memory. */
@@ -158,5 +159,5 @@ export const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 
 /** Throws unless the tag the services' own repositories are deployed at is a valid image tag. */
 export function checkImageTag(tag: string): void {
-  if (!IMAGE_TAG_PATTERN.test(tag)) throw new Error(`ECS services: image tag "${tag}" is not a valid tag: 1 to 128 of A-Z, a-z, 0-9, '_', '.' and '-', not starting with '.' or '-'`);
+  if (!IMAGE_TAG_PATTERN.test(tag)) throw new ComponentArgsError(`ECS services: image tag "${tag}" is not a valid tag: 1 to 128 of A-Z, a-z, 0-9, '_', '.' and '-', not starting with '.' or '-'`);
 }

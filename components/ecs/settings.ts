@@ -2,6 +2,8 @@
  * Fixed settings, names and validation of the ECS cluster (EcsCluster). Pure; no Pulumi imports.
  */
 
+import { ComponentArgsError } from "../errors";
+
 /** Per-profile capacity of the container instances; documented field by field on EcsClusterArgs. */
 export interface CapacitySettings {
   instanceType: string;
@@ -75,7 +77,7 @@ export const ECS_MANAGED_TAG = "AmazonECSManaged";
 export const ECS_NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
 
 export function checkEcsName(name: string, what: string): void {
-  if (!ECS_NAME_PATTERN.test(name)) throw new Error(`ECS rejects the ${what} name "${name}": 1 to 255 letters, digits, '-' and '_'`);
+  if (!ECS_NAME_PATTERN.test(name)) throw new ComponentArgsError(`ECS rejects the ${what} name "${name}": 1 to 255 letters, digits, '-' and '_'`);
 }
 
 /** Prefixes a capacity provider name may not start with. https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html */
@@ -108,7 +110,7 @@ export function capacityProblems(c: CapacitySettings): Array<[string, string]> {
 export function assertCapacity(c: CapacitySettings): void {
   const problems = capacityProblems(c);
   if (problems.length > 0) {
-    throw new Error(`ECS capacity: ${problems.map(([field, allowed]) => `${field} (${JSON.stringify(c[field as keyof CapacitySettings])}) must be ${allowed}`).join("; ")}`);
+    throw new ComponentArgsError(`ECS capacity: ${problems.map(([field, allowed]) => `${field} (${JSON.stringify(c[field as keyof CapacitySettings])}) must be ${allowed}`).join("; ")}`);
   }
 }
 
@@ -116,13 +118,13 @@ export function assertCapacity(c: CapacitySettings): void {
 export function checkNamespaceName(name: string): void {
   const label = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
   if (name.length > 253 || !name.split(".").every((l) => label.test(l))) {
-    throw new Error(`Cloud Map rejects the namespace name "${name}": lowercase DNS labels separated by dots, at most 253 characters (for example ecsai-prod.local)`);
+    throw new ComponentArgsError(`Cloud Map rejects the namespace name "${name}": lowercase DNS labels separated by dots, at most 253 characters (for example ecsai-prod.local)`);
   }
 }
 
 /** ASGs, the ALB and Multi-AZ placement need subnets in two AZs at least. */
 export function checkAvailabilityZones(azs: string[]): void {
-  if (azs.length < 2) throw new Error(`ECS cluster: container instances must spread over at least 2 AZs (an ALB needs 2); got ${azs.length}`);
+  if (azs.length < 2) throw new ComponentArgsError(`ECS cluster: container instances must spread over at least 2 AZs (an ALB needs 2); got ${azs.length}`);
 }
 
 /**

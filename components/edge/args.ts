@@ -1,6 +1,7 @@
 /**
  * Arguments of the edge component, and the checks AWS would otherwise make on deployment day.
  */
+import { ComponentArgsError } from "../errors";
 import type * as aws from "@pulumi/aws";
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
@@ -119,6 +120,6 @@ export function checkEdgeArgs(args: EdgeArgs): string[] {
 
 /** Fails at deployment time (not plan) when the subnet list is short; ids are unknown until then. */
 export function atLeastTwoSubnets(ids: string[]): string[] {
-  if (ids.length < 2) throw new Error(`edge: an ALB needs subnets in at least 2 AZs, got ${ids.length} subnet(s)`);
+  if (ids.length < 2) throw new ComponentArgsError(`edge: an ALB needs subnets in at least 2 AZs, got ${ids.length} subnet(s)`);
   return ids;
 }

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyStatement } from "../iam/policyDocument";
+import { ComponentArgsError } from "../errors";
 import { childName } from "../naming";
 import { keyPolicy } from "../security/keyPolicy";
 import { tierTags } from "../tags";
@@ -51,7 +52,7 @@ export class Edge extends pulumi.ComponentResource {
     super("platform:edge:Edge", name, {}, opts);
     this.albAccessLogPrefix = args.logPrefixes.alb;
     const errors = checkEdgeArgs(args);
-    if (errors.length > 0) throw new Error(`${name}: AWS would reject this edge: ${errors.join("; ")}`);
+    if (errors.length > 0) throw new ComponentArgsError(`${name}: AWS would reject this edge: ${errors.join("; ")}`);
     const { cfWaf, albWaf, certs, lb, cdn } = this.build(name, args);
     const dist = cdn.distribution;
     this.distributionId = dist.id;

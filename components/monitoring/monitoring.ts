@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { throwIfProblems } from "../errors";
 import { childName } from "../naming";
 import type { AccountContext } from "../security/keyPolicy";
 import { tierTags } from "../tags";
@@ -88,7 +89,7 @@ export class Monitoring extends pulumi.ComponentResource {
   constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:monitoring:Monitoring", name, {}, opts);
     const problems = monitoringArgProblems(args);
-    if (problems.length > 0) throw new Error(`${name}: ${problems.join("; ")}`);
+    throwIfProblems(name, problems);
     const prefix = namePrefix(args.system, args.stack);
     const names = monitoringNames(prefix);
     const keys = { keyDeletionWindowDays: args.keys.deletionWindowDays, protectKey: args.keys.protect };

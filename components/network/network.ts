@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../iam/policyDocument";
+import { ComponentArgsError } from "../errors";
 import { childName } from "../naming";
 import { awsProviders } from "../providers";
 import { tierTags } from "../tags";
@@ -73,7 +74,7 @@ export class Network extends pulumi.ComponentResource {
       subnetSpecs: this.plan.specs,
       natStrategy: natStrategy(args.natGateways),
     });
-    if (errors.length > 0) throw new Error(`${name}: awsx would reject this VPC: ${errors.join("; ")}`);
+    if (errors.length > 0) throw new ComponentArgsError(`${name}: awsx would reject this VPC: ${errors.join("; ")}`);
 
     const vpc = new awsx.ec2.Vpc(
       childName(name, "vpc"),

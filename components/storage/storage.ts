@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyStatement } from "../iam/policyDocument";
+import { throwIfProblems } from "../errors";
 import { childName } from "../naming";
 import type { AccountContext } from "../security/keyPolicy";
 import { Backups, backups } from "./backup";
@@ -100,7 +101,7 @@ export class Storage extends pulumi.ComponentResource {
   constructor(name: string, args: StorageArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:storage:Storage", name, {}, opts);
     const problems = storageArgProblems({ system: args.system, profile: args.profile, accountId: args.account.accountId, region: args.account.region, replicaRegion: args.replication?.region, buckets: args.buckets });
-    if (problems.length > 0) throw new Error(`${name}: ${problems.join("; ")}`);
+    throwIfProblems(name, problems);
 
     const { partition, accountId, region } = args.account;
     const nameIn = (b: BucketSpec, r: string) => bucketName({ system: args.system, profile: args.profile, name: b.name, accountId, region: r });
