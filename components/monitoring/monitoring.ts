@@ -27,8 +27,8 @@ export interface MonitoringArgs {
   account: AccountContext;
   /** The other tiers' outputs. Alarms and dashboard rows exist only for the tiers given. */
   targets: MonitoringTargets;
-  /** E-mail addresses and HTTPS URLs per topic: critical pages on-call, warning notifies the team. */
-  notifications: Record<Severity, Endpoints>;
+  /** E-mail addresses and HTTPS URLs per topic: critical pages on-call, warning notifies the team. A URL that carries a token may be a secret Output (`pulumi.secret(url)`). */
+  notifications: Record<Severity, Endpoints<pulumi.Input<string>>>;
   /** Threshold, period (multiple of 60 s), evaluation periods and datapoints per alarm (settings.ts). */
   alarms: AlarmSettingsConfig;
   /** A monthly AWS Budget with actual and forecast alerts to the warning topic; none when undefined. */

@@ -16,7 +16,10 @@ import { defaultTags } from "./tags";
 import { wafMetricName } from "../../components/edge/names";
 import type { MonitoringTargets } from "../../components/monitoring/targets";
 import { childName } from "../../components/naming";
-import type { PlatformConfig } from "../config/schema";
+import type { MonitoringConfig, PlatformConfig } from "../config/schema";
+import { ConfigError } from "../config/problems";
+import { isSecureValue } from "../config/secure";
+import type { Endpoints } from "../../components/monitoring/endpoints";
 
 /**
  * The ELB CloudWatch dimension value of a load balancer or target group ARN: everything after
@@ -66,7 +69,7 @@ export function postgresMaxConnections(instanceClass: string): number {
   const cpus = vcpus(size);
   const gib = letter === "t" ? BURSTABLE_GIB[size] : cpus !== undefined && GIB_PER_VCPU[letter] !== undefined ? cpus * GIB_PER_VCPU[letter] : undefined;
   if (gib === undefined) {
-    throw new Error(`platform:database.instanceClass: got ${instanceClass}; allowed: a db.t*, db.m*, db.r*, db.x* or db.z* class the monitoring tier can size max_connections for`);
+    throw new ConfigError([{ key: "platform:database.instanceClass", value: instanceClass, allowed: "a db.t*, db.m*, db.r*, db.x* or db.z* class the monitoring tier can size max_connections for" }]);
   }
   return Math.min(Math.floor((gib * 1024 ** 3) / 9531392), 5000);
 }
@@ -173,6 +176,20 @@ export interface MonitoringWiring {
 }
 
 /**
+ * A secure value in the stack file as the offline plan sees it: the CLI would decrypt it, the plan
+ * cannot, so the URL stands in for it (RFC 2606 reserves .invalid). It stays secret, never printed.
+ */
+export const OFFLINE_SECRET_URL = "https://secure-value.invalid/";
+
+/**
+ * Webhook URLs go to SNS as secrets: a paging or chat URL often carries its token, and a secret
+ * keeps it out of plan output and encrypted in state.
+ */
+function secretUrls(e: MonitoringConfig["notifications"]["critical"]): Endpoints<pulumi.Input<string>> {
+  return { emails: e.emails, httpsUrls: e.httpsUrls.map((u) => pulumi.secret(isSecureValue(u) ? OFFLINE_SECRET_URL : u)) };
+}
+
+/**
  * The monitoring tier, watching every tier the stack has (MonitoringTargets from their outputs,
  * stacks/wiring/monitoring.ts). The trail waits for the storage tier, so the log bucket's policy
  * admits it before CloudTrail checks.
@@ -200,7 +217,7 @@ export function createMonitoring(config: PlatformConfig, w: MonitoringWiring): M
       stack: config.stack,
       account: w.account,
       targets,
-      notifications: m.notifications,
+      notifications: { critical: secretUrls(m.notifications.critical), warning: secretUrls(m.notifications.warning) },
       alarms: m.alarms,
       budget: { ...m.budget, costAllocationTags: { System: tags.System, Environment: tags.Environment } },
       dailyReport: m.dailyReport.enabled ? { scheduleExpression: m.dailyReport.scheduleExpression } : undefined,

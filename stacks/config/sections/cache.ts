@@ -121,7 +121,7 @@ export function cacheRules(c: { profile?: Profile; cache?: CacheConfig }): Confi
   if (!cache?.enabled) return [];
   const problems: ConfigProblem[] = [];
   const version = cacheVersionProblem(cache.engine, cache.engineVersion);
-  if (version) problems.push({ key: `${KEY}.engineVersion`, value: cache.engineVersion, allowed: version });
+  if (version) problems.push({ key: `${KEY}.engineVersion`, value: cache.engineVersion, allowed: version.allowed, suggestions: version.suggestions });
   if (cache.snapshotRetentionDays < 1) {
     problems.push({ key: `${KEY}.snapshotRetentionDays`, value: cache.snapshotRetentionDays, allowed: "at least 1: automatic backups stay on in every stack (FSBP ElastiCache.1)" });
   }

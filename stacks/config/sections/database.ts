@@ -113,7 +113,7 @@ export function databaseRules(c: { profile?: Profile; database?: DatabaseConfig;
   if (!db?.enabled) return [];
   const problems: ConfigProblem[] = [];
   const version = postgresVersionProblem(db.engineVersion);
-  if (version) problems.push({ key: `${KEY}.engineVersion`, value: db.engineVersion, allowed: version });
+  if (version) problems.push({ key: `${KEY}.engineVersion`, value: db.engineVersion, allowed: version.allowed, suggestions: version.suggestions });
   if (!isPerformanceInsightsRetention(db.performanceInsightsRetentionDays)) {
     problems.push({ key: `${KEY}.performanceInsightsRetentionDays`, value: db.performanceInsightsRetentionDays, allowed: `${PERFORMANCE_INSIGHTS_RETENTION_RULE} (the values RDS accepts)` });
   }
