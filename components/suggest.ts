@@ -23,13 +23,14 @@ const commonPrefix = (a: string, b: string): number => {
 };
 
 /**
- * How far a candidate is from the value: 0 equal (ignoring case), 1 when one is a prefix of the
- * other ("production" and "prod"), else the edit distance.
+ * How far a candidate is from the value: 0 equal (ignoring case), 1 when one begins or ends the
+ * other ("production" and "prod", "perAz" and "onePerAz"), else the edit distance.
  */
 function distance(value: string, candidate: string): number {
   const [v, c] = [value.toLowerCase(), candidate.toLowerCase()];
   if (v === c) return 0;
-  if (Math.min(v.length, c.length) >= 3 && (v.startsWith(c) || c.startsWith(v))) return 1;
+  const partOf = (a: string, b: string) => b.startsWith(a) || b.endsWith(a);
+  if (Math.min(v.length, c.length) >= 3 && (partOf(v, c) || partOf(c, v))) return 1;
   return editDistance(v, c);
 }
 
