@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ComponentArgsError } from "../errors";
+import { ComponentArgsError, throwIfProblems } from "../errors";
+import { clusterArgProblems } from "./argChecks";
 import { childName } from "../naming";
 import { awsProviders } from "../providers";
 import { tierTags } from "../tags";
@@ -77,6 +78,7 @@ export class Cluster extends pulumi.ComponentResource {
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
     checkClusterName(args.clusterName);
+    throwIfProblems(name, clusterArgProblems(args));
     if (args.availabilityZones.length < 2) throw new ComponentArgsError(`${name}: EKS needs subnets in at least 2 AZs; got ${args.availabilityZones.length}`);
     this.clusterName = args.clusterName;
 

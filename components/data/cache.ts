@@ -1,7 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { throwIfProblems } from "../errors";
 import { childName } from "../naming";
+import { cacheArgProblems } from "./argChecks";
 import { tierTags } from "../tags";
 import { AUTH_TOKEN_LENGTH, AUTH_TOKEN_SPECIALS, CACHE_PORT, CacheEngine, cacheFamily, cacheNodeAzs, cacheParameters, nodeCount } from "./cacheEngine";
 import { DataKeyArgs, DataNetworkArgs, PHI_CLASSIFICATION, dataLogGroup, dataStoreSecurityGroup } from "./common";
@@ -81,6 +83,7 @@ export class Cache extends pulumi.ComponentResource {
 
   constructor(name: string, args: CacheArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:Cache", name, {}, opts);
+    throwIfProblems(name, cacheArgProblems(args));
     const sg = dataStoreSecurityGroup(this, name, { vpcId: args.vpcId, port: CACHE_PORT, service: args.engine === "valkey" ? "Valkey" : "Redis OSS", clientSecurityGroupIds: args.clientSecurityGroupIds });
     const subnets = new aws.elasticache.SubnetGroup(childName(name, "subnets"), { description: "Private subnets", subnetIds: args.privateSubnetIds, tags: tierTags("data") }, { parent: this });
     const params = new aws.elasticache.ParameterGroup(

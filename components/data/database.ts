@@ -4,6 +4,8 @@ import { policyDocument, serviceTrustPolicy } from "../iam/policyDocument";
 import { childName } from "../naming";
 import type { AccountContext } from "../security/keyPolicy";
 import { tierTags } from "../tags";
+import { throwIfProblems } from "../errors";
+import { databaseArgProblems } from "./argChecks";
 import { DataKeyArgs, DataNetworkArgs, PHI_CLASSIFICATION, dataLogGroup, dataStoreSecurityGroup } from "./common";
 import { POSTGRES_LOG_EXPORTS, POSTGRES_PORT, dbIdentifier, postgresFamily, postgresParameters, rdsLogGroupName, replicaAzs } from "./postgres";
 
@@ -88,6 +90,7 @@ export class Database extends pulumi.ComponentResource {
 
   constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:Database", name, {}, opts);
+    throwIfProblems(name, databaseArgProblems(args));
     this.primaryIdentifier = dbIdentifier(name);
     this.replicaIdentifiers = Array.from({ length: args.readReplicas }, (_, i) => dbIdentifier(name, i + 1));
     this.instanceIdentifiers = [this.primaryIdentifier, ...this.replicaIdentifiers];

@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { throwIfProblems } from "../errors";
+import { kafkaArgProblems, rabbitMqArgProblems } from "./argChecks";
 import { DataKeyArgs, DataNetworkArgs } from "./common";
 import { KafkaArgs, buildKafka } from "./kafka";
 import { AMQPS_PORT, KAFKA_IAM_PORT } from "./messagingEngine";
@@ -36,6 +38,7 @@ export class Messaging extends pulumi.ComponentResource {
 
   constructor(name: string, args: MessagingArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:Messaging", name, {}, opts);
+    throwIfProblems(name, args.engine === "kafka" ? kafkaArgProblems(args.kafka) : rabbitMqArgProblems({ ...args.rabbitmq, availabilityZones: args.availabilityZones }));
     this.engine = args.engine;
     if (args.engine === "kafka") {
       const k = buildKafka(this, name, { ...args, ...args.kafka });

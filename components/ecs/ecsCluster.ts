@@ -2,7 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { attach } from "../cluster/roles";
 import { rootVolume } from "../cluster/nodeGroups";
+import { describeProblem, ec2InstanceTypeProblem } from "../aws/checks";
 import { asgServiceLinkedRoleArn } from "../cluster/settings";
+import { throwIfProblems } from "../errors";
 import { policyDocument } from "../iam/policyDocument";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
@@ -66,6 +68,8 @@ export class EcsCluster extends pulumi.ComponentResource {
     super("platform:cluster:EcsCluster", name, {}, opts);
     checkEcsName(args.clusterName, "cluster");
     checkAvailabilityZones(args.availabilityZones);
+    const type = ec2InstanceTypeProblem(args.account.region, args.capacity.instanceType);
+    throwIfProblems(name, type ? [describeProblem("capacity.instanceType", args.capacity.instanceType, type)] : []);
     assertCapacity(args.capacity);
     checkNamespaceName(args.serviceDiscoveryNamespace);
     this.clusterName = args.clusterName;

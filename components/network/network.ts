@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../iam/policyDocument";
-import { ComponentArgsError } from "../errors";
+import { availabilityZoneProblems, describeProblem } from "../aws/checks";
+import { ComponentArgsError, throwIfProblems } from "../errors";
 import { childName } from "../naming";
 import { awsProviders } from "../providers";
 import { tierTags } from "../tags";
@@ -66,6 +67,8 @@ export class Network extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:network:Network", name, {}, opts);
+    throwIfProblems(name, availabilityZoneProblems(args.region, args.availabilityZoneNames).map(({ index, problem }) =>
+      describeProblem(index === undefined ? "availabilityZoneNames" : `availabilityZoneNames[${index}]`, index === undefined ? args.availabilityZoneNames : args.availabilityZoneNames[index], problem)));
     this.plan = planSubnets(subnetLayoutInput(args));
     const errors = checkAwsxVpcArgs({
       cidrBlock: args.cidr,
