@@ -24,7 +24,7 @@ export interface CacheArgs extends DataNetworkArgs, DataKeyArgs {
    * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html
    */
   engineVersion: string;
-  /** Node type of every node, e.g. cache.t4g.small or cache.r6g.xlarge. */
+  /** Node type of every node, e.g. cache.t4g.small or cache.r6g.xlarge; one ElastiCache offers in the region (aws/snapshot.json). */
   nodeType: string;
   /** Cluster mode enabled: data sharded over `shards` node groups (needs automaticFailover). */
   clusterMode: boolean;

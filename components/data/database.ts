@@ -16,11 +16,12 @@ export interface DatabaseArgs extends DataNetworkArgs, DataKeyArgs {
   logRetentionDays: number;
   /**
    * PostgreSQL version: a supported major ("17", "18"; RDS picks the newest minor and keeps it
-   * current) or a pinned minor such as "17.7". Validated against postgres.ts POSTGRES_VERSIONS.
+   * current) or a pinned minor such as "17.7" that RDS offers (aws/snapshot.json) at or above the
+   * floor in postgres.ts POSTGRES_VERSIONS.
    * https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html
    */
   engineVersion: string;
-  /** Instance class of the primary and every replica, e.g. db.t3.medium or db.r6g.large. */
+  /** Instance class of the primary and every replica, e.g. db.t3.medium or db.r6g.large; one RDS offers for the PostgreSQL major in the region (aws/snapshot.json). */
   instanceClass: string;
   /** Initial gp3 storage in GiB (20 to 65536). */
   allocatedStorageGiB: number;

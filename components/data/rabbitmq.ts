@@ -8,9 +8,9 @@ import { AMQPS_PORT, MQ_PASSWORD_SPECIALS } from "./messagingEngine";
 import { credentialSecret } from "./secrets";
 
 export interface RabbitMqArgs {
-  /** "4.2" (mq.m7g only) or "3.13". https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-version-management.html */
+  /** "4.2" (mq.m7g only) or "3.13" (mq.t3, mq.m5, mq.m7g). https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-version-management.html */
   engineVersion: string;
-  /** Broker instance type, e.g. mq.m7g.medium or mq.m7g.large. */
+  /** Broker instance type, e.g. mq.m7g.medium or mq.m7g.large; one Amazon MQ offers in the region (aws/snapshot.json). */
   instanceType: string;
   /**
    * SINGLE_INSTANCE (one subnet) or CLUSTER_MULTI_AZ (three nodes over the given subnets).
