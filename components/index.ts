@@ -45,6 +45,8 @@ export type { RoutedService } from "./edge/routing";
 export { Monitoring } from "./monitoring/monitoring";
 export type { MonitoringArgs } from "./monitoring/monitoring";
 
+export { PROFILES } from "./profiles";
+export type { Profile } from "./profiles";
 export { LOG_RETENTION_DAYS } from "./logs";
 export type { LogRetentionDays } from "./logs";
 

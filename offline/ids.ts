@@ -6,6 +6,12 @@ import { createHash } from "node:crypto";
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 
+/**
+ * The engine's marker for a value not known until apply, as it reaches programs and CrossGuard
+ * (@pulumi/pulumi runtime/rpc.js unknownValue, equal to @pulumi/policy's unknownStringValue).
+ */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
 export function hex(seed: string, length: number): string {
   let out = "";
   for (let i = 0; out.length < length; i++) out += createHash("sha256").update(`${seed}#${i}`).digest("hex");

@@ -19,6 +19,12 @@ describe("mock cloud", () => {
     assert.throws(() => resource("aws:iam/role:Role", "x", { name: "n".repeat(65) }), /limit is 64/);
   });
 
+  it("rejects a security group description with a character EC2 refuses (the provider does not check it)", () => {
+    assert.throws(() => resource("aws:ec2/securityGroup:SecurityGroup", "sg", { description: "Valkey from the platform's clients" }), /EC2 rejects the description .* may not contain "'"/);
+    assert.throws(() => resource("aws:ec2/securityGroup:SecurityGroup", "sg", { description: "d".repeat(256) }), /256 characters; the limit is 255/);
+    assert.doesNotMatch(resource("aws:ec2/securityGroup:SecurityGroup", "sg", { description: "HTTPS (443) from the VPC: 10.0.0.0/16, [ALB] & {tasks}; ok!$*#@+=" }).id!, /^$/);
+  });
+
   it("answers awsx.ec2.Vpc with subnet id lists sized by AZs and specs, and no resource-typed outputs", () => {
     const vpc = resource("awsx:ec2:Vpc", "v", {
       availabilityZoneNames: ["a", "b", "c"],

@@ -4,16 +4,12 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { COMPONENT_SHAPES } from "./componentShapes";
-import { MOCK_ACCOUNT_ID, autoname, uuid } from "./ids";
+import { MOCK_ACCOUNT_ID, UNKNOWN, autoname, uuid } from "./ids";
 import { INVOKES } from "./invokes";
 import { Ctx, GENERIC, SHAPES } from "./resourceShapes";
 
 
-/**
- * The engine's marker for a value not known until apply, as it reaches programs and CrossGuard
- * (@pulumi/pulumi runtime/rpc.js unknownValue, equal to @pulumi/policy's unknownStringValue).
- */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN } from "./ids";
 
 export class MockCloud implements pulumi.runtime.Mocks {
   /** Region of each explicit provider, by provider id (a provider reference is "<urn>::<id>"). */
@@ -54,6 +50,8 @@ export class MockCloud implements pulumi.runtime.Mocks {
     if (shape.nameLimit && typeof physical === "string" && physical.length > shape.nameLimit) {
       throw new Error(`${args.type} ${args.name}: AWS rejects the name "${physical}" (${physical.length} characters; the limit is ${shape.nameLimit})`);
     }
+    const rejected = shape.reject?.(inputs);
+    if (rejected) throw new Error(`${args.type} ${args.name}: ${rejected}`);
     const id = shape.id(physical ?? args.name, inputs, ctx);
     const computed = { id, ...(shape.extra ? shape.extra(id, physical ?? args.name, inputs, ctx) : {}) };
     // An empty id is how the engine tells the SDK an id is unknown.

@@ -22,6 +22,8 @@ export interface Shape {
   /** AWS limit on that name, in characters. */
   nameLimit?: number;
   id: (name: string, inputs: Record<string, any>, ctx: Ctx) => string;
+  /** What the API rejects in the inputs that the provider does not check, if anything. */
+  reject?: (inputs: Record<string, any>) => string | undefined;
   extra?: (id: string, name: string, inputs: Record<string, any>, ctx: Ctx) => Record<string, unknown>;
 }
 
@@ -29,6 +31,18 @@ const ec2 = (prefix: string, resource: string): Shape => ({
   id: (name) => `${prefix}-${hex(`${prefix}:${name}`, 17)}`,
   extra: (id, _n, _i, ctx) => ({ arn: `arn:aws:ec2:${ctx.region}:${ctx.account}:${resource}/${id}` }),
 });
+
+/**
+ * A security group's description: at most 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*.
+ * The provider does not check the characters, so a bad one fails halfway through `pulumi up`.
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html
+ */
+export function securityGroupTextProblem(text: unknown): string | undefined {
+  if (typeof text !== "string") return undefined;
+  const bad = [...new Set(text.replace(/[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]/g, ""))];
+  if (bad.length > 0) return `EC2 rejects the description "${text}": it may not contain ${bad.map((c) => JSON.stringify(c)).join(", ")}`;
+  return text.length > 255 ? `EC2 rejects the description "${text}": ${text.length} characters; the limit is 255` : undefined;
+}
 
 /** Shapes of the foundation's types; each tier adds its own in shapes/<tier>.ts. */
 export const CORE_SHAPES: Record<string, Shape> = {
@@ -59,7 +73,7 @@ export const CORE_SHAPES: Record<string, Shape> = {
     nameLimit: 128,
     id: (name, inputs) => `${inputs.role}:${name}`,
   },
-  "aws:ec2/securityGroup:SecurityGroup": { ...ec2("sg", "security-group"), nameProp: "name", nameLimit: 255 },
+  "aws:ec2/securityGroup:SecurityGroup": { ...ec2("sg", "security-group"), nameProp: "name", nameLimit: 255, reject: (i) => securityGroupTextProblem(i.description) },
   "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": ec2("sg", "security-group"),
   "aws:ec2/vpcEndpoint:VpcEndpoint": ec2("vpce", "vpc-endpoint"),
   "aws:ec2/flowLog:FlowLog": ec2("fl", "vpc-flow-log"),

@@ -1,6 +1,6 @@
 /**
- * The README's config reference, generated from the schema and the profile defaults, so it cannot
- * drift: `npm run docs:config` rewrites it, and test/readme.spec.ts fails when it is stale.
+ * docs/config.md, the config reference, generated from the schema and the profile defaults, so it
+ * cannot drift: `npm run docs:config` rewrites it, and test/readme.spec.ts fails when it is stale.
  */
 import { join } from "node:path";
 import { z } from "zod";
@@ -23,7 +23,11 @@ function allowed(s: Json): string {
   if (s.type === "object" && s.properties && Object.keys(s.properties).join() === "secure") return "`secure:` value";
   if (s.type === "array") return `list of ${allowed(s.items)}`;
   if (s.type === "object" && s.additionalProperties) return `map of ${allowed(s.additionalProperties)}`;
-  const range = [s.minimum !== undefined ? `≥ ${s.minimum}` : "", s.maximum !== undefined && s.maximum < 1e9 ? `≤ ${s.maximum}` : ""].filter(Boolean).join(", ");
+  // zod's .int() states the safe-integer range as bounds; those are no rule of ours, so they are not shown.
+  const range = [
+    s.minimum !== undefined && s.minimum > Number.MIN_SAFE_INTEGER ? `≥ ${s.minimum}` : "",
+    s.maximum !== undefined && s.maximum < 1e9 ? `≤ ${s.maximum}` : "",
+  ].filter(Boolean).join(", ");
   return `${s.type ?? "value"}${range ? ` (${range})` : ""}`;
 }
 
@@ -65,7 +69,9 @@ export function configReference(): string {
   return lines.join("\n");
 }
 
+export const CONFIG_DOC = join(__dirname, "..", "docs", "config.md");
+
 if (require.main === module) {
-  writeBlock(join(__dirname, "..", "README.md"), START, END, configReference());
-  console.log("README.md config reference updated");
+  writeBlock(CONFIG_DOC, START, END, configReference());
+  console.log("docs/config.md updated");
 }

@@ -9,20 +9,18 @@
  *   npm run plan -- --help
  */
 import { writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { snapshot } from "../components/aws/facts";
-import { ComponentArgsError } from "../components/errors";
 import { readPlatformConfig } from "../stacks/config/load";
 import { ConfigError, ConfigProblem } from "../stacks/config/problems";
 import { policies } from "../policy-pack/policies";
 import { EXIT } from "../offline/exitCodes";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
 import { runStack } from "../offline/runStack";
-import { StackFileError, readStackFileChecked, stackNameOf } from "../offline/stackFile";
+import { StackFileError, readStackFileChecked } from "../offline/stackFile";
 import { withStackKeys } from "../offline/stackKeys";
 import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
-
-const ROOT = resolve(__dirname, "..");
+import { ROOT, checkFlags, flagValue, parseStackArgs, runFailure } from "./stackArgs";
 
 export interface PlanArgs {
   stack: string;
@@ -32,9 +30,6 @@ export interface PlanArgs {
   /** Evaluate as `pulumi preview` of a new stack: ids and computed outputs unknown. */
   preview: boolean;
 }
-
-/** A mistake on the command line: reported with the usage, exit 2. */
-export class UsageError extends Error {}
 
 const USAGE = "usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--json <file>] [--verbose] [--preview] [--help]";
 
@@ -62,23 +57,10 @@ export function helpText(): string {
   ].join("\n");
 }
 
-const FLAGS_WITH_VALUES = ["--stack", "--config", "--json"];
-const FLAGS = [...FLAGS_WITH_VALUES, "--verbose", "--preview", "--help"];
-
 export function parsePlanArgs(argv: string[]): PlanArgs {
-  const unknown = argv.filter((a, i) => a.startsWith("-") && !FLAGS.includes(a) && !FLAGS_WITH_VALUES.includes(argv[i - 1]));
-  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown.join(", ")}\n${USAGE}`);
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    if (i < 0) return undefined;
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value\n${USAGE}`);
-    return v;
-  };
-  const config = value("--config");
-  const stack = value("--stack") ?? (config ? stackNameOf(config) : undefined);
-  if (!stack) throw new UsageError(USAGE);
-  return { stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`), json: value("--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
+  checkFlags(argv, { withValue: ["--stack", "--config", "--json"], switches: ["--verbose", "--preview", "--help"] }, USAGE);
+  const { stack, configFile } = parseStackArgs(argv, USAGE);
+  return { stack, configFile, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
 }
 
 export function packConfigPath(profile: string): string {
@@ -94,22 +76,6 @@ function configProblems(file: { config: Record<string, string>; problems: Config
     if (e instanceof ConfigError) return [...file.problems, ...e.problems];
     throw e;
   }
-}
-
-/**
- * Errors in the user's input (the stack file, config values, a component's arguments): a message,
- * never a stack trace. Anything else is the program's failure.
- */
-export function isUserInputError(e: unknown): e is Error {
-  return e instanceof ConfigError || e instanceof ComponentArgsError || e instanceof StackFileError || e instanceof UsageError;
-}
-
-/** The message for an error, and the exit code it means. */
-export function describeFailure(e: unknown, configFile?: string): { code: number; text: string } {
-  if (e instanceof ComponentArgsError) return { code: EXIT.config, text: `Invalid arguments for a component${configFile ? ` (from ${configFile})` : ""}:\n  ${e.message}` };
-  if (isUserInputError(e)) return { code: EXIT.config, text: e.message };
-  const err = e instanceof Error ? e : new Error(String(e));
-  return { code: EXIT.program, text: `The program failed (a bug, not your stack file): ${err.stack ?? err.message}` };
 }
 
 export async function plan(args: PlanArgs, log: (line: string) => void = console.log): Promise<number> {
@@ -130,8 +96,8 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
   const config = file.config;
   const run = await runStack({ stack: args.stack, config, preview: args.preview });
   if (run.error) {
-    const failure = describeFailure(run.error, args.configFile);
-    log(failure.text);
+    const failure = runFailure(run.error, args.configFile);
+    log(failure.message);
     return failure.code;
   }
   const profile = config["platform:profile"];
@@ -173,8 +139,8 @@ export async function main(argv: string[]): Promise<number> {
     configFile = args.configFile;
     return await plan(args);
   } catch (e) {
-    const failure = describeFailure(e, configFile);
-    console.error(failure.text);
+    const failure = runFailure(e, configFile);
+    console.error(failure.message);
     return failure.code;
   }
 }
@@ -182,8 +148,8 @@ export async function main(argv: string[]): Promise<number> {
 if (require.main === module) {
   // A component may throw from a callback the program does not await: it still ends the plan with its code.
   const fail = (e: unknown) => {
-    const failure = describeFailure(e);
-    console.error(failure.text);
+    const failure = runFailure(e);
+    console.error(failure.message);
     exitAfterFlush(failure.code);
   };
   process.on("unhandledRejection", fail);

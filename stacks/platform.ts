@@ -1,45 +1,24 @@
 /**
- * Wires the tiers together. Tiers talk through typed outputs, never by guessing names.
+ * The program: composes the tiers. Each tier's creation lives in stacks/wiring/<tier>.ts as
+ * `build<Tier>(config, deps, opts)`; tiers talk through typed outputs, never by guessing names.
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { cloudFrontKeyStatement } from "../components/edge/bucketStatements";
-import { Edge } from "../components/edge/edge";
-import type { PolicyStatement } from "../components/iam/policyDocument";
-import { edgeArgs } from "./wiring/edge";
-import { ClusterOutputs, clusterOutputs, createCluster, createWorkloads } from "./wiring/eks";
-import { EcsOutputs, createEcsCluster, createEcsServices, ecsOutputs } from "./wiring/ecs";
-import { grantableArns } from "./wiring/grants";
-import { createMonitoring } from "./wiring/monitoring";
-import { createStorage } from "./wiring/storage";
-import { defaultTags } from "./wiring/tags";
 import type { DataTierOutputs } from "../components/data/outputs";
-import { Network } from "../components/network/network";
-import { ApplicationSecrets } from "../components/security/appSecrets";
-import { KeyRing } from "../components/security/keyRing";
+import { cloudFrontKeyStatement } from "../components/edge/bucketStatements";
+import type { PolicyStatement } from "../components/iam/policyDocument";
 import { readPlatformConfig } from "./config/load";
 import type { PlatformConfig } from "./config/schema";
-import { createDataTier } from "./dataTier";
-
-/**
- * AZ names for the stack: the pinned list, or the first azCount zones that need no opt-in (local
- * and wavelength zones do, and lack most services). Fails before any cloud resource when the
- * region has too few.
- */
-async function availabilityZones(config: PlatformConfig, provider: aws.Provider): Promise<string[]> {
-  const net = config.network;
-  if (net.availabilityZones) return net.availabilityZones;
-  const zones = await aws.getAvailabilityZones(
-    { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
-    { provider },
-  );
-  if (zones.names.length < net.azCount) {
-    throw new Error(
-      `platform:network.azCount: got ${net.azCount}; allowed: at most ${zones.names.length}, the AZs available in ${config.region} (${zones.names.join(", ")})`,
-    );
-  }
-  return zones.names.slice(0, net.azCount);
-}
+import { ClusterOutputs, buildCluster, buildWorkloads, clusterOutputs } from "./wiring/cluster";
+import { buildContext } from "./wiring/context";
+import { buildData } from "./wiring/data";
+import { EcsOutputs, buildEcsCluster, buildEcsServices, ecsOutputs } from "./wiring/ecs";
+import { buildEdge } from "./wiring/edge";
+import { grantableArns } from "./wiring/grants";
+import { buildMonitoring } from "./wiring/monitoring";
+import { buildNetwork } from "./wiring/network";
+import { buildAppSecrets, buildKeyRing } from "./wiring/security";
+import { buildStorage } from "./wiring/storage";
+import { defaultTags } from "./wiring/tags";
 
 export { defaultTags };
 export type { ClusterOutputs, EcsOutputs };
@@ -67,103 +46,38 @@ export interface PlatformOutputs {
   edge?: { url: pulumi.Output<string>; distributionId: pulumi.Output<string>; albArn: pulumi.Output<string> };
 }
 
-
 export async function createPlatform(config: PlatformConfig): Promise<PlatformOutputs> {
-  // An explicit provider carries the default tags, so no resource can be created untagged.
-  const provider = new aws.Provider(config.name, { region: config.region as aws.Region, defaultTags: { tags: defaultTags(config) } });
-  const opts = { providers: { aws: provider } };
-  const identity = await aws.getCallerIdentity({}, { provider });
-  const partition = await aws.getPartition({}, { provider });
-  const azs = await availabilityZones(config, provider);
-
-  const keys = new KeyRing(
-    `${config.name}-keys`,
-    {
-      account: { accountId: identity.accountId, partition: partition.partition, region: config.region },
-      deletionWindowDays: config.keys.deletionWindowDays,
-      protect: config.keys.protect,
-      // CloudFront must decrypt the static assets with the data key once the distribution exists.
-      lateStatements: config.edge.enabled && hasStaticAssets(config) ? ["data"] : [],
-    },
-    opts,
-  );
-  const network = new Network(
-    `${config.name}-network`,
-    {
-      ...config.network,
-      availabilityZoneNames: azs,
-      region: config.region,
-      accountId: identity.accountId,
-      flowLogs: { ...config.network.flowLogs, retentionDays: config.logging.auditRetentionDays, kmsKeyArn: keys.keyArns.logs },
-    },
-    opts,
-  );
-  const account = { accountId: identity.accountId, partition: partition.partition, region: config.region };
+  const { account, azs, opts } = await buildContext(config);
+  const keys = buildKeyRing(config, { account }, opts);
+  const network = buildNetwork(config, { account, azs, keys }, opts);
   // The container tier comes first: data stores and EFS admit exactly its nodes' (EKS) or tasks'
   // (ECS) security group, and the service roles come after them, naming their ARNs.
   const engine = config.cluster.enabled ? config.cluster.engine : undefined;
-  const cluster = engine === "eks" ? createCluster(config, account, azs, keys, network, opts) : undefined;
-  const ecs = engine === "ecs" ? createEcsCluster(config, { account, azs, keys, network }, opts) : undefined;
+  const cluster = engine === "eks" ? buildCluster(config, { account, azs, keys, network }, opts) : undefined;
+  const ecs = engine === "ecs" ? buildEcsCluster(config, { account, azs, keys, network }, opts) : undefined;
   const clientSecurityGroupIds = cluster ? [cluster.nodeSecurityGroupId] : ecs ? [ecs.tasksSecurityGroupId] : [];
-  const data = createDataTier(config, {
-    network: {
-      vpcId: network.vpcId,
-      vpcCidr: network.vpcCidr,
-      databaseSubnetIds: network.databaseSubnetIds,
-      privateSubnetIds: network.privateSubnetIds,
-      availabilityZones: azs,
-      clientSecurityGroupIds,
-    },
-    keys: { dataKeyArn: keys.keyArns.data, secretsKeyArn: keys.keyArns.secrets, logsKeyArn: keys.keyArns.logs },
-    account,
-    opts,
-  });
+  const data = buildData(config, { account, azs, network, keys, clientSecurityGroupIds }, opts);
   // The static-assets bucket must exist before the distribution that reads it, yet its one policy
   // names that distribution: the edge's statements arrive later through a deferred output.
   const staticBucket = config.storage.buckets.find((b) => b.purpose === "static-assets");
   const [edgeStatements, setEdgeStatements] = pulumi.deferredOutput<PolicyStatement[]>();
-  const storage = createStorage(config, {
-    provider, accountId: identity.accountId, partition: partition.partition, azs, network, keys,
+  const storage = buildStorage(config, {
+    account, azs, network, keys,
     // On ECS the agent mounts EFS volumes from the container instance, so EFS admits it too.
     clientSecurityGroupIds: ecs ? [...clientSecurityGroupIds, ecs.instanceSecurityGroupId] : clientSecurityGroupIds,
     backupResourceArns: data.database ? [data.database.arn] : [],
     extraBucketStatements: staticBucket ? { [staticBucket.name]: edgeStatements } : undefined,
-  });
-  const grants = grantableArns(config, { storage, data, appSecretArns: createAppSecrets(config, keys, opts) });
-  const workloads = cluster ? createWorkloads(config, { cluster, keys, grants, partition: partition.partition }, opts) : undefined;
+  }, opts);
+  const grants = grantableArns(config, { storage, data, appSecretArns: buildAppSecrets(config, { keys }, opts) });
+  const workloads = cluster ? buildWorkloads(config, { cluster, keys, grants, account }, opts) : undefined;
   const edge = config.edge.enabled
-    ? new Edge(
-      `${config.name}-edge`,
-      edgeArgs(config, {
-        account,
-        vpcId: network.vpcId,
-        vpcCidr: network.vpcCidr,
-        availabilityZones: azs,
-        privateSubnetIds: network.privateSubnetIds,
-        publicSubnetIds: network.publicSubnetIds,
-        logsBucket: storage.logsBucket,
-        logPrefixes: { alb: storage.logPrefixes.alb, cloudfront: storage.logPrefixes.cloudfront },
-        staticAssetsBucket: staticBucket ? storage.buckets[staticBucket.name] : undefined,
-        // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region.
-        usEast1Provider: new aws.Provider(`${config.name}-us-east-1`, { region: "us-east-1", defaultTags: { tags: defaultTags(config) } }),
-        kubernetesProvider: cluster?.provider,
-        kubernetesDependsOn: cluster ? [cluster.loadBalancerController] : undefined,
-        targetSecurityGroupIds: clientSecurityGroupIds,
-        logsKmsKeyArn: keys.keyArns.logs,
-      }),
-      opts,
-    )
+    ? buildEdge(config, { account, azs, network, keys, storage, cluster, targetSecurityGroupIds: clientSecurityGroupIds }, opts)
     : undefined;
   setEdgeStatements(edge ? edge.staticAssetsBucketStatements : pulumi.output([]));
   if (edge && staticBucket) keys.extendPolicy("data", edge.distributionArn.apply((arn) => [cloudFrontKeyStatement(arn)]));
-  const ecsServices = ecs ? createEcsServices(config, { cluster: ecs, account, network, keys, storage, grants, edge }, opts) : undefined;
+  const ecsServices = ecs ? buildEcsServices(config, { cluster: ecs, account, network, keys, storage, grants, edge }, opts) : undefined;
   const monitoring = config.monitoring.enabled
-    ? createMonitoring(config, {
-      provider, account, keys, storage, cluster, data, edge,
-      ecs: ecs && ecsServices
-        ? { clusterName: ecs.clusterName, serviceNames: Object.fromEntries(ecsServices.serviceNames.map((n) => [n, n])), logGroupNames: ecsServices.logGroupNames }
-        : undefined,
-    })
+    ? buildMonitoring(config, { account, keys, storage, cluster, data, edge, ecs: ecs && ecsServices ? { cluster: ecs, services: ecsServices } : undefined }, opts)
     : undefined;
 
   return {
@@ -184,19 +98,6 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     data,
   };
 }
-
-/** The application's own secrets (platform:appSecrets), empty in Secrets Manager until set out of band. */
-function createAppSecrets(config: PlatformConfig, keys: KeyRing, opts: pulumi.ComponentResourceOptions): Record<string, pulumi.Output<string>> {
-  const a = config.appSecrets;
-  if (a.secrets.length === 0) return {};
-  return new ApplicationSecrets(
-    `${config.name}-app-secrets`,
-    { secrets: a.secrets, kmsKeyArn: keys.keyArns.secrets, recoveryWindowDays: a.recoveryWindowDays, protect: a.protect },
-    opts,
-  ).secretArns;
-}
-
-const hasStaticAssets = (config: PlatformConfig) => config.storage.buckets.some((b) => b.purpose === "static-assets");
 
 /** The program: read and validate the stack's config, then build the platform. */
 export function main(): Promise<PlatformOutputs> {

@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Cache } from "../components/data/cache";
 import { runComponent } from "../offline/runStack";
-import { describeFailure, parsePlanArgs, plan } from "../scripts/plan";
+import { parsePlanArgs, plan } from "../scripts/plan";
+import { runFailure } from "../scripts/stackArgs";
 import { ROOT } from "./helpers";
 
 interface Outcome {
@@ -63,8 +64,8 @@ async function planYaml(yaml: string): Promise<Outcome> {
   try {
     return { code: await plan(parsePlanArgs(["--config", file]), (l) => lines.push(l)), text: lines.join("\n") };
   } catch (e) {
-    const f = describeFailure(e, file);
-    return { code: f.code, text: [...lines, f.text].join("\n") };
+    const f = runFailure(e, file);
+    return { code: f.code, text: [...lines, f.message].join("\n") };
   }
 }
 
@@ -74,7 +75,8 @@ const planned = (yaml: string) => () => planYaml(yaml);
 async function program(fn: () => void): Promise<Outcome> {
   const run = await runComponent(async () => fn());
   assert.ok(run.error, "expected the program to fail");
-  return describeFailure(run.error);
+  const f = runFailure(run.error);
+  return { code: f.code, text: f.message };
 }
 
 const network = {
@@ -259,7 +261,8 @@ const MISTAKES: Mistake[] = [
         parsePlanArgs(["--stak", "dev"]);
         return { code: 0, text: "" };
       } catch (e) {
-        return describeFailure(e);
+        const f = runFailure(e);
+        return { code: f.code, text: f.message };
       }
     },
     code: 2, says: [/^unknown option --stak\nusage: npm run plan -- --stack <name>/],

@@ -31,6 +31,8 @@ const UNDECIDABLE_IN_PREVIEW: Record<string, string> = {
   "sns-require-topic-encryption": KEY_REFERENCE,
   "cloudtrail-require-trail-encryption": KEY_REFERENCE,
   "iam-disallow-wildcard-admin": "every policy document is JSON built from ARNs of the stack's resources, so the whole document is unknown until they exist",
+  // It checks every document it can read (trust policies of service principals, key policies) and sets aside those built from ARNs.
+  "iam-require-known-actions": "most policy documents are JSON built from ARNs of the stack's resources, so the whole document is unknown until they exist",
   "eks-require-node-groups-across-azs": "a node group's subnetIds are the VPC's outputs, unknown until the VPC exists; a resource policy cannot count AZs in them",
   "cloudfront-require-web-acl": "it reads the web ACL's scope from its ARN (global/ in us-east-1), unknown until the web ACL exists",
   "cloudfront-require-origin-access-control": "it tells S3 REST origins from website endpoints and custom origins by domain name; the static bucket's regional domain name is unknown until the bucket exists",

@@ -56,7 +56,9 @@ export function dataStoreSecurityGroup(
     childName(name, "sg"),
     {
       vpcId: args.vpcId,
-      description: `${service} on ${port} from the platform's client security groups only`,
+      // EC2 accepts only a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* here (no apostrophe).
+      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html
+      description: `${service} on ${port} from the platform client security groups only`,
       ingress: clientSecurityGroupIds.length === 0
         ? []
         : [{ description: `${service} from client security groups`, protocol: "tcp", fromPort: port, toPort: port, securityGroups: clientSecurityGroupIds }],

@@ -63,6 +63,8 @@ import { requirePrivateNodePlacement } from "./eks/requirePrivateNodePlacement";
 import { requireSecretsEncryption } from "./eks/requireSecretsEncryption";
 import { requireSupportedVersion } from "./eks/requireSupportedVersion";
 import { disallowWildcardAdmin } from "./iam/disallowWildcardAdmin";
+import { requireExistingManagedPolicies } from "./iam/requireExistingManagedPolicies";
+import { requireKnownActions } from "./iam/requireKnownActions";
 import { enableWebAclMetrics } from "./wafv2/enableWebAclMetrics";
 import { requireWebAclLogging } from "./wafv2/requireWebAclLogging";
 import { requireWebAclRules } from "./wafv2/requireWebAclRules";
@@ -150,6 +152,8 @@ export const policies: PackPolicy[] = [
   requireImmutableTags,
   requireLifecyclePolicy,
   disallowWildcardAdmin,
+  requireKnownActions,
+  requireExistingManagedPolicies,
   requireWebAcl,
   requireHttpsViewers,
   configureViewerTls,

@@ -3,8 +3,8 @@
  */
 
 /** Profiles select per-environment defaults. They are a config key, never derived from the stack name. */
-export const PROFILES = ["dev", "staging", "prod"] as const;
-export type Profile = (typeof PROFILES)[number];
+export { PROFILES } from "../../components/profiles";
+export type { Profile } from "../../components/profiles";
 
 /** CloudWatch Logs retention values: one home, beside the components that create log groups. */
 export { LOG_RETENTION_DAYS } from "../../components/logs";

@@ -9,13 +9,12 @@ import { EcsCluster } from "../../components/ecs/ecsCluster";
 import { EcsServices } from "../../components/ecs/ecsServices";
 import type { Edge } from "../../components/edge/edge";
 import type { Network } from "../../components/network/network";
+import type { AccountContext } from "../../components/security/keyPolicy";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { Storage } from "../../components/storage/storage";
 import type { PlatformConfig } from "../config/schema";
 import { ecsServicesName } from "../config/sections/ecs";
 import type { GrantableArns } from "./grants";
-
-type Account = { accountId: string; partition: string; region: string };
 
 /** The cluster's physical name, as on EKS: `<system>-<stack>`. */
 export const ecsClusterName = (config: PlatformConfig) => `${config.name}-${config.stack}`;
@@ -23,11 +22,14 @@ export const ecsClusterName = (config: PlatformConfig) => `${config.name}-${conf
 /** Cloud Map's private namespace: services reach each other as `<service>.<system>-<stack>.local`. */
 export const serviceDiscoveryNamespace = (config: PlatformConfig) => `${config.name}-${config.stack}.local`;
 
-export function createEcsCluster(
-  config: PlatformConfig,
-  { account, azs, keys, network }: { account: Account; azs: string[]; keys: KeyRing; network: Network },
-  opts: pulumi.ComponentResourceOptions,
-): EcsCluster {
+export interface EcsClusterDeps {
+  account: AccountContext;
+  azs: string[];
+  keys: KeyRing;
+  network: Network;
+}
+
+export function buildEcsCluster(config: PlatformConfig, { account, azs, keys, network }: EcsClusterDeps, opts: pulumi.ComponentResourceOptions): EcsCluster {
   const e = config.cluster.ecs;
   return new EcsCluster(
     `${config.name}-ecs`,
@@ -48,9 +50,9 @@ export function createEcsCluster(
   );
 }
 
-export interface EcsServicesWiring {
+export interface EcsServicesDeps {
   cluster: EcsCluster;
-  account: Account;
+  account: AccountContext;
   network: Network;
   keys: KeyRing;
   storage: Storage;
@@ -59,7 +61,7 @@ export interface EcsServicesWiring {
   edge?: Edge;
 }
 
-export function createEcsServices(config: PlatformConfig, w: EcsServicesWiring, opts: pulumi.ComponentResourceOptions): EcsServices {
+export function buildEcsServices(config: PlatformConfig, w: EcsServicesDeps, opts: pulumi.ComponentResourceOptions): EcsServices {
   const e = config.cluster.ecs;
   const efs = w.storage.efs;
   return new EcsServices(

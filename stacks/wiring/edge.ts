@@ -1,9 +1,17 @@
 /**
- * Config to Args for the edge tier: what stacks/platform.ts passes `new Edge(...)`. The config
- * holds the choices; `deps` carries what other tiers built.
+ * Config to the edge tier: `edgeArgs` maps the config and what other tiers built to the Edge's Args
+ * (pure); `buildEdge` gathers those from the tiers and creates the component.
  */
+import type * as pulumi from "@pulumi/pulumi";
+import type { Cluster } from "../../components/cluster/cluster";
+import { Edge } from "../../components/edge/edge";
 import type { EdgeArgs, HostedZone } from "../../components/edge/edge";
+import type { Network } from "../../components/network/network";
+import type { AccountContext } from "../../components/security/keyPolicy";
+import type { KeyRing } from "../../components/security/keyRing";
+import type { Storage } from "../../components/storage/storage";
 import type { EdgeConfig, PlatformConfig } from "../config/schema";
+import { regionProvider } from "./context";
 
 /** What the other tiers hand the edge: network ids, the storage tier's buckets, providers, keys. */
 export type EdgeDeps = Pick<
@@ -48,4 +56,42 @@ export function edgeArgs(config: PlatformConfig, deps: EdgeDeps): EdgeArgs {
     usEast1Key: { deletionWindowDays: config.keys.deletionWindowDays, protect: config.keys.protect },
     protect: edge.protect,
   };
+}
+
+export interface BuildEdgeDeps {
+  account: AccountContext;
+  azs: string[];
+  network: Network;
+  keys: KeyRing;
+  storage: Storage;
+  /** The EKS cluster, whose provider creates the TargetGroupBindings once its controller runs; absent on ECS. */
+  cluster?: Cluster;
+  /** Security groups the ALB may reach: the nodes' (EKS) or tasks' (ECS). */
+  targetSecurityGroupIds: pulumi.Input<string>[];
+}
+
+export function buildEdge(config: PlatformConfig, deps: BuildEdgeDeps, opts: pulumi.ComponentResourceOptions): Edge {
+  const { network, storage, cluster } = deps;
+  const staticBucket = config.storage.buckets.find((b) => b.purpose === "static-assets");
+  return new Edge(
+    `${config.name}-edge`,
+    edgeArgs(config, {
+      account: deps.account,
+      vpcId: network.vpcId,
+      vpcCidr: network.vpcCidr,
+      availabilityZones: deps.azs,
+      privateSubnetIds: network.privateSubnetIds,
+      publicSubnetIds: network.publicSubnetIds,
+      logsBucket: storage.logsBucket,
+      logPrefixes: { alb: storage.logPrefixes.alb, cloudfront: storage.logPrefixes.cloudfront },
+      staticAssetsBucket: staticBucket ? storage.buckets[staticBucket.name] : undefined,
+      // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region.
+      usEast1Provider: regionProvider(config, `${config.name}-us-east-1`, "us-east-1"),
+      kubernetesProvider: cluster?.provider,
+      kubernetesDependsOn: cluster ? [cluster.loadBalancerController] : undefined,
+      targetSecurityGroupIds: deps.targetSecurityGroupIds,
+      logsKmsKeyArn: deps.keys.keyArns.logs,
+    }),
+    opts,
+  );
 }

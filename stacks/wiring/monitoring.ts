@@ -4,12 +4,14 @@
  * needs a value a component does not expose (an ARN suffix, a cache member id, max_connections) it
  * is derived here, by the AWS rule cited beside it.
  */
-import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Cluster } from "../../components/cluster/cluster";
 import type { DataTierOutputs } from "../../components/data/outputs";
+import type { EcsCluster } from "../../components/ecs/ecsCluster";
+import type { EcsServices } from "../../components/ecs/ecsServices";
 import type { Edge } from "../../components/edge/edge";
 import { Monitoring } from "../../components/monitoring/monitoring";
+import type { AccountContext } from "../../components/security/keyPolicy";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { Storage } from "../../components/storage/storage";
 import { defaultTags } from "./tags";
@@ -163,14 +165,13 @@ export function ecsTarget(config: PlatformConfig, ecs: EcsMonitoringInput | unde
   return { clusterName: ecs.clusterName, serviceNames: { ...ecs.serviceNames } };
 }
 
-export interface MonitoringWiring {
-  provider: aws.Provider;
-  account: { accountId: string; partition: string; region: string };
+export interface MonitoringDeps {
+  account: AccountContext;
   keys: KeyRing;
   storage: Storage;
   cluster?: Cluster;
-  /** The ECS engine's cluster and services (engine ecs); see EcsMonitoringInput. */
-  ecs?: EcsMonitoringInput;
+  /** The ECS engine's cluster and services (engine ecs). */
+  ecs?: { cluster: EcsCluster; services: EcsServices };
   data: DataTierOutputs;
   edge?: Edge;
 }
@@ -194,7 +195,17 @@ function secretUrls(e: MonitoringConfig["notifications"]["critical"]): Endpoints
  * stacks/wiring/monitoring.ts). The trail waits for the storage tier, so the log bucket's policy
  * admits it before CloudTrail checks.
  */
-export function createMonitoring(config: PlatformConfig, w: MonitoringWiring): Monitoring {
+/** What the monitoring tier watches of the ECS engine: its cluster, each service, each service's log group. */
+export function ecsMonitoringInput(ecs: { cluster: EcsCluster; services: EcsServices }): EcsMonitoringInput {
+  return {
+    clusterName: ecs.cluster.clusterName,
+    serviceNames: Object.fromEntries(ecs.services.serviceNames.map((n) => [n, n])),
+    logGroupNames: ecs.services.logGroupNames,
+  };
+}
+
+export function buildMonitoring(config: PlatformConfig, deps: MonitoringDeps, opts: pulumi.ComponentResourceOptions): Monitoring {
+  const w = { ...deps, ecs: deps.ecs ? ecsMonitoringInput(deps.ecs) : undefined };
   const m = config.monitoring;
   const documents = config.storage.buckets.find((b) => b.purpose === "documents");
   const targets = monitoringTargets(config, {
@@ -235,6 +246,6 @@ export function createMonitoring(config: PlatformConfig, w: MonitoringWiring): M
       requestMetrics: m.s3RequestMetrics,
       keys: { deletionWindowDays: config.keys.deletionWindowDays, protect: config.keys.protect },
     },
-    { providers: { aws: w.provider } },
+    opts,
   );
 }

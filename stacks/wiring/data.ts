@@ -1,24 +1,32 @@
 /**
- * Builds the data tier from the typed config: a database, a cache and messaging, each only when the
- * stack has it. Called from platform.ts with the network and key ring outputs.
+ * Config to the data tier: a database, a cache and messaging, each only when the stack has it.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { Cache } from "../components/data/cache";
-import type { DataKeyArgs, DataNetworkArgs } from "../components/data/common";
-import { Database } from "../components/data/database";
-import { Messaging } from "../components/data/messaging";
-import type { DataTierOutputs } from "../components/data/outputs";
-import type { AccountContext } from "../components/security/keyPolicy";
-import type { PlatformConfig } from "./config/schema";
+import { Cache } from "../../components/data/cache";
+import { Database } from "../../components/data/database";
+import { Messaging } from "../../components/data/messaging";
+import type { DataTierOutputs } from "../../components/data/outputs";
+import type { Network } from "../../components/network/network";
+import type { AccountContext } from "../../components/security/keyPolicy";
+import type { KeyRing } from "../../components/security/keyRing";
+import type { PlatformConfig } from "../config/schema";
 
-export interface DataTierDeps {
-  network: DataNetworkArgs;
-  keys: DataKeyArgs;
+export interface DataDeps {
   account: AccountContext;
-  opts: pulumi.ComponentResourceOptions;
+  azs: string[];
+  network: Network;
+  keys: KeyRing;
+  /** The container tier's security groups: the only clients the stores admit. */
+  clientSecurityGroupIds: pulumi.Input<string>[];
 }
 
-export function createDataTier(config: PlatformConfig, { network, keys, account, opts }: DataTierDeps): DataTierOutputs {
+export function buildData(config: PlatformConfig, deps: DataDeps, opts: pulumi.ComponentResourceOptions): DataTierOutputs {
+  const { account, network: n, keys: k } = deps;
+  const network = {
+    vpcId: n.vpcId, vpcCidr: n.vpcCidr, databaseSubnetIds: n.databaseSubnetIds, privateSubnetIds: n.privateSubnetIds,
+    availabilityZones: deps.azs, clientSecurityGroupIds: deps.clientSecurityGroupIds,
+  };
+  const keys = { dataKeyArn: k.keyArns.data, secretsKeyArn: k.keyArns.secrets, logsKeyArn: k.keyArns.logs };
   const out: DataTierOutputs = { secretArns: {} };
   const logRetentionDays = config.logging.retentionDays;
   // Secrets wait as long as keys do before they are destroyed (both 7 to 30 days).

@@ -6,6 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "../../components/cluster/cluster";
 import { Workloads } from "../../components/cluster/serviceWorkloads";
 import type { Network } from "../../components/network/network";
+import type { AccountContext } from "../../components/security/keyPolicy";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { PlatformConfig } from "../config/schema";
 import type { GrantableArns } from "./grants";
@@ -25,7 +26,14 @@ export interface ClusterOutputs {
  * The cluster tier. Bucket, secret and queue ARNs stay empty until the storage, data and messaging
  * tiers land; a service naming one before then fails the plan with the service and the name.
  */
-export function createCluster(config: PlatformConfig, account: { accountId: string; partition: string; region: string }, azs: string[], keys: KeyRing, network: Network, opts: pulumi.ComponentResourceOptions): Cluster {
+export interface ClusterDeps {
+  account: AccountContext;
+  azs: string[];
+  keys: KeyRing;
+  network: Network;
+}
+
+export function buildCluster(config: PlatformConfig, { account, azs, keys, network }: ClusterDeps, opts: pulumi.ComponentResourceOptions): Cluster {
   const c = config.cluster;
   return new Cluster(
     `${config.name}-cluster`,
@@ -56,16 +64,19 @@ export function createCluster(config: PlatformConfig, account: { accountId: stri
  * config name; secrets by store (database, cache, messaging); Kafka topics by name. A RabbitMQ queue
  * has no IAM ARN, so a service naming one fails with its name (see components/cluster/README.md).
  */
-export function createWorkloads(
-  config: PlatformConfig,
-  { cluster, keys, grants, partition }: { cluster: Cluster; keys: KeyRing; grants: GrantableArns; partition: string },
-  opts: pulumi.ComponentResourceOptions,
-): Workloads {
+export interface WorkloadsDeps {
+  cluster: Cluster;
+  keys: KeyRing;
+  grants: GrantableArns;
+  account: AccountContext;
+}
+
+export function buildWorkloads(config: PlatformConfig, { cluster, keys, grants, account }: WorkloadsDeps, opts: pulumi.ComponentResourceOptions): Workloads {
   return new Workloads(
     `${config.name}-workloads`,
     {
       clusterName: cluster.clusterName,
-      account: { partition, region: config.region },
+      account: { partition: account.partition, region: config.region },
       oidc: cluster.oidc,
       provider: cluster.provider,
       kmsKeyArns: { data: keys.keyArns.data, secrets: keys.keyArns.secrets },

@@ -1,0 +1,63 @@
+/**
+ * The stack a command works on, as both offline commands take it: `--stack <name>` reads
+ * Pulumi.<name>.yaml at the repository root; `--config <file>` reads that file and names the stack
+ * after it, as the CLI does (Pulumi.<stack>.yaml).
+ */
+import { join, resolve } from "node:path";
+import { ComponentArgsError } from "../components/errors";
+import { EXIT } from "../offline/exitCodes";
+import { StackFileError, stackNameOf } from "../offline/stackFile";
+import { ConfigError } from "../stacks/config/problems";
+
+export const ROOT = resolve(__dirname, "..");
+
+export interface StackArgs {
+  stack: string;
+  configFile: string;
+}
+
+/** The value after `flag`, if the flag is present. */
+export const flagValue = (argv: string[], flag: string): string | undefined => {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+
+/** A mistake on the command line: reported with the usage, exit 2. */
+export class UsageError extends Error {}
+
+/** Throws a UsageError with `usage` when neither flag names a stack. */
+export function parseStackArgs(argv: string[], usage: string): StackArgs {
+  const config = flagValue(argv, "--config");
+  const stack = flagValue(argv, "--stack") ?? (config ? stackNameOf(config) : undefined);
+  if (!stack) throw new UsageError(usage);
+  return { stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`) };
+}
+
+/** Refuses options the command does not have, so a typo (--stak) is not silently ignored. */
+export function checkFlags(argv: string[], flags: { withValue: string[]; switches: string[] }, usage: string): void {
+  const unknown = argv.filter((a, i) => a.startsWith("-") && ![...flags.withValue, ...flags.switches].includes(a) && !flags.withValue.includes(argv[i - 1]));
+  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown.join(", ")}\n${usage}`);
+  const missing = flags.withValue.filter((f) => argv.includes(f) && (argv[argv.indexOf(f) + 1] ?? "--").startsWith("--"));
+  if (missing.length > 0) throw new UsageError(`${missing.join(", ")} needs a value\n${usage}`);
+}
+
+/**
+ * Errors in the user's input: the stack file, its config values, a component's arguments, the
+ * command line. They end a command with a message, never a stack trace.
+ */
+export function isUserInputError(e: unknown): e is Error {
+  return e instanceof ConfigError || e instanceof ComponentArgsError || e instanceof StackFileError || e instanceof UsageError;
+}
+
+/**
+ * How a failed run ends an offline command: the user's input (exit 2) prints what is wrong, naming
+ * the keys; anything else is the program failing (exit 3), with its stack.
+ */
+export function runFailure(error: unknown, configFile?: string): { code: 2 | 3; message: string } {
+  if (error instanceof ComponentArgsError) {
+    return { code: EXIT.config, message: `Invalid arguments for a component${configFile ? ` (from ${configFile})` : ""}:\n  ${error.message}` };
+  }
+  if (isUserInputError(error)) return { code: EXIT.config, message: error.message };
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { code: EXIT.program, message: `The program failed (a bug, not your stack file): ${e.stack ?? e.message}` };
+}
