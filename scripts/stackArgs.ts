@@ -59,5 +59,5 @@ export function runFailure(error: unknown, configFile?: string): { code: 2 | 3; 
   }
   if (isUserInputError(error)) return { code: EXIT.config, message: error.message };
   const e = error instanceof Error ? error : new Error(String(error));
-  return { code: EXIT.program, message: `The program failed (a bug, not your stack file): ${e.stack ?? e.message}` };
+  return { code: EXIT.program, message: `The program failed: ${e.stack ?? e.message}` };
 }

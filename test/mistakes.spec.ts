@@ -277,7 +277,7 @@ const MISTAKES: Mistake[] = [
     run: () => program(() => {
       throw new TypeError("undefined is not a function");
     }),
-    code: 3, says: [/^The program failed \(a bug, not your stack file\): TypeError: undefined is not a function/, STACK_TRACE],
+    code: 3, says: [/^The program failed: TypeError: undefined is not a function/, STACK_TRACE],
   },
 ];
 
