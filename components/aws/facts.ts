@@ -25,6 +25,7 @@ export interface RegionFacts {
 }
 
 export interface Snapshot {
+  /** The cfn-lint version the lists come from (its data is as current as its release), and the day the snapshot was made. */
   source: { tool: "cfn-lint"; version: string; generated: string; files: string[] };
   regions: Record<string, RegionFacts>;
   ec2InstanceTypes: FamilySizes[];
@@ -48,10 +49,13 @@ export function snapshot(): Snapshot {
   return (loaded ??= JSON.parse(readFileSync(join(__dirname, "snapshot.json"), "utf8")) as Snapshot);
 }
 
-/** "cfn-lint 1.51.0 data of 2026-12-06": how messages cite the snapshot. */
+/**
+ * "cfn-lint 1.51.0 data, snapshot of 2026-12-06": how messages cite the snapshot. A value AWS added
+ * after that cfn-lint release is unknown until the snapshot is refreshed, which the citation says.
+ */
 export function snapshotCitation(): string {
   const s = snapshot().source;
-  return `cfn-lint ${s.version} data of ${s.generated}`;
+  return `cfn-lint ${s.version} data, snapshot of ${s.generated}; newer values once refreshed with npm run aws:snapshot`;
 }
 
 /** In a regional list, the family is offered in every size `universe` lists for it. */

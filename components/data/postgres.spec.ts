@@ -17,7 +17,7 @@ describe("RDS for PostgreSQL rules", () => {
 
     it("offers, for a version RDS does not have, the minors it does and the nearest", () => {
       const p = postgresVersionProblem("17.99")!;
-      assert.match(p.allowed, /17 or 18: the newest minor, kept current\) or a minor RDS creates instances on: 17\.5 to 17\.9, 18\.1 to 18\.3 \(cfn-lint \d+\.\d+\.\d+ data of \d{4}-\d{2}-\d{2}\)/);
+      assert.match(p.allowed, /17 or 18: the newest minor, kept current\) or a minor RDS creates instances on: 17\.5 to 17\.9, 18\.1 to 18\.3 \(cfn-lint \d+\.\d+\.\d+ data, snapshot of \d{4}-\d{2}-\d{2}; newer values once refreshed with npm run aws:snapshot\)/);
       assert.deepEqual(p.suggestions, ["17.9"]);
     });
 

@@ -102,7 +102,7 @@ function parseSection(name: SectionName, value: unknown, problems: ConfigProblem
 function regionProblems(region: string | undefined): ConfigProblem[] {
   if (region === undefined) return [{ key: "aws:region", value: region, allowed: "the stack's AWS region, such as us-east-1 (pulumi config set aws:region us-east-1)" }];
   const p = regionProblem(region);
-  return p ? [{ key: "aws:region", value: region, allowed: `${p.allowed}; a region launched since is known once the snapshot is regenerated (npm run aws:snapshot)`, suggestions: p.suggestions }] : [];
+  return p ? [{ key: "aws:region", value: region, allowed: p.allowed, suggestions: p.suggestions }] : [];
 }
 
 /**
