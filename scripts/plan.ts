@@ -13,8 +13,10 @@ import { join, relative } from "node:path";
 import { snapshot } from "../components/aws/facts";
 import { readPlatformConfig } from "../stacks/config/load";
 import { ConfigError, ConfigProblem } from "../stacks/config/problems";
+import { policies } from "../policy-pack/policies";
 import { EXIT } from "../offline/exitCodes";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
+import { runStack } from "../offline/runStack";
 import { StackFileError, readStackFileChecked } from "../offline/stackFile";
 import { withStackKeys } from "../offline/stackKeys";
 import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
@@ -92,9 +94,6 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
     return EXIT.config;
   }
   const config = file.config;
-  // Loaded here, not at the top (as validate does): the program and the pack, which --help and a
-  // config error do not need, take most of the plan's start-up.
-  const [{ runStack }, { policies }] = await Promise.all([import("../offline/runStack"), import("../policy-pack/policies")]);
   const run = await runStack({ stack: args.stack, config, preview: args.preview });
   if (run.error) {
     const failure = runFailure(run.error, args.configFile);
