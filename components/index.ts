@@ -25,6 +25,11 @@ export { EcsCluster } from "./ecs/ecsCluster";
 export type { EcsClusterArgs } from "./ecs/ecsCluster";
 export { EcsServices } from "./ecs/ecsServices";
 export type { EcsServicesArgs } from "./ecs/ecsServices";
+export type { EcsService, EfsRefs } from "./ecs/services";
+export { ECS_CLUSTER_DEFAULTS, ECS_CLUSTER_PRESETS, ECS_SERVICES_DEFAULTS, ECS_SERVICES_PRESETS } from "./ecs/presets";
+export type { AutoscalingTargets, EcsClusterSettings, EcsServicesSettings } from "./ecs/presets";
+export { REGISTRY_PRESETS } from "./registry";
+export type { RegistrySettings } from "./registry";
 
 export { Database } from "./data/database";
 export type { DatabaseArgs } from "./data/database";
@@ -44,10 +49,16 @@ export type { RoutedService } from "./edge/routing";
 
 export { Monitoring } from "./monitoring/monitoring";
 export type { MonitoringArgs } from "./monitoring/monitoring";
+export { MONITORING_DEFAULTS, MONITORING_KEY_DEFAULTS, MONITORING_PRESETS } from "./monitoring/presets";
+export type { BudgetLimits, MonitoringSettings } from "./monitoring/presets";
+export { DEFAULT_ALARM_SETTINGS } from "./monitoring/settings";
+export type { AlarmSettingsConfig } from "./monitoring/settings";
+export type { MonitoringTargets } from "./monitoring/targets";
+export type { Endpoints } from "./monitoring/endpoints";
 
 export { PROFILES } from "./profiles";
 export type { Profile } from "./profiles";
-export { LOG_RETENTION_DAYS } from "./logs";
+export { DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS } from "./logs";
 export type { LogRetentionDays } from "./logs";
 
 export { ComponentArgsError } from "./errors";

@@ -2,7 +2,7 @@
  * Invokes the mock cloud answers, by token. Each tier adds the data sources it calls; anything not
  * listed fails loudly.
  */
-import { MOCK_ACCOUNT_ID } from "./ids";
+import { MOCK_ACCOUNT_ID, hex } from "./ids";
 import { renderPolicyDocument } from "./policyDocument";
 import { EDGE_INVOKES } from "./shapes/edge";
 import type { Ctx } from "./resourceShapes";
@@ -30,6 +30,11 @@ export const CORE_INVOKES: Record<string, Invoke> = {
   }),
   "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" }),
   "aws:index/getRegion:getRegion": (_i, { region }) => ({ id: region, region, name: region, endpoint: `ec2.${region}.amazonaws.com`, description: region }),
+  // The private subnets' route tables, which the NAT instance's routes go into (natGateways: "instance").
+  "aws:ec2/getRouteTable:getRouteTable": (inputs) => {
+    const id = `rtb-${hex(`rtb-of:${inputs.subnetId}`, 17)}`;
+    return { id, routeTableId: id, subnetId: inputs.subnetId, vpcId: "vpc-0000000000000000", routes: [], associations: [{ subnetId: inputs.subnetId, routeTableId: id }] };
+  },
   "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => {
     const json = renderPolicyDocument(inputs);
     return { id: "policy", json, minifiedJson: JSON.stringify(JSON.parse(json)) };

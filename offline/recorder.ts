@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { UNKNOWN } from "./mockCloud";
+import { RecordedOptions, optionsOf } from "./resourceOptions";
 
 export interface RecordedProvider {
   urn: string;
@@ -30,6 +31,8 @@ export interface RecordedResource {
   propertyDependencies: Record<string, string[]>;
   protect: boolean;
   retainOnDelete: boolean;
+  /** The other options CrossGuard shows a policy (ignoreChanges, aliases, ...); absent means none set. */
+  options?: RecordedOptions;
 }
 
 type Callback = (err: Error | null, resp?: any) => void;
@@ -87,12 +90,13 @@ export class Recorder {
     req.getPropertydependenciesMap().forEach((v: any, k: string) => {
       propertyDependencies[k] = v.getUrnsList();
     });
+    const self = { urn: resp.getUrn(), type: req.getType(), name: req.getName(), parent: req.getParent() || undefined };
     const r: RecordedResource = {
-      urn: resp.getUrn(),
-      type: req.getType(),
-      name: req.getName(),
+      urn: self.urn,
+      type: self.type,
+      name: self.name,
       id: resp.getId() || undefined,
-      parent: req.getParent() || undefined,
+      parent: self.parent,
       custom: req.getCustom(),
       provider: providerUrn ? { urn: providerUrn, name: provider?.name ?? providerUrn.split("::").pop()!, region: provider?.inputs.region } : undefined,
       inputs,
@@ -101,6 +105,7 @@ export class Recorder {
       propertyDependencies,
       protect: req.getProtect() === true,
       retainOnDelete: req.getRetainondelete() === true,
+      options: optionsOf(req, self),
     };
     this.resources.push(r);
     this.byUrn.set(r.urn, r);

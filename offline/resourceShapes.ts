@@ -77,6 +77,16 @@ export const CORE_SHAPES: Record<string, Shape> = {
   "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": ec2("sg", "security-group"),
   "aws:ec2/vpcEndpoint:VpcEndpoint": ec2("vpce", "vpc-endpoint"),
   "aws:ec2/flowLog:FlowLog": ec2("fl", "vpc-flow-log"),
+  // The NAT instance (natGateways: "instance"): routes point at its primary network interface.
+  "aws:ec2/instance:Instance": {
+    id: (name) => `i-${hex(`i:${name}`, 17)}`,
+    extra: (id, name, _i, ctx) => ({
+      arn: `arn:aws:ec2:${ctx.region}:${ctx.account}:instance/${id}`,
+      primaryNetworkInterfaceId: `eni-${hex(`eni:${name}`, 17)}`,
+      privateIp: "10.0.32.10",
+    }),
+  },
+  "aws:ec2/route:Route": { id: (_n, inputs) => `r-${inputs.routeTableId}1080289494` },
 };
 
 export const SHAPES: Record<string, Shape> = { ...CORE_SHAPES, ...STORAGE_SHAPES, ...CLUSTER_SHAPES, ...EDGE_SHAPES, ...DATA_SHAPES, ...MONITORING_SHAPES, ...ECS_SHAPES };

@@ -43,6 +43,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   "ec2-require-subnets-across-azs": (i, c, p) => when((i.availabilityZoneNames?.length ?? 0) === c.network.azCount, () => fix(c, "network.azCount", `at least ${p.minAzCount}`)),
   "ec2-require-nat-gateway-per-az": (i, c) => when(c.network.natGateways !== "onePerAz" && i.natGateways?.strategy !== "OnePerAz", () => fix(c, "network.natGateways", "\"onePerAz\"")),
   "elb-enable-deletion-protection": (i, c) => when(i.enableDeletionProtection === c.edge.alb.deletionProtection, () => fix(c, "edge.alb.deletionProtection", "true")),
+  "elb-require-waf-association": (_i, c) => when(c.edge.enabled && !c.edge.waf.regionalWebAcl, () => fix(c, "edge.waf.regionalWebAcl", "true")),
   "ecr-require-immutable-tags": (i, c) => when(i.imageTagMutability !== "IMMUTABLE" && !c.cluster.registry.immutableTags, () => fix(c, "cluster.registry.immutableTags", "true")),
   "elasticache-enable-automatic-failover": (i, c) => {
     if (i.automaticFailoverEnabled !== true && !c.cache.automaticFailover) return fix(c, "cache.automaticFailover", "true", `, with replicasPerShard at least 1${c.cache.multiAz ? "" : " and multiAz true"}`);
@@ -52,8 +53,8 @@ const RULES: Readonly<Record<string, Rule>> = {
   "rds-require-multi-az": (i, c) => when(i.multiAz === c.database.multiAz && !i.replicateSourceDb, () => fix(c, "database.multiAz", "true")),
   "rds-enable-deletion-protection": (i, c) => when(i.deletionProtection === c.database.deletionProtection, () => fix(c, "database.deletionProtection", "true")),
   "rds-configure-backup-retention": (i, c, p) => when(i.backupRetentionPeriod === c.database.backupRetentionDays, () => fix(c, "database.backupRetentionDays", `at least ${p.minRetentionDays}`)),
-  "eks-disallow-public-endpoint": (i, c) => when(i.endpointPublicAccess === true && c.cluster.endpoint.publicAccess, () => fix(c, "cluster.endpoint.publicAccess", "false")),
-  "eks-require-supported-version": (i, c, p) => when(i.version === c.cluster.kubernetesVersion, () => fix(c, "cluster.kubernetesVersion", `"${p.oldestSupportedVersion}" or newer`)),
+  "eks-disallow-public-endpoint": (i, c) => when(i.endpointPublicAccess === true && c.cluster.engine === "eks" && c.cluster.endpoint.publicAccess, () => fix(c, "cluster.endpoint.publicAccess", "false")),
+  "eks-require-supported-version": (i, c, p) => when(c.cluster.engine === "eks" && i.version === c.cluster.kubernetesVersion, () => fix(c, "cluster.kubernetesVersion", `"${p.oldestSupportedVersion}" or newer`)),
   "msk-enable-enhanced-monitoring": (i, c) => when(i.enhancedMonitoring === c.messaging.kafka.enhancedMonitoring, () => fix(c, "messaging.kafka.enhancedMonitoring", "\"PER_BROKER\" or finer")),
 };
 

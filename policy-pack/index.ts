@@ -1,5 +1,5 @@
 import { PolicyPack } from "@pulumi/policy";
-import { policies } from "./policies";
+import { PACK_ENFORCEMENT_LEVEL, policies } from "./policies";
 
 /** Served to the Pulumi CLI by `--policy-pack policy-pack`. Enforcement per profile: config/<profile>.json. */
-new PolicyPack("aws-platform", { enforcementLevel: "mandatory", policies });
+new PolicyPack("aws-platform", { enforcementLevel: PACK_ENFORCEMENT_LEVEL, policies });

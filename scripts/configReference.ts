@@ -39,7 +39,36 @@ const keyOf = ([section, ...rest]: string[]) => `${NAMESPACE}:${section}${rest.l
 
 const cell = (v: unknown) => (v === undefined ? "—" : `\`${JSON.stringify(v)}\``);
 
+/** A key the variant forbids (z.never): its value is documented in the variant that reads it. */
+const forbidden = (s: Json) => s.not !== undefined && Object.keys(s.not).length === 0;
+
+/**
+ * One table for a discriminated union of objects (the cluster engine): each key once, in the
+ * variants' order, documented by the variant that reads it; the discriminator's constants become
+ * its allowed values.
+ */
+function mergeVariants(variants: Json[]): Json {
+  const properties: Record<string, Json> = {};
+  for (const v of variants) {
+    for (const [k, p] of Object.entries(v.properties as Record<string, Json>)) {
+      if (forbidden(p)) {
+        properties[k] ??= p;
+      } else if (properties[k] === undefined || forbidden(properties[k])) {
+        properties[k] = p;
+      } else if (p.const !== undefined) {
+        const prev = properties[k];
+        properties[k] = { ...prev, const: undefined, enum: [...(prev.enum ?? [prev.const]), p.const] };
+      }
+    }
+  }
+  return { type: "object", properties };
+}
+
 function rows(path: string[], s: Json, required: boolean): string[] {
+  const variants = s.oneOf ?? s.anyOf;
+  if (Array.isArray(variants) && variants.length > 0 && variants.every((v: Json) => v.type === "object" && v.properties)) {
+    return rows(path, mergeVariants(variants), required);
+  }
   if (s.type === "object" && s.properties) {
     return Object.entries(s.properties as Record<string, Json>).flatMap(([k, child]) => rows([...path, k], child, (s.required ?? []).includes(k)));
   }

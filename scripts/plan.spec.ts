@@ -37,13 +37,14 @@ describe("offline plan", () => {
     assert.equal(code, 0);
     assert.match(text, /[├└]─ medsearch-network \(platform:network:Network\) \[region us-west-2\] — \d+ resources/);
     assert.match(text, /^\s+\d+ {2}aws:kms\/key:Key$/m);
-    const summary = text.slice(text.indexOf("Policy violations:")).split("\n");
+    const summary = text.slice(text.indexOf("Policy violations:"), text.indexOf("\n\nEstimated monthly cost:")).split("\n");
     assert.deepEqual(summary, [
-      "Policy violations: 0 mandatory, 6 advisory.",
+      "Policy violations: 0 mandatory, 7 advisory.",
       "  Advisories, with their fix:",
-      "    ec2-require-nat-gateway-per-az: set platform:network.natGateways to \"onePerAz\" (the stack has \"single\")",
+      "    ec2-require-nat-gateway-per-az: set platform:network.natGateways to \"onePerAz\" (the stack has \"instance\")",
       "    ec2-require-subnets-across-azs: set platform:network.azCount to at least 3 (the stack has 2)",
       "    elb-enable-deletion-protection: set platform:edge.alb.deletionProtection to true (the stack has false)",
+      "    elb-require-waf-association: set platform:edge.waf.regionalWebAcl to true (the stack has false)",
       "    rds-require-multi-az: set platform:database.multiAz to true (the stack has false)",
       "    rds-enable-deletion-protection: set platform:database.deletionProtection to true (the stack has false)",
       "    elasticache-enable-automatic-failover: set platform:cache.automaticFailover to true (the stack has false), with replicasPerShard at least 1 and multiAz true",
@@ -66,6 +67,16 @@ describe("offline plan", () => {
     assert.equal(verbose.text.match(/^ {6}at urn:pulumi:variant::platform::.*aws:cloudwatch\/logGroup:LogGroup::/gm)?.length, 16);
   });
 
+  it("ends with the monthly estimate: total, per tier, the largest items, what is unpriced, the assumptions (dev)", async () => {
+    const { text } = await planLines(["--stack", "dev"]);
+    const cost = text.slice(text.indexOf("Estimated monthly cost:"));
+    assert.ok(text.indexOf("Estimated monthly cost:") > text.indexOf("Policy violations:"), "the cost section comes after the violations");
+    assert.match(cost, /^Estimated monthly cost: \$\d+\.\d{2} USD \(on-demand list prices, 730 h\/month; stack region us-west-2\)\.\n {2}By tier:\n {4}cluster +\$\d+\.\d{2}/);
+    assert.match(cost, /\n {2}Largest 10 items:\n {4} +\$73\.00 {2}medsearch-cluster-eks-eksCluster \(aws:eks\/cluster:Cluster\) \[us-west-2\] — control plane, standard support: 730 h x \$0\.1\n/);
+    assert.match(cost, /\n {2}Unpriced \(not counted\):\n {4}\d+ x aws:/);
+    assert.match(cost, /\n {2}Assumptions \(platform:cost\):\n {4}spotDiscountPercent=60, natGatewayDataGb=20/);
+  });
+
   it("previews with --preview: unknown ids, no mandatory violation, and only the advisories a preview cannot decide", async () => {
     assert.equal(parsePlanArgs(["--stack", "prod", "--preview"]).preview, true);
     assert.equal(parsePlanArgs(["--stack", "prod"]).preview, false);
@@ -85,7 +96,11 @@ describe("offline plan", () => {
     const out = join(mkdtempSync(join(tmpdir(), "plan-")), "plan.json");
     await planLines(["--stack", "prod", "--json", out]);
     const json = JSON.parse(readFileSync(out, "utf8"));
-    assert.deepEqual(Object.keys(json), ["stack", "resources", "outputs", "violations"]);
+    assert.deepEqual(Object.keys(json), ["stack", "resources", "outputs", "violations", "cost"]);
+    assert.deepEqual(Object.keys(json.cost), ["currency", "region", "monthlyTotal", "byTier", "items", "unpriced", "assumptions"]);
+    assert.deepEqual([json.cost.currency, json.cost.region], ["USD", "us-west-2"]);
+    for (const i of json.cost.items) assert.deepEqual(Object.keys(i), ["urn", "type", "region", "monthly", "basis", "source"]);
+    assert.deepEqual(Object.keys(json.cost.unpriced[0]), ["type", "count", "reason"]);
     assert.deepEqual(Object.keys(json.resources[0]).sort(), ["custom", "dependencies", "id", "inputs", "name", "outputs", "parent", "protect", "provider", "retainOnDelete", "type", "urn"].filter((k) => k in json.resources[0]).sort());
     const flow = json.resources.find((r: any) => r.type === "aws:ec2/flowLog:FlowLog");
     const group = json.resources.find((r: any) => r.type === "aws:cloudwatch/logGroup:LogGroup");

@@ -13,12 +13,15 @@ import { join, relative } from "node:path";
 import { snapshot } from "../components/aws/facts";
 import { readPlatformConfig } from "../stacks/config/load";
 import { ConfigError, ConfigProblem } from "../stacks/config/problems";
-import { policies } from "../policy-pack/policies";
+import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { EXIT } from "../offline/exitCodes";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
 import { runStack } from "../offline/runStack";
 import { StackFileError, readStackFileChecked } from "../offline/stackFile";
 import { withStackKeys } from "../offline/stackKeys";
+import { withEstimate } from "../offline/cost/budgetConfig";
+import { renderCost } from "../offline/cost/render";
+import { estimateStack } from "../offline/cost/stackCost";
 import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
 import { ROOT, checkFlags, flagValue, parseStackArgs, runFailure } from "./stackArgs";
 
@@ -101,8 +104,9 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
     return failure.code;
   }
   const profile = config["platform:profile"];
-  const packConfig = readPackConfig(packConfigPath(profile));
-  const found = await runPolicies(policies, run.resources, packConfig);
+  const cost = estimateStack(run.resources, config, args.stack);
+  const packConfig = withEstimate(readPackConfig(packConfigPath(profile)), cost);
+  const found = await runPolicies(policies, run.resources, packConfig, { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
   const violations = withStackKeys(found, run.resources, readPlatformConfig(config, args.stack), policies, packConfig);
   log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
@@ -112,8 +116,10 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
   log("");
   const remediation = (name: string) => policies.find((p) => p.name === name)?.remediationSteps;
   renderViolations(violations, args.verbose, remediation).forEach((l) => log(l));
+  log("");
+  renderCost(cost).forEach((l) => log(l));
   if (args.json) {
-    writeFileSync(args.json, JSON.stringify(toPlanJson(args.stack, run.resources, run.outputs, violations), null, 2));
+    writeFileSync(args.json, JSON.stringify(toPlanJson(args.stack, run.resources, run.outputs, violations, cost), null, 2));
     log(`\nWrote ${args.json}`);
   }
   return violations.some((v) => v.level === "mandatory") ? EXIT.violation : EXIT.clean;

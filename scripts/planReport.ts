@@ -6,12 +6,15 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Violation } from "../offline/policyRunner";
 import type { KeyedViolation } from "../offline/stackKeys";
 import type { RecordedResource } from "../offline/recorder";
+import { type CostReport, toCostJson } from "../offline/cost/types";
 
 export interface PlanJson {
   stack: string;
   resources: Array<Pick<RecordedResource, "urn" | "type" | "name" | "id" | "parent" | "custom" | "provider" | "inputs" | "outputs" | "dependencies" | "protect" | "retainOnDelete">>;
   outputs: Record<string, unknown>;
   violations: Violation[];
+  /** The monthly estimate (offline/cost): total, per tier, items with sources, unpriced, assumptions. */
+  cost?: ReturnType<typeof toCostJson>;
 }
 
 export const REDACTED = "[secret]";
@@ -26,7 +29,7 @@ export function redactSecrets(value: unknown): unknown {
   return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, redactSecrets(v)]));
 }
 
-export function toPlanJson(stack: string, resources: RecordedResource[], outputs: Record<string, unknown>, violations: Violation[]): PlanJson {
+export function toPlanJson(stack: string, resources: RecordedResource[], outputs: Record<string, unknown>, violations: Violation[], cost?: CostReport): PlanJson {
   return {
     stack,
     resources: resources.map(({ urn, type, name, id, parent, custom, provider, inputs, outputs: o, dependencies, protect, retainOnDelete }) => ({
@@ -36,6 +39,7 @@ export function toPlanJson(stack: string, resources: RecordedResource[], outputs
     })),
     outputs: redactSecrets(outputs) as Record<string, unknown>,
     violations,
+    ...(cost ? { cost: toCostJson(cost) } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { controlsOf, fsbp, type PackPolicy } from "../policy-pack/lib/metadata";
 import { CONTROL_NOTES, TARGET_CONTROLS } from "../policy-pack/lib/coverage";
-import { policies } from "../policy-pack/policies";
+import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { PackConfig, enforcementLevel, policyConfig, readPackConfig } from "../offline/policyRunner";
 
 const ROOT = join(__dirname, "..");
@@ -50,7 +50,7 @@ function summaryTable(profiles: [string, PackConfig][]): string[] {
     `| Policy | Checks | Kind | Severity | FSBP | ${names.join(" | ")} |`,
     `|---|---|---|---|---|${names.map(() => "---").join("|")}|`,
     ...policies.map((p) =>
-      `| ${code(p.name)} | ${typesCell(p)} | ${kind(p)} | ${p.severity ?? "—"} | ${fsbpCell(p)} | ${profiles.map(([, c]) => enforcementLevel(p, c)).join(" | ")} |`),
+      `| ${code(p.name)} | ${typesCell(p)} | ${kind(p)} | ${p.severity ?? "—"} | ${fsbpCell(p)} | ${profiles.map(([, c]) => enforcementLevel(p, c, PACK_ENFORCEMENT_LEVEL)).join(" | ")} |`),
   ];
 }
 
@@ -74,7 +74,7 @@ function allowed(s: SettingSchema): string {
 
 const json = (v: unknown) => (v === undefined ? "—" : code(JSON.stringify(v)));
 /** A profile's value; a long one equal to the default (a list of instance families) is not repeated. */
-const profileValue = (v: unknown, s: SettingSchema) => (JSON.stringify(v).length > 60 && JSON.stringify(v) === JSON.stringify(s.default) ? "the default" : json(v));
+const profileValue = (v: unknown, s: SettingSchema) => (v !== undefined && JSON.stringify(v).length > 60 && JSON.stringify(v) === JSON.stringify(s.default) ? "the default" : json(v));
 
 function settingsTable(profiles: [string, PackConfig][]): string[] {
   const rows = policies.flatMap((p) =>

@@ -158,8 +158,8 @@ export function policyConfigPath(profile: Profile): string {
   return `${POLICY_PACK_DIR}/config/${profile}.json`;
 }
 
-/** The full argv, starting with "pulumi". */
-export function buildCommand(args: WrapperArgs, profile: Profile): string[] {
+/** The full argv, starting with "pulumi"; `packConfig` defaults to the profile's config file. */
+export function buildCommand(args: WrapperArgs, profile: Profile, packConfig = policyConfigPath(profile)): string[] {
   return [
     "pulumi",
     args.command,
@@ -168,7 +168,7 @@ export function buildCommand(args: WrapperArgs, profile: Profile): string[] {
     "--policy-pack",
     POLICY_PACK_DIR,
     "--policy-pack-config",
-    policyConfigPath(profile),
+    packConfig,
     ...(args.configFile === undefined ? [] : ["--config-file", args.configFile]),
     ...args.extraArgs,
   ];
@@ -254,7 +254,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 1;
   }
 
-  const command = buildCommand(args, profile);
+  // The budget guard needs the estimate, which only the offline run can make (docs/cost.md).
+  const shortName = args.stack.split("/").pop() ?? args.stack;
+  const { packConfigWithEstimate } = await import("./previewEstimate");
+  const packConfig = await packConfigWithEstimate(stackFilePath(REPO_ROOT, args.stack, args.configFile), shortName, path.join(REPO_ROOT, policyConfig));
+  const command = buildCommand(args, profile, packConfig);
   console.error(`> ${command.map(quote).join(" ")}`);
 
   return new Promise<number>((resolve) => {

@@ -3,7 +3,7 @@
  * once per process, then query the recorded resources.
  */
 import { join, resolve } from "node:path";
-import { policies } from "../policy-pack/policies";
+import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { Violation, readPackConfig, runPolicies } from "../offline/policyRunner";
 import type { RecordedResource } from "../offline/recorder";
 import { StackRun, runStack } from "../offline/runStack";
@@ -22,7 +22,7 @@ export async function planConfig(stack: string, config: Record<string, string>):
   const run = await runStack({ stack, config });
   if (run.error) return { ...run, violations: [] };
   const pack = readPackConfig(join(ROOT, "policy-pack", "config", `${config["platform:profile"]}.json`));
-  return { ...run, violations: await runPolicies(policies, run.resources, pack) };
+  return { ...run, violations: await runPolicies(policies, run.resources, pack, { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL }) };
 }
 
 /** Plans a stack file (relative to the repo root); cached, since every spec reads the same runs. */

@@ -186,8 +186,8 @@ const MISTAKES: Mistake[] = [
   },
   {
     what: "a value outside an enumeration (natGateways: perAz)",
-    run: planned(edit(DEV, "natGateways: single", "natGateways: perAz")),
-    code: 2, key: "platform:network.natGateways", value: '"perAz"', allowed: /one of "none", "single", "onePerAz"/, suggestion: '"onePerAz"',
+    run: planned(edit(DEV, "natGateways: instance", "natGateways: perAz")),
+    code: 2, key: "platform:network.natGateways", value: '"perAz"', allowed: /one of "none", "single", "onePerAz", "instance"/, suggestion: '"onePerAz"',
   },
   {
     what: "a Kubernetes version out of EKS standard support (1.34)",

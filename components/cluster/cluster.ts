@@ -44,8 +44,12 @@ export interface ClusterArgs {
   adminPrincipalArns: string[];
   /** EKS deletion protection (prod). */
   deletionProtection: boolean;
-  /** Managed node groups; gpu only when enabled. Sizes, labels and taints per group. */
-  nodeGroups: { system: NodeGroupConfig; application: NodeGroupConfig; gpu?: NodeGroupConfig };
+  /**
+   * Managed node groups: sizes, labels and taints per group. `system` holds the critical add-ons
+   * (tainted CriticalAddonsOnly); without it they run on the application nodes, a cost option for
+   * dev. `gpu` only when given.
+   */
+  nodeGroups: { system?: NodeGroupConfig; application: NodeGroupConfig; gpu?: NodeGroupConfig };
   /** Node autoscaler and its pinned chart version. */
   autoscaler: { kind: "cluster-autoscaler" | "karpenter"; chartVersion: string };
   /** Pinned AWS Load Balancer Controller chart version. */

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { amiType, eksTaints, instanceFamilies, rootVolume, scalingProblems } from "./nodeGroups";
+import { amiType, architectureOf, architecturesOf, eksTaints, instanceFamilies, rootVolume, scalingProblems } from "./nodeGroups";
 
 describe("node group settings", () => {
   it("accept exactly the scaling triples with min ≤ desired ≤ max", () => {
@@ -27,6 +27,22 @@ describe("node group settings", () => {
     assert.equal(amiType("system"), "AL2023_x86_64_STANDARD");
     assert.equal(amiType("application"), "AL2023_x86_64_STANDARD");
     assert.equal(amiType("gpu"), "AL2023_x86_64_NVIDIA");
+  });
+
+  it("use the ARM_64 AL2023 AMIs for Graviton instance types", () => {
+    assert.equal(amiType("system", ["t4g.medium"]), "AL2023_ARM_64_STANDARD");
+    assert.equal(amiType("application", ["m7g.large", "c7g.large"]), "AL2023_ARM_64_STANDARD");
+    assert.equal(amiType("gpu", ["g5g.xlarge"]), "AL2023_ARM_64_NVIDIA");
+    assert.equal(amiType("system", ["t3.medium"]), "AL2023_x86_64_STANDARD");
+  });
+
+  it("tell Graviton (arm64) families from x86_64 ones by the g after the generation digit", () => {
+    const table: Array<[string, string]> = [
+      ["t4g.small", "arm64"], ["m6gd.large", "arm64"], ["c6gn.xlarge", "arm64"], ["r8g.large", "arm64"], ["g5g.xlarge", "arm64"], ["a1.large", "arm64"], ["im4gn.large", "arm64"],
+      ["t3.large", "x86_64"], ["t3a.large", "x86_64"], ["m7i-flex.large", "x86_64"], ["g5.xlarge", "x86_64"], ["c5.2xlarge", "x86_64"], ["inf2.xlarge", "x86_64"],
+    ];
+    for (const [type, arch] of table) assert.equal(architectureOf(type), arch, type);
+    assert.deepEqual(architecturesOf(["t3.large", "t4g.large", "t3a.large"]), ["x86_64", "arm64"]);
   });
 
   it("give every node an encrypted gp3 root volume on the given key", () => {

@@ -44,9 +44,32 @@ export function eksTaints(taints: Taint[]): Array<{ key: string; value: string; 
   return taints.map((t) => ({ key: t.key, value: t.value, effect: TAINT_EFFECTS[t.effect] }));
 }
 
-/** EKS-optimized Amazon Linux 2023 AMI types: NVIDIA variant for the GPU group. */
-export function amiType(role: NodeGroupRole): "AL2023_x86_64_STANDARD" | "AL2023_x86_64_NVIDIA" {
-  return role === "gpu" ? "AL2023_x86_64_NVIDIA" : "AL2023_x86_64_STANDARD";
+export type Architecture = "arm64" | "x86_64";
+
+/**
+ * The CPU architecture of an instance type: AWS Graviton (arm64) families carry a "g" right after
+ * their generation digit (t4g, m7g, c6gn, r8gd, g5g) or are a1; every other family is x86_64.
+ * https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-type-names.html
+ */
+export function architectureOf(instanceType: string): Architecture {
+  const family = instanceType.split(".")[0].toLowerCase();
+  return family === "a1" || /^[a-z]+\d+g/.test(family) ? "arm64" : "x86_64";
+}
+
+/** The architectures of a group's types, once each; a managed node group's AMI serves one. */
+export const architecturesOf = (instanceTypes: readonly string[]): Architecture[] => [...new Set(instanceTypes.map(architectureOf))];
+
+type AmiType = "AL2023_x86_64_STANDARD" | "AL2023_x86_64_NVIDIA" | "AL2023_ARM_64_STANDARD" | "AL2023_ARM_64_NVIDIA";
+
+/**
+ * EKS-optimized Amazon Linux 2023 AMI type for a group: the NVIDIA variant for the GPU group, the
+ * ARM_64 one for Graviton instance types (config validation keeps a group to one architecture).
+ * https://docs.aws.amazon.com/eks/latest/APIReference/API_Nodegroup.html#AmazonEKS-Type-Nodegroup-amiType
+ */
+export function amiType(role: NodeGroupRole, instanceTypes: readonly string[] = []): AmiType {
+  const arm = instanceTypes.length > 0 && architectureOf(instanceTypes[0]) === "arm64";
+  if (role === "gpu") return arm ? "AL2023_ARM_64_NVIDIA" : "AL2023_x86_64_NVIDIA";
+  return arm ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD";
 }
 
 /**

@@ -57,7 +57,7 @@ export function createNodeGroups(parentName: string, input: NodeGroupsInput, par
         cluster: input.cluster,
         nodeRoleArn: input.nodeRoleArn,
         subnetIds: input.privateSubnetIds,
-        amiType: amiType(role),
+        amiType: amiType(role, g.instanceTypes),
         instanceTypes: g.instanceTypes,
         capacityType: g.capacityType,
         scalingConfig: { minSize: g.minSize, desiredSize: g.desiredSize, maxSize: g.maxSize },

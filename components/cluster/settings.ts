@@ -29,7 +29,7 @@ export function asgServiceLinkedRoleArn(a: { partition: string; accountId: strin
   return `arn:${a.partition}:iam::${a.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 }
 
-/** The groups to create: system and application always, gpu only when configured. */
-export function nodeGroupsToCreate(g: { system: NodeGroupConfig; application: NodeGroupConfig; gpu?: NodeGroupConfig }): Partial<Record<NodeGroupRole, NodeGroupConfig>> {
-  return { system: g.system, application: g.application, ...(g.gpu ? { gpu: g.gpu } : {}) };
+/** The groups to create: application always, system and gpu when configured. */
+export function nodeGroupsToCreate(g: { system?: NodeGroupConfig; application: NodeGroupConfig; gpu?: NodeGroupConfig }): Partial<Record<NodeGroupRole, NodeGroupConfig>> {
+  return { ...(g.system ? { system: g.system } : {}), application: g.application, ...(g.gpu ? { gpu: g.gpu } : {}) };
 }

@@ -2,46 +2,65 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { attach } from "../cluster/roles";
 import { rootVolume } from "../cluster/nodeGroups";
-import { describeProblem, ec2InstanceTypeProblem } from "../aws/checks";
 import { asgServiceLinkedRoleArn } from "../cluster/settings";
-import { throwIfProblems } from "../errors";
 import { policyDocument } from "../iam/policyDocument";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
 import { Rule, instanceEgress, tasksEgress, tasksIngress } from "./securityRules";
+import type { LogRetentionDays } from "../logs";
+import type { AccountContext } from "../security/keyPolicy";
+import type { EcsClusterSettings } from "./presets";
 import {
-  CONTAINER_INSIGHTS, CapacitySettings, ECS_AMI_PARAMETER, ECS_MANAGED_TAG, INSTANCE_MANAGED_POLICIES, INSTANCE_METADATA_OPTIONS,
-  assertCapacity, capacityProviderName, checkAvailabilityZones, checkEcsName, checkNamespaceName, insightsLogGroupName, userData,
+  CONTAINER_INSIGHTS, ECS_AMI_PARAMETER, ECS_MANAGED_TAG, INSTANCE_MANAGED_POLICIES, INSTANCE_METADATA_OPTIONS, ResolvedEcsCluster,
+  capacityProviderName, insightsLogGroupName, resolveEcsClusterArgs, userData,
 } from "./settings";
 
-export interface EcsClusterArgs {
-  /** Physical cluster name, `<system>-<stack>`: 1 to 255 letters, digits, '-' and '_'. https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html */
-  clusterName: string;
-  /** Account, partition and region, for ARNs (the Auto Scaling service-linked role's key grant). */
-  account: { accountId: string; partition: string; region: string };
+/**
+ * What EcsCluster needs: the network it lives in, plus the container instances' settings
+ * (EcsClusterSettings, each optional with ECS_CLUSTER_DEFAULTS, the prod preset). Everything else
+ * has a default; the secure settings (IMDSv2 hop 1, encrypted root volumes, private subnets, no
+ * public IP, Container Insights) are not knobs.
+ */
+export interface EcsClusterArgs extends Partial<EcsClusterSettings> {
   vpcId: pulumi.Input<string>;
-  /** The VPC's IPv4 CIDR: the tasks' egress inside the VPC. */
+  /** The VPC's IPv4 CIDR: the tasks' and instances' egress inside the VPC. */
   vpcCidr: string;
-  /** Private subnets, one per AZ: container instances and task ENIs live only here. */
+  /** Private subnets, one per AZ: container instances and task ENIs live only here, none gets a public IP. */
   privateSubnetIds: pulumi.Input<string[]>;
-  /** AZs of the stack, at least 2 (the ASG spreads over them; an ALB needs 2). https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones */
-  availabilityZones: string[];
-  /** Platform KMS keys: data (instance root volumes), logs (the Container Insights log group). */
+  /** Account, partition and region, for ARNs (the Auto Scaling service-linked role's key grant, managed policies). */
+  account: AccountContext;
+  /** KMS keys: data (instance root volumes), logs (the Container Insights log group). */
   kmsKeyArns: { data: pulumi.Input<string>; logs: pulumi.Input<string> };
-  /** Days Container Insights performance logs are kept; one of the CloudWatch Logs retention values. https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html */
-  insightsLogRetentionDays: number;
   /**
-   * Container instances, per profile. instanceType: an EC2 type (awsvpc tasks each take an ENI, so
-   * the type's ENI limit caps tasks per instance unless awsvpcTrunking is on). minSize ≤ maxSize
-   * (instances). targetCapacityPercent 1..100: how full ECS managed scaling keeps the group
-   * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html).
-   * diskSizeGiB ≥ 30: gp3 root volume, encrypted with the data key (not a knob).
+   * Physical cluster name: 1 to 255 letters, digits, '-' and '_'.
+   * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html
+   * @default the component's name
    */
-  capacity: CapacitySettings;
-  /** Private DNS namespace for Cloud Map, such as ecsai-prod.local: DNS labels, ≤ 253 characters. https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html */
-  serviceDiscoveryNamespace: string;
-  /** The services' container ports (1..65535): the tasks' group admits itself on these, for service-to-service calls. */
-  servicePorts: number[];
+  clusterName?: string;
+  /**
+   * AZs of the private subnets; at least 2 (the Auto Scaling group spreads over them; an ALB needs 2).
+   * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones
+   * @default checked by the count of privateSubnetIds, when they are a plain list
+   */
+  availabilityZones?: string[];
+  /**
+   * Days Container Insights performance logs are kept; one of the CloudWatch Logs retention values.
+   * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+   * @default 90 (DEFAULT_LOG_RETENTION_DAYS)
+   */
+  insightsLogRetentionDays?: LogRetentionDays;
+  /**
+   * Private DNS namespace for Cloud Map, such as ecsai-prod.local: lowercase DNS labels, ≤ 253 characters.
+   * https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html
+   * @default `<clusterName>.local`, lowercased
+   */
+  serviceDiscoveryNamespace?: string;
+  /**
+   * The services' container ports (1..65535): the tasks' group admits itself on these, for
+   * service-to-service calls.
+   * @default [] (tasks admit nothing from each other)
+   */
+  servicePorts?: number[];
 }
 
 /**
@@ -66,39 +85,34 @@ export class EcsCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: EcsClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:EcsCluster", name, {}, opts);
-    checkEcsName(args.clusterName, "cluster");
-    checkAvailabilityZones(args.availabilityZones);
-    const type = ec2InstanceTypeProblem(args.account.region, args.capacity.instanceType);
-    throwIfProblems(name, type ? [describeProblem("capacity.instanceType", args.capacity.instanceType, type)] : []);
-    assertCapacity(args.capacity);
-    checkNamespaceName(args.serviceDiscoveryNamespace);
-    this.clusterName = args.clusterName;
+    const r = resolveEcsClusterArgs(name, args);
+    this.clusterName = r.clusterName;
 
     const insights = new aws.cloudwatch.LogGroup(childName(name, "insights"), {
-      name: insightsLogGroupName(args.clusterName), retentionInDays: args.insightsLogRetentionDays, kmsKeyId: args.kmsKeyArns.logs, tags: tierTags("cluster"),
+      name: insightsLogGroupName(r.clusterName), retentionInDays: r.insightsLogRetentionDays, kmsKeyId: args.kmsKeyArns.logs, tags: tierTags("cluster"),
     }, { parent: this });
     // ECS Exec stays off on every service, so the cluster carries no execute-command configuration.
     const cluster = new aws.ecs.Cluster(childName(name, "cluster"), {
-      name: args.clusterName, settings: [{ ...CONTAINER_INSIGHTS }], tags: tierTags("cluster"),
+      name: r.clusterName, settings: [{ ...CONTAINER_INSIGHTS }], tags: tierTags("cluster"),
     }, { parent: this, dependsOn: [insights] });
     this.clusterArn = cluster.arn;
 
-    const tasks = this.securityGroup(name, "tasks", args.vpcId, "ECS tasks (awsvpc): each other on the service ports; the ALB adds its own rule", tasksIngress(args.servicePorts), tasksEgress(args.vpcCidr));
+    const tasks = this.securityGroup(name, "tasks", args.vpcId, "ECS tasks (awsvpc): each other on the service ports; the ALB adds its own rule", tasksIngress(r.servicePorts), tasksEgress(args.vpcCidr));
     const instances = this.securityGroup(name, "instances", args.vpcId, "ECS container instances: no ingress, HTTPS and NFS out", [], instanceEgress(args.vpcCidr));
     this.tasksSecurityGroupId = tasks.id;
     this.instanceSecurityGroupId = instances.id;
 
-    const { asg, roleArn } = this.instances(name, args, instances);
+    const { asg, roleArn } = this.instances(name, args, r, instances);
     this.autoScalingGroupName = asg.name;
     this.instanceRoleArn = roleArn;
     const provider = new aws.ecs.CapacityProvider(childName(name, "capacity"), {
-      name: capacityProviderName(args.clusterName),
+      name: capacityProviderName(r.clusterName),
       autoScalingGroupProvider: {
         autoScalingGroupArn: asg.arn,
         // ECS scales the group to keep it targetCapacityPercent full, and never terminates an
         // instance that still runs tasks (needs protectFromScaleIn on the group).
         // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-termination-protection.html
-        managedScaling: { status: "ENABLED", targetCapacity: args.capacity.targetCapacityPercent },
+        managedScaling: { status: "ENABLED", targetCapacity: r.targetCapacityPercent },
         managedTerminationProtection: "ENABLED",
         managedDraining: "ENABLED",
       },
@@ -112,9 +126,9 @@ export class EcsCluster extends pulumi.ComponentResource {
     }, { parent: this });
 
     const namespace = new aws.servicediscovery.PrivateDnsNamespace(childName(name, "namespace"), {
-      name: args.serviceDiscoveryNamespace,
+      name: r.serviceDiscoveryNamespace,
       vpc: args.vpcId,
-      description: `Cloud Map names of the ${args.clusterName} services`,
+      description: `Cloud Map names of the ${r.clusterName} services`,
       tags: tierTags("cluster"),
     }, { parent: this });
     this.namespaceId = namespace.id;
@@ -132,10 +146,10 @@ export class EcsCluster extends pulumi.ComponentResource {
   }
 
   /** Instance role and profile, the volume-key grant, the launch template and the Auto Scaling group. */
-  private instances(name: string, args: EcsClusterArgs, sg: aws.ec2.SecurityGroup): { asg: aws.autoscaling.Group; roleArn: pulumi.Output<string> } {
+  private instances(name: string, args: EcsClusterArgs, r: ResolvedEcsCluster, sg: aws.ec2.SecurityGroup): { asg: aws.autoscaling.Group; roleArn: pulumi.Output<string> } {
     const roleName = childName(name, "instance");
     const trust = policyDocument({ Sid: "TrustEc2", Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" });
-    const role = new aws.iam.Role(roleName, { assumeRolePolicy: JSON.stringify(trust), description: `ECS container instances of ${args.clusterName}`, tags: tierTags("cluster") }, { parent: this });
+    const role = new aws.iam.Role(roleName, { assumeRolePolicy: JSON.stringify(trust), description: `ECS container instances of ${r.clusterName}`, tags: tierTags("cluster") }, { parent: this });
     const attachments = attach(roleName, role, { managedPolicies: [...INSTANCE_MANAGED_POLICIES], partition: args.account.partition }, this);
     const profile = new aws.iam.InstanceProfile(roleName, { role: role.name, tags: tierTags("cluster") }, { parent: this });
     // The Auto Scaling service-linked role launches the instances and needs the data key for their
@@ -147,17 +161,17 @@ export class EcsCluster extends pulumi.ComponentResource {
       operations: ["Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "DescribeKey", "CreateGrant"],
     }, { parent: this });
     const ami = aws.ssm.getParameterOutput({ name: ECS_AMI_PARAMETER }, { parent: this });
-    const tags = tierTags("cluster", { Name: childName(name, "instance"), Cluster: args.clusterName });
+    const tags = tierTags("cluster", { Name: childName(name, "instance"), Cluster: r.clusterName });
     const template = new aws.ec2.LaunchTemplate(childName(name, "lt"), {
-      description: `ECS ${args.clusterName} container instances: AL2023 ECS-optimized, IMDSv2 hop 1, encrypted gp3 root volume`,
+      description: `ECS ${r.clusterName} container instances: AL2023 ECS-optimized, IMDSv2 hop 1, encrypted gp3 root volume`,
       imageId: ami.value,
-      instanceType: args.capacity.instanceType,
+      instanceType: r.instanceType,
       iamInstanceProfile: { arn: profile.arn },
       networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: [sg.id] }],
       metadataOptions: { ...INSTANCE_METADATA_OPTIONS },
-      blockDeviceMappings: [rootVolume(args.capacity.diskSizeGiB, args.kmsKeyArns.data)],
+      blockDeviceMappings: [rootVolume(r.diskSizeGiB, args.kmsKeyArns.data)],
       monitoring: { enabled: true },
-      userData: userData(args.clusterName),
+      userData: userData(r.clusterName),
       // The provider's default tags reach the template, not the instances and volumes it launches.
       tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags })),
       updateDefaultVersion: true,
@@ -165,8 +179,8 @@ export class EcsCluster extends pulumi.ComponentResource {
     }, { parent: this });
     const asg = new aws.autoscaling.Group(childName(name, "asg"), {
       vpcZoneIdentifiers: args.privateSubnetIds,
-      minSize: args.capacity.minSize,
-      maxSize: args.capacity.maxSize,
+      minSize: r.minSize,
+      maxSize: r.maxSize,
       // No desiredCapacity: ECS managed scaling owns it once the group exists.
       launchTemplate: { id: template.id, version: template.latestVersion.apply((v) => String(v)) },
       // Managed termination protection needs scale-in protection on new instances.

@@ -2,9 +2,10 @@ import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { AI_APP_SERVICES } from "../../test/fixtures/ecsAiApp";
 import {
-  EcsService, ServiceContext, assertServices, autoscalingProblems, checkImageTag, deploymentPercents, logGroupName, roleLogicalNames, scalingResourceId,
-  secretEnvName, serviceProblems, taskFamily,
+  EcsService, ServiceContext, assertServices, autoscalingProblems, checkEcsServicesArgs, deploymentPercents, imageTagProblem, logGroupName, resolveEcsServicesArgs,
+  roleLogicalNames, scalingResourceId, secretEnvName, serviceProblems, taskFamily,
 } from "./services";
+import { ECS_SERVICES_DEFAULTS } from "./presets";
 
 const PARENT = "ecsai-test-services";
 const svc = (name: string) => AI_APP_SERVICES.find((s) => s.name === name)!;
@@ -73,7 +74,22 @@ describe("ECS service validation", () => {
   });
 
   it("accept image tags Docker accepts", () => {
-    for (const tag of ["latest", "v1.2.3", "2026-05-01_abc"]) checkImageTag(tag);
-    for (const tag of ["", "-x", ".x", "a b", "x".repeat(129)]) assert.throws(() => checkImageTag(tag), /is not a valid tag/);
+    for (const tag of ["latest", "v1.2.3", "2026-05-01_abc"]) assert.equal(imageTagProblem(tag), undefined);
+    for (const tag of ["", "-x", ".x", "a b", "x".repeat(129)]) assert.match(imageTagProblem(tag) ?? "", /is not a valid tag/);
+  });
+});
+
+describe("resolveEcsServicesArgs", () => {
+  it("fills every omitted setting from the prod preset and keeps logs 90 days", () => {
+    assert.deepEqual(resolveEcsServicesArgs({}), { ...ECS_SERVICES_DEFAULTS, logRetentionDays: 90 });
+    assert.deepEqual(resolveEcsServicesArgs({ imageTag: "v2", logRetentionDays: 7 }), { ...ECS_SERVICES_DEFAULTS, imageTag: "v2", logRetentionDays: 7 });
+  });
+
+  it("reports every problem at once: tag, targets, registry limits, retention", () => {
+    const problems = checkEcsServicesArgs({
+      imageTag: "-bad", autoscaling: { cpuTargetPercent: 0, memoryTargetPercent: 80 }, registry: { immutableTags: true, keepImages: 0, untaggedExpiryDays: 400 }, logRetentionDays: 10,
+    });
+    assert.deepEqual(problems.map((p) => p.replace(/:.*/, "")), ["ECS services", "ECS services", "registry.keepImages", "registry.untaggedExpiryDays", "logRetentionDays"]);
+    assert.throws(() => resolveEcsServicesArgs({ imageTag: "-bad", logRetentionDays: 10 }), /image tag "-bad" is not a valid tag.*; logRetentionDays: got 10/);
   });
 });

@@ -1,9 +1,14 @@
 /**
- * The ECS services' model, names and validation (EcsServices). Pure; no Pulumi imports.
+ * The ECS services' model, names, defaults and validation (EcsServices). Pure; no Pulumi imports.
  */
-import { ComponentArgsError } from "../errors";
 import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS, childName } from "../naming";
 import { ServiceGrants, assertResolvable } from "../cluster/servicePolicy";
+import { withDefaults } from "../defaults";
+import { ComponentArgsError } from "../errors";
+import { DEFAULT_LOG_RETENTION_DAYS, retentionProblem } from "../logs";
+import { AutoscalingTargets, ECS_SERVICES_DEFAULTS, EcsServicesSettings } from "./presets";
+
+export type { AutoscalingTargets };
 
 /**
  * One service, as platform:services describes it (stacks/config/sections/services.ts); fields the
@@ -134,13 +139,7 @@ export function assertServices(parentName: string, services: EcsService[], ctx: 
   const problems = services.flatMap((s) => serviceProblems(parentName, s, ctx).map((p) => `service ${s.name} ${p}`));
   const names = services.map((s) => s.name);
   names.filter((n, i) => names.indexOf(n) !== i).forEach((n) => problems.push(`service ${n} is listed twice`));
-  if (problems.length > 0) throw new ComponentArgsError(`ECS services: ${problems.join("; ")}`);
-}
-
-/** Service autoscaling targets, percent of the tasks' reserved CPU and memory. */
-export interface AutoscalingTargets {
-  cpuTargetPercent: number;
-  memoryTargetPercent: number;
+  if (problems.length > 0) throw new ComponentArgsError(`ECS services: ${problems.join("; ")}`, problems);
 }
 
 /** Problems with the autoscaling targets; empty when each is an integer from 1 to 100. */
@@ -157,7 +156,42 @@ export const SCALE_IN_COOLDOWN_SECONDS = 300;
 /** An image tag as Docker and ECR accept it. https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImage.html */
 export const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 
-/** Throws unless the tag the services' own repositories are deployed at is a valid image tag. */
-export function checkImageTag(tag: string): void {
-  if (!IMAGE_TAG_PATTERN.test(tag)) throw new ComponentArgsError(`ECS services: image tag "${tag}" is not a valid tag: 1 to 128 of A-Z, a-z, 0-9, '_', '.' and '-', not starting with '.' or '-'`);
+/** Why the tag the services' own repositories are deployed at is not a valid image tag, or undefined. */
+export function imageTagProblem(tag: string): string | undefined {
+  return IMAGE_TAG_PATTERN.test(tag) ? undefined : `ECS services: image tag "${tag}" is not a valid tag: 1 to 128 of A-Z, a-z, 0-9, '_', '.' and '-', not starting with '.' or '-'`;
+}
+
+/** ECR's bounds on the lifecycle settings. https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html */
+function registryProblems(r: EcsServicesSettings["registry"]): string[] {
+  const out: string[] = [];
+  if (!Number.isInteger(r.keepImages) || r.keepImages < 1 || r.keepImages > 1000) out.push(`registry.keepImages: got ${r.keepImages}; allowed: an integer from 1 to 1000`);
+  if (!Number.isInteger(r.untaggedExpiryDays) || r.untaggedExpiryDays < 1 || r.untaggedExpiryDays > 365) out.push(`registry.untaggedExpiryDays: got ${r.untaggedExpiryDays}; allowed: an integer from 1 to 365`);
+  return out;
+}
+
+/** EcsServices' settings with the defaults filled in, and the log retention. */
+export interface ResolvedEcsServices extends EcsServicesSettings {
+  logRetentionDays: number;
+}
+
+/** Every problem with the resolved settings, each naming the field and the value. */
+export function checkEcsServicesArgs(r: ResolvedEcsServices): string[] {
+  const scaling = autoscalingProblems(r.autoscaling);
+  return [
+    imageTagProblem(r.imageTag),
+    scaling.length > 0 ? `ECS services: ${scaling.join("; ")}` : undefined,
+    ...registryProblems(r.registry),
+    retentionProblem("logRetentionDays", r.logRetentionDays),
+  ].filter((p): p is string => p !== undefined);
+}
+
+/**
+ * EcsServices' settings with ECS_SERVICES_DEFAULTS (the prod preset) for those its caller left out
+ * and 90 days of service logs. Throws once, naming every problem.
+ */
+export function resolveEcsServicesArgs(args: Partial<EcsServicesSettings> & { logRetentionDays?: number }): ResolvedEcsServices {
+  const resolved = { ...withDefaults(ECS_SERVICES_DEFAULTS, args), logRetentionDays: args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS };
+  const problems = checkEcsServicesArgs(resolved);
+  if (problems.length > 0) throw new ComponentArgsError(problems.join("; "), problems);
+  return resolved;
 }

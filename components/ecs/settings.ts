@@ -1,17 +1,13 @@
 /**
- * Fixed settings, names and validation of the ECS cluster (EcsCluster). Pure; no Pulumi imports.
+ * Fixed settings, names, defaults and validation of the ECS cluster (EcsCluster). Pure; Pulumi
+ * appears only as types.
  */
-
+import { describeProblem, ec2InstanceTypeProblem } from "../aws/checks";
+import { withDefaults } from "../defaults";
 import { ComponentArgsError } from "../errors";
-
-/** Per-profile capacity of the container instances; documented field by field on EcsClusterArgs. */
-export interface CapacitySettings {
-  instanceType: string;
-  minSize: number;
-  maxSize: number;
-  targetCapacityPercent: number;
-  diskSizeGiB: number;
-}
+import { DEFAULT_LOG_RETENTION_DAYS, retentionProblem } from "../logs";
+import type { EcsClusterArgs } from "./ecsCluster";
+import { ECS_CLUSTER_DEFAULTS, EcsClusterSettings } from "./presets";
 
 /**
  * Container Insights with enhanced observability (task- and container-level metrics). The provider
@@ -76,8 +72,9 @@ export const ECS_MANAGED_TAG = "AmazonECSManaged";
 /** ECS cluster, service and capacity provider names: 1 to 255 letters, digits, '-' and '_'. https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html */
 export const ECS_NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
 
-export function checkEcsName(name: string, what: string): void {
-  if (!ECS_NAME_PATTERN.test(name)) throw new ComponentArgsError(`ECS rejects the ${what} name "${name}": 1 to 255 letters, digits, '-' and '_'`);
+/** Why ECS would refuse the name, or undefined. */
+export function ecsNameProblem(name: string, what: string): string | undefined {
+  return ECS_NAME_PATTERN.test(name) ? undefined : `ECS rejects the ${what} name "${name}": 1 to 255 letters, digits, '-' and '_'`;
 }
 
 /** Prefixes a capacity provider name may not start with. https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html */
@@ -92,8 +89,8 @@ export function capacityProviderName(clusterName: string): string {
 }
 
 /** Problems with the capacity settings as [field, allowed] pairs; empty when valid. */
-export function capacityProblems(c: CapacitySettings): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
+export function capacityProblems(c: EcsClusterSettings): Array<[keyof EcsClusterSettings, string]> {
+  const out: Array<[keyof EcsClusterSettings, string]> = [];
   if (!Number.isInteger(c.minSize) || c.minSize < 0) out.push(["minSize", "an integer ≥ 0"]);
   if (!Number.isInteger(c.maxSize) || c.maxSize < 1) out.push(["maxSize", "an integer ≥ 1"]);
   if (c.minSize > c.maxSize) out.push(["minSize", `at most maxSize (${c.maxSize})`]);
@@ -106,25 +103,67 @@ export function capacityProblems(c: CapacitySettings): Array<[string, string]> {
   return out;
 }
 
-/** Throws naming every invalid capacity field. */
-export function assertCapacity(c: CapacitySettings): void {
+/** The capacity problems as one sentence naming each field and its value, or undefined. */
+export function capacityProblem(c: EcsClusterSettings): string | undefined {
   const problems = capacityProblems(c);
-  if (problems.length > 0) {
-    throw new ComponentArgsError(`ECS capacity: ${problems.map(([field, allowed]) => `${field} (${JSON.stringify(c[field as keyof CapacitySettings])}) must be ${allowed}`).join("; ")}`);
-  }
+  if (problems.length === 0) return undefined;
+  return `ECS capacity: ${problems.map(([field, allowed]) => `${field} (${JSON.stringify(c[field])}) must be ${allowed}`).join("; ")}`;
 }
 
-/** A private DNS namespace name: dot-separated labels, at most 253 characters. https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html */
-export function checkNamespaceName(name: string): void {
+/** Why Cloud Map would refuse the private DNS namespace name, or undefined. https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html */
+export function namespaceProblem(name: string): string | undefined {
   const label = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-  if (name.length > 253 || !name.split(".").every((l) => label.test(l))) {
-    throw new ComponentArgsError(`Cloud Map rejects the namespace name "${name}": lowercase DNS labels separated by dots, at most 253 characters (for example ecsai-prod.local)`);
-  }
+  if (name.length <= 253 && name.split(".").every((l) => label.test(l))) return undefined;
+  return `Cloud Map rejects the namespace name "${name}": lowercase DNS labels separated by dots, at most 253 characters (for example ecsai-prod.local)`;
 }
 
 /** ASGs, the ALB and Multi-AZ placement need subnets in two AZs at least. */
-export function checkAvailabilityZones(azs: string[]): void {
-  if (azs.length < 2) throw new ComponentArgsError(`ECS cluster: container instances must spread over at least 2 AZs (an ALB needs 2); got ${azs.length}`);
+export function availabilityZoneProblem(count: number): string | undefined {
+  return count >= 2 ? undefined : `ECS cluster: container instances must spread over at least 2 AZs (an ALB needs 2); got ${count}`;
+}
+
+/** What EcsCluster builds from: its Args with every default filled in. */
+export interface ResolvedEcsCluster extends EcsClusterSettings {
+  clusterName: string;
+  serviceDiscoveryNamespace: string;
+  servicePorts: number[];
+  insightsLogRetentionDays: number;
+  /** AZs the instances spread over: the given list's length, else the subnets' count when known before deployment. */
+  azCount?: number;
+}
+
+/** Every problem with resolved cluster arguments, each naming the field and the value. */
+export function checkEcsClusterArgs(r: ResolvedEcsCluster): string[] {
+  const badPorts = r.servicePorts.filter((p) => !Number.isInteger(p) || p < 1 || p > 65535);
+  return [
+    ecsNameProblem(r.clusterName, "cluster"),
+    r.azCount === undefined ? undefined : availabilityZoneProblem(r.azCount),
+    capacityProblem(r),
+    namespaceProblem(r.serviceDiscoveryNamespace),
+    retentionProblem("insightsLogRetentionDays", r.insightsLogRetentionDays),
+    badPorts.length > 0 ? `servicePorts: got ${JSON.stringify(badPorts)}; allowed: TCP ports from 1 to 65535` : undefined,
+  ].filter((p): p is string => p !== undefined);
+}
+
+/**
+ * EcsCluster's arguments with the defaults filled in: ECS_CLUSTER_DEFAULTS for the capacity, the
+ * component's name for the cluster, `<cluster>.local` for Cloud Map, no service ports, 90 days of
+ * Container Insights logs. Throws once, naming every problem.
+ */
+export function resolveEcsClusterArgs(name: string, args: EcsClusterArgs): ResolvedEcsCluster {
+  const clusterName = args.clusterName ?? name;
+  const resolved: ResolvedEcsCluster = {
+    ...withDefaults(ECS_CLUSTER_DEFAULTS, args),
+    clusterName,
+    serviceDiscoveryNamespace: args.serviceDiscoveryNamespace ?? `${clusterName.toLowerCase().replace(/_/g, "-")}.local`,
+    servicePorts: args.servicePorts ?? [],
+    insightsLogRetentionDays: args.insightsLogRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+    azCount: args.availabilityZones?.length ?? (Array.isArray(args.privateSubnetIds) ? args.privateSubnetIds.length : undefined),
+  };
+  const type = ec2InstanceTypeProblem(args.account.region, resolved.instanceType);
+  const problems = [...checkEcsClusterArgs(resolved), ...(type ? [describeProblem("instanceType", resolved.instanceType, type)] : [])];
+  if (problems.length > 0) throw new ComponentArgsError(problems.join("; "), problems);
+  return resolved;
 }
 
 /**

@@ -77,6 +77,14 @@ export interface EdgeArgs {
     rateLimitWindowSeconds: number;
     /** Request headers left out of WAF logs, lowercase; at most 100. */
     redactedHeaders: readonly string[];
+    /**
+     * A second, REGIONAL web ACL on the ALB (FSBP ELB.16), besides CloudFront's. Only an internal
+     * ALB may go without: CloudFront's VPC origin is then its only way in, and CloudFront's web ACL
+     * already inspects every request (checkEdgeArgs rejects the other case).
+     * https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-16
+     * @default true
+     */
+    regionalWebAcl?: boolean;
   };
   alb: {
     /** true: private subnets, reached only through a CloudFront VPC origin. false needs a domain. */
@@ -115,6 +123,7 @@ export function checkEdgeArgs(args: EdgeArgs): string[] {
   if (!Number.isInteger(rateLimit) || rateLimit < 10 || rateLimit > 2_000_000_000) errors.push(`waf.rateLimit: ${rateLimit} is outside 10..2000000000`);
   if (![60, 120, 300, 600].includes(rateLimitWindowSeconds)) errors.push(`waf.rateLimitWindowSeconds: ${rateLimitWindowSeconds} is not 60, 120, 300 or 600`);
   if (redactedHeaders.length > 100) errors.push(`waf.redactedHeaders: ${redactedHeaders.length} headers; AWS WAF redacts at most 100 fields`);
+  if (args.waf.regionalWebAcl === false && !args.alb.internal) errors.push("waf.regionalWebAcl: an internet-facing ALB can be reached around CloudFront, so it keeps its own web ACL");
   return errors;
 }
 

@@ -37,7 +37,8 @@ export class Edge extends pulumi.ComponentResource {
   /** Target group ARN per routed service. */
   readonly targetGroupArns: Record<string, pulumi.Output<string>>;
   readonly cloudFrontWebAclArn: pulumi.Output<string>;
-  readonly albWebAclArn: pulumi.Output<string>;
+  /** The ALB's REGIONAL web ACL; undefined with waf.regionalWebAcl false. */
+  readonly albWebAclArn?: pulumi.Output<string>;
   /** The hosted zone's id, with a domain. */
   readonly hostedZoneId?: pulumi.Output<string>;
   /** Name servers to set at the registrar, when this stack created the zone. */
@@ -64,7 +65,7 @@ export class Edge extends pulumi.ComponentResource {
     this.albSecurityGroupId = lb.securityGroupId;
     this.targetGroupArns = lb.targetGroupArns;
     this.cloudFrontWebAclArn = cfWaf.arn;
-    this.albWebAclArn = albWaf.arn;
+    this.albWebAclArn = albWaf?.arn;
     this.hostedZoneId = certs?.zoneId;
     this.nameServers = certs?.nameServers;
     const bucket = args.staticAssetsBucket;
@@ -101,7 +102,7 @@ export class Edge extends pulumi.ComponentResource {
     // One us-east-1 logs key for every us-east-1 log group: the CloudFront web ACL's and the zone's query logs.
     const usEast1LogsKeyArn = this.usEast1LogsKey(name, args);
     const cfWaf = createWebAcl(this, childName(name, "cf-waf"), { ...wafLogs, scope: "CLOUDFRONT", kmsKeyArn: usEast1LogsKeyArn, provider: args.usEast1Provider });
-    const albWaf = createWebAcl(this, childName(name, "alb-waf"), { ...wafLogs, scope: "REGIONAL", kmsKeyArn: args.logging.kmsKeyArn });
+    const albWaf = args.waf.regionalWebAcl === false ? undefined : createWebAcl(this, childName(name, "alb-waf"), { ...wafLogs, scope: "REGIONAL", kmsKeyArn: args.logging.kmsKeyArn });
     const queryLogs = { accountId: args.account.accountId, retentionDays: args.logging.retentionDays, kmsKeyArn: usEast1LogsKeyArn };
     const certs = args.domain ? createCertificates(this, name, { domain: args.domain, usEast1: args.usEast1Provider, protect: args.protect, queryLogs }) : undefined;
     const lb = createLoadBalancer(this, name, {
@@ -112,7 +113,7 @@ export class Edge extends pulumi.ComponentResource {
       routes: rs,
       certificateArn: certs?.originCertificateArn,
       accessLogs: { bucket: args.logsBucket.name, prefix: args.logPrefixes.alb },
-      webAclArn: albWaf.arn,
+      webAclArn: albWaf?.arn,
       targetSecurityGroupIds: args.targetSecurityGroupIds,
       kubernetesProvider: args.kubernetesProvider,
       kubernetesDependsOn: args.kubernetesDependsOn,

@@ -33,7 +33,7 @@ export interface LoadBalancerArgs {
   /** Access-log bucket name and key prefix (ELB adds AWSLogs/<account>/ below it). */
   accessLogs: { bucket: pulumi.Input<string>; prefix: string };
   /** The REGIONAL web ACL to associate (FSBP ELB.16). */
-  webAclArn: pulumi.Input<string>;
+  webAclArn?: pulumi.Input<string>;
   /** The targets' security groups: the only egress. Empty: the VPC CIDR. */
   targetSecurityGroupIds: pulumi.Input<string>[];
   /** The cluster's provider, for TargetGroupBindings. */
@@ -158,7 +158,7 @@ export function createLoadBalancer(parent: pulumi.Resource, name: string, args: 
     },
     { parent },
   );
-  new aws.wafv2.WebAclAssociation(childName(name, "alb-waf-association"), { resourceArn: alb.arn, webAclArn: args.webAclArn }, { parent });
+  if (args.webAclArn) new aws.wafv2.WebAclAssociation(childName(name, "alb-waf-association"), { resourceArn: alb.arn, webAclArn: args.webAclArn }, { parent });
   const listener = listeners(parent, name, args, alb);
   const targetGroupArns: Record<string, pulumi.Output<string>> = {};
   for (const route of args.routes) {

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
-import type { AccountContext } from "../security/keyPolicy";
+import { AccountContext, keyPolicy } from "../security/keyPolicy";
 import { tierTags } from "../tags";
 import { ARCHIVE_PREFIX, firehoseTrust, logsSubscriptionTrust, putIntoStream, writeArchive } from "./archivePolicies";
 import { appLogGroupName } from "./naming";
@@ -27,6 +27,26 @@ export interface AppLogsArgs {
    * the rest, not created here.
    */
   otherGroups?: Record<string, pulumi.Input<string>>;
+}
+
+/**
+ * The tier's own logs key, for a caller that passes none: customer-managed, rotation on, with the
+ * policy of the platform's logs key (CloudWatch Logs of this account and region may use it).
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+ */
+export function logsKey(
+  parent: pulumi.Resource,
+  a: { component: string; prefix: string; account: AccountContext; keyDeletionWindowDays: number; protectKey: boolean },
+): pulumi.Output<string> {
+  const key = new aws.kms.Key(childName(a.component, "logs-key"), {
+    description: `${a.prefix}: encrypts the application log groups and their archive`,
+    enableKeyRotation: true,
+    deletionWindowInDays: a.keyDeletionWindowDays,
+    policy: JSON.stringify(keyPolicy("logs", a.account)),
+    tags: tierTags("monitoring", { DataClass: "logs" }),
+  }, { parent, protect: a.protectKey });
+  new aws.kms.Alias(childName(a.component, "logs-alias"), { name: `alias/${a.prefix}-logs`, targetKeyId: key.keyId }, { parent });
+  return key.arn;
 }
 
 /** One encrypted log group per application namespace; optionally archived to S3. */

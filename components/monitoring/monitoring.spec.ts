@@ -33,12 +33,15 @@ function args(o: Partial<MonitoringArgs> = {}): MonitoringArgs {
     targets: ALL_TIERS,
     notifications: { critical: { emails: ["oncall@example.com"], httpsUrls: ["https://paging.example.com/sns"] }, warning: { emails: ["team@example.com"], httpsUrls: [] } },
     alarms: DEFAULT_ALARM_SETTINGS,
-    budget: { monthlyLimitUsd: 1000, actualPercent: 80, forecastPercent: 100, costAllocationTags: { System: "medsearch", Environment: "prod" } },
-    dailyReport: { scheduleExpression: "cron(0 8 * * ? *)" },
-    logs: { namespaces: ["apps", "ml"], retentionDays: 90, kmsKeyArn: LOGS_KEY, archive: true },
-    tracing: { samplingRate: 0.05 },
-    cloudTrail: { documentDataEvents: true },
-    requestMetrics: true,
+    budget: { enabled: true, monthlyLimitUsd: 1000, actualPercent: 80, forecastPercent: 100 },
+    budgetCostAllocationTags: { System: "medsearch", Environment: "prod" },
+    dailyReport: { enabled: true, scheduleExpression: "cron(0 8 * * ? *)" },
+    logs: { namespaces: ["apps", "ml"], archiveToS3: true },
+    logRetentionDays: 90,
+    logsKmsKeyArn: LOGS_KEY,
+    tracing: { enabled: true, samplingRate: 0.05 },
+    cloudTrail: { enabled: true, documentDataEvents: true },
+    s3RequestMetrics: true,
     keys: { deletionWindowDays: 30, protect: true },
     ...o,
   };
@@ -193,7 +196,11 @@ describe("Monitoring component: every tier (prod-like)", () => {
 describe("Monitoring component: a dev-like stack", () => {
   let run: StackRun;
   before(async () => {
-    run = await build(args({ stack: "dev", targets: DEV_TIERS, tracing: undefined, cloudTrail: undefined, budget: undefined, dailyReport: undefined, requestMetrics: false, logs: { namespaces: ["apps"], retentionDays: 7, kmsKeyArn: LOGS_KEY, archive: false }, keys: { deletionWindowDays: 7, protect: false } }));
+    run = await build(args({
+      stack: "dev", targets: DEV_TIERS, tracing: { enabled: false, samplingRate: 0.05 }, cloudTrail: { enabled: false, documentDataEvents: false },
+      budget: { enabled: false, monthlyLimitUsd: 200, actualPercent: 80, forecastPercent: 100 }, dailyReport: { enabled: false, scheduleExpression: "cron(0 8 * * ? *)" },
+      s3RequestMetrics: false, logs: { namespaces: ["apps"], archiveToS3: false }, logRetentionDays: 7, keys: { deletionWindowDays: 7, protect: false },
+    }));
   });
 
   it("has no alarms for tiers it lacks: only the cluster and its one database", () => {
@@ -221,7 +228,7 @@ describe("Monitoring component: a dev-like stack", () => {
 describe("Monitoring component: a stack on the ECS engine (only the ECS target)", () => {
   let run: StackRun;
   before(async () => {
-    run = await build(args({ system: "ecsai", targets: { ecs: ECS_TIERS.ecs }, cloudTrail: undefined, requestMetrics: false, logs: { namespaces: ["app"], retentionDays: 90, kmsKeyArn: LOGS_KEY, archive: false } }));
+    run = await build(args({ system: "ecsai", targets: { ecs: ECS_TIERS.ecs }, cloudTrail: { enabled: false, documentDataEvents: false }, s3RequestMetrics: false, logs: { namespaces: ["app"], archiveToS3: false } }));
   });
   const alarm = (role: string) => alarmsOf(run).find((a) => a.name === `mon-${role}`)!;
   const plain = (a: RecordedResource) => [a.inputs.namespace, a.inputs.metricName, a.inputs.statistic, a.inputs.dimensions, a.inputs.period, a.inputs.comparisonOperator,
@@ -296,29 +303,29 @@ describe("Monitoring component: argument checks", () => {
   it("rejects a percentage threshold over 100, naming the key", async () => {
     const alarms = structuredClone(DEFAULT_ALARM_SETTINGS);
     alarms.kafka.diskUsed.threshold = 185;
-    await rejects(args({ alarms }), /platform:monitoring\.alarms\.kafka\.diskUsed\.threshold: got 185; allowed: a percentage above 0 and at most 100/);
+    await rejects(args({ alarms }), /: alarms\.kafka\.diskUsed\.threshold: got 185; allowed: a percentage above 0 and at most 100/);
   });
 
   it("rejects a period that is not a multiple of 60, naming the key", async () => {
     const alarms = structuredClone(DEFAULT_ALARM_SETTINGS);
     alarms.cluster.nodeCpu.periodSeconds = 90;
-    await rejects(args({ alarms }), /platform:monitoring\.alarms\.cluster\.nodeCpu\.periodSeconds: got 90; allowed: a multiple of 60 seconds/);
+    await rejects(args({ alarms }), /: alarms\.cluster\.nodeCpu\.periodSeconds: got 90; allowed: a multiple of 60 seconds/);
   });
 
   it("rejects an e-mail address that is not one", async () => {
-    await rejects(args({ notifications: { critical: { emails: ["oncall"], httpsUrls: [] }, warning: { emails: [], httpsUrls: [] } } }), /platform:monitoring\.notifications\.critical\.emails\[0\]: got "oncall"/);
+    await rejects(args({ notifications: { critical: { emails: ["oncall"], httpsUrls: [] }, warning: { emails: [], httpsUrls: [] } } }), /: notifications\.critical\.emails\[0\]: got "oncall"/);
   });
 
   it("rejects a trail or an archive without the log bucket", async () => {
-    await rejects(args({ targets: { cluster: ALL_TIERS.cluster } }), /cloudTrail\.enabled: got true; allowed: true only with the storage tier's log bucket.*logs\.archiveToS3/);
+    await rejects(args({ targets: { cluster: ALL_TIERS.cluster } }), /cloudTrail\.enabled: got true; allowed: true only with a log bucket whose policy admits CloudTrail and Firehose in targets\.buckets\.logsBucket.*; logs\.archiveToS3: got true/);
   });
 
   it("rejects a retention CloudWatch does not accept", async () => {
-    await rejects(args({ logs: { namespaces: [], retentionDays: 10, kmsKeyArn: LOGS_KEY, archive: false } }), /platform:logging\.retentionDays: got 10; allowed: one of 1, 3, 5, 7/);
+    await rejects(args({ logRetentionDays: 10 as 7 }), /: logRetentionDays: got 10; allowed: one of 1, 3, 5, 7/);
   });
 
   it("rejects an ECS service key that cannot name an alarm", async () => {
-    await rejects(args({ targets: { ...ALL_TIERS, ecs: { clusterName: "c", serviceNames: { Api_1: "Api_1" } } } }), /targets\.ecs\.serviceNames: got keys \["Api_1"\]; allowed: service names of platform:services/);
+    await rejects(args({ targets: { ...ALL_TIERS, ecs: { clusterName: "c", serviceNames: { Api_1: "Api_1" } } } }), /targets\.ecs\.serviceNames: got keys \["Api_1"\]; allowed: service names that are lowercase DNS labels/);
   });
 
   it("rejects a database target without max_connections", async () => {

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { throwIfProblems } from "../errors";
+import type { LogRetentionDays } from "../logs";
 import { childName } from "../naming";
 import type { AccountContext } from "../security/keyPolicy";
 import { tierTags } from "../tags";
@@ -8,67 +8,78 @@ import { alertTopics } from "./alerting";
 import { auditTrail } from "./audit";
 import type { Severity } from "./catalogue";
 import { dashboardBody } from "./dashboard";
-import type { Endpoints } from "./endpoints";
 import { AlarmInstance, alarmInstances, metricAlarmArgs } from "./instances";
-import { appLogs } from "./logs";
+import { appLogs, logsKey } from "./logs";
 import { monitoringNames, namePrefix } from "./naming";
-import { BudgetSettings, budgetArgs, reportMessage } from "./reporting";
-import type { AlarmSettingsConfig } from "./settings";
+import type { MonitoringSettings } from "./presets";
+import { budgetArgs, reportMessage } from "./reporting";
 import type { MonitoringTargets, MonitoringTargetsOf } from "./targets";
 import { samplingRuleArgs, xrayCollectorPolicy } from "./tracing";
-import { monitoringArgProblems } from "./validate";
+import { ResolvedMonitoring, resolveMonitoringArgs } from "./validate";
 
-export interface MonitoringArgs {
-  /** platform:name; first part of every physical name. */
-  system: string;
-  /** Stack name; second part of every physical name, so two stacks in one account never collide. */
-  stack: string;
+/**
+ * What Monitoring needs: the account and what to watch, plus its settings (MonitoringSettings, each
+ * optional with MONITORING_DEFAULTS, the prod preset). Everything else has a default; encrypted
+ * topics, alarm actions, the trail's multi-region coverage, log-file validation and KMS key are not
+ * knobs.
+ */
+export interface MonitoringArgs extends Partial<MonitoringSettings> {
   /** Account, partition and region of the stack (key and topic policies name them). */
   account: AccountContext;
-  /** The other tiers' outputs. Alarms and dashboard rows exist only for the tiers given. */
-  targets: MonitoringTargets;
-  /** E-mail addresses and HTTPS URLs per topic: critical pages on-call, warning notifies the team. A URL that carries a token may be a secret Output (`pulumi.secret(url)`). */
-  notifications: Record<Severity, Endpoints<pulumi.Input<string>>>;
-  /** Threshold, period (multiple of 60 s), evaluation periods and datapoints per alarm (settings.ts). */
-  alarms: AlarmSettingsConfig;
-  /** A monthly AWS Budget with actual and forecast alerts to the warning topic; none when undefined. */
-  budget?: BudgetSettings;
-  /** An EventBridge schedule (cron or rate expression, UTC) for the daily usage report to the warning topic. */
-  dailyReport?: { scheduleExpression: string };
-  logs: {
-    /** Application namespaces; each gets /<system>/<stack>/<namespace>. */
-    namespaces: string[];
-    /** Days, one of the CloudWatch Logs retention values. https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html */
-    retentionDays: number;
-    /** The platform's logs key; encrypts the groups and the S3 archive. */
-    kmsKeyArn: pulumi.Input<string>;
-    /** Stream every group to the log bucket (needs targets.buckets.logsBucket). */
-    archive: boolean;
-    /**
-     * Log groups other tiers own, by a DNS-label key that no namespace uses: archived with the
-     * namespaces' groups (the ECS services write to their own). Not created here.
-     */
-    otherGroups?: Record<string, pulumi.Input<string>>;
-  };
-  /** X-Ray sampling for the ADOT collector; undefined turns tracing off. samplingRate: 0 to 1. */
-  tracing?: { samplingRate: number };
   /**
-   * The audit trail; undefined where an organization trail already records the account.
-   * documentDataEvents records object access on the documents bucket (needs documentsBucketArn).
+   * The resources to watch. Alarms and dashboard rows exist only for the tiers given; the log bucket
+   * (targets.buckets.logsBucket) receives the trail and the log archive.
    */
-  cloudTrail?: {
-    documentDataEvents: boolean;
-    /**
-     * What must exist before the trail: CreateTrail fails unless the bucket policy already admits
-     * CloudTrail, so pass the log bucket's policy, or the storage component (a dependency on a
-     * component waits for all its children).
-     */
-    after?: pulumi.Resource[];
-  };
-  /** Whether the storage tier publishes S3 request metrics (StorageArgs.requestMetrics): adds the Requests panel. */
-  requestMetrics: boolean;
-  /** Deletion window (7-30 days) and `protect` of the tier's own KMS keys, as for the key ring. */
-  keys: { deletionWindowDays: number; protect: boolean };
+  targets: MonitoringTargets;
+  /**
+   * First part of every physical name (`<system>-<stack>-…`); with `stack`, at most the lengths
+   * the trail, sampling rule, EventBridge rule and Firehose stream names allow.
+   * @default the component's name
+   */
+  system?: string;
+  /**
+   * Second part of every physical name, so two stacks in one account never collide.
+   * @default the Pulumi stack's name
+   */
+  stack?: string;
+  /**
+   * Days the application log groups keep events; one of the CloudWatch Logs retention values.
+   * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+   * @default 90 (DEFAULT_LOG_RETENTION_DAYS)
+   */
+  logRetentionDays?: LogRetentionDays;
+  /**
+   * KMS key of the log groups and their S3 archive; its policy must admit logs.<region>.amazonaws.com.
+   * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+   * @default a customer-managed key of its own (rotation on), created when a log group or the archive needs one
+   */
+  logsKmsKeyArn?: pulumi.Input<string>;
+  /**
+   * Log groups other components own, by a DNS-label key that no namespace uses: archived with the
+   * namespaces' groups (the ECS services write to their own). Not created here.
+   * @default {}
+   */
+  otherLogGroups?: Record<string, pulumi.Input<string>>;
+  /**
+   * Cost-allocation tags that pick the spend the budget measures (all of them, AND). They must be
+   * activated as cost allocation tags in the Billing console first.
+   * https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/activating-tags.html
+   * @default {} (the budget measures the whole account)
+   */
+  budgetCostAllocationTags?: Record<string, string>;
+  /**
+   * What must exist before the trail: CreateTrail fails unless the bucket policy already admits
+   * CloudTrail, so pass the log bucket's policy, or the component that creates it (a dependency on
+   * a component waits for all its children).
+   * @default []
+   */
+  cloudTrailDependsOn?: pulumi.Resource[];
+  /**
+   * Deletion window (days, 7 to 30) and Pulumi `protect` of the tier's own KMS keys.
+   * https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
+   * @default { deletionWindowDays: 30, protect: true } (MONITORING_KEY_DEFAULTS)
+   */
+  keys?: { deletionWindowDays: number; protect: boolean };
 }
 
 /**
@@ -88,47 +99,49 @@ export class Monitoring extends pulumi.ComponentResource {
 
   constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:monitoring:Monitoring", name, {}, opts);
-    const problems = monitoringArgProblems(args);
-    throwIfProblems(name, problems);
-    const prefix = namePrefix(args.system, args.stack);
+    const r = resolveMonitoringArgs(name, args, pulumi.getStack());
+    const prefix = namePrefix(r.system, r.stack);
     const names = monitoringNames(prefix);
-    const keys = { keyDeletionWindowDays: args.keys.deletionWindowDays, protectKey: args.keys.protect };
+    const keys = { keyDeletionWindowDays: r.keys.deletionWindowDays, protectKey: r.keys.protect };
 
-    this.topicArns = alertTopics(this, { component: name, role: "", prefix, account: args.account, severities: ["critical", "warning"], endpoints: args.notifications, ...keys });
-    const instances = alarmInstances(args.targets, args.alarms);
-    const alarms = this.alarms(name, prefix, args, instances);
+    this.topicArns = alertTopics(this, { component: name, role: "", prefix, account: args.account, severities: ["critical", "warning"], endpoints: r.notifications, ...keys });
+    const instances = alarmInstances(args.targets, r.alarms);
+    const alarms = this.alarms(name, prefix, args.account, r, instances);
     this.alarmNames = Object.fromEntries(alarms.map(({ role, alarm }) => [role, alarm.name]));
 
     const dashboard = new aws.cloudwatch.Dashboard(childName(name, "dashboard"), {
       dashboardName: names.dashboard,
       dashboardBody: pulumi.all([pulumi.output(args.targets) as pulumi.Output<unknown>, pulumi.all(alarms.map((a) => a.alarm.arn))]).apply(([targets, arns]) => JSON.stringify(dashboardBody({
-        title: `${args.system} / ${args.stack}`,
+        title: `${r.system} / ${r.stack}`,
         region: args.account.region,
         targets: targets as MonitoringTargetsOf<string>,
-        settings: args.alarms,
+        settings: r.alarms,
         alarms: arns.map((arn, i) => ({ arn, region: alarms[i].region })),
-        requestMetrics: args.requestMetrics,
+        requestMetrics: r.s3RequestMetrics,
       }))),
     }, { parent: this });
     this.dashboardName = dashboard.dashboardName;
 
-    this.reports(name, prefix, args);
-    const groups = appLogs(this, {
-      component: name, system: args.system, stack: args.stack, namespaces: args.logs.namespaces, retentionDays: args.logs.retentionDays,
-      kmsKeyArn: args.logs.kmsKeyArn, account: args.account, otherGroups: args.logs.otherGroups,
-      archive: args.logs.archive ? { streamName: names.firehose, bucketArn: args.targets.buckets!.logsBucket!.arn } : undefined,
+    this.reports(name, prefix, args.account, r);
+    const archive = r.logs.archiveToS3 ? { streamName: names.firehose, bucketArn: args.targets.buckets!.logsBucket!.arn } : undefined;
+    // Without log groups of its own and without the archive, the tier encrypts no logs.
+    const groups = r.logs.namespaces.length === 0 && !archive ? {} : appLogs(this, {
+      component: name, system: r.system, stack: r.stack, namespaces: r.logs.namespaces, retentionDays: r.logRetentionDays,
+      kmsKeyArn: args.logsKmsKeyArn ?? logsKey(this, { component: name, prefix, account: args.account, ...keys }),
+      account: args.account, otherGroups: args.otherLogGroups, archive,
     });
     this.logGroupNames = Object.fromEntries(Object.entries(groups).map(([ns, g]) => [ns, g.name]));
 
-    if (args.tracing) {
-      new aws.xray.SamplingRule(childName(name, "sampling"), { ...samplingRuleArgs(names.samplingRule, args.tracing.samplingRate), tags: tierTags("monitoring") }, { parent: this });
+    if (r.tracing.enabled) {
+      new aws.xray.SamplingRule(childName(name, "sampling"), { ...samplingRuleArgs(names.samplingRule, r.tracing.samplingRate), tags: tierTags("monitoring") }, { parent: this });
       this.xrayCollectorPolicy = JSON.stringify(xrayCollectorPolicy());
     }
-    if (args.cloudTrail) {
+    if (r.cloudTrail.enabled) {
+      const documentsBucketArn = args.targets.buckets?.documentsBucketArn;
       this.trailArn = auditTrail(this, {
         component: name, trailName: names.trail, account: args.account, bucketName: args.targets.buckets!.logsBucket!.name,
-        documentsBucketArn: args.cloudTrail.documentDataEvents ? args.targets.buckets!.documentsBucketArn : undefined,
-        keyDeletionWindowDays: args.keys.deletionWindowDays, protect: args.keys.protect, after: args.cloudTrail.after,
+        documentsBucketArn: r.cloudTrail.documentDataEvents ? documentsBucketArn : undefined,
+        keyDeletionWindowDays: r.keys.deletionWindowDays, protect: r.keys.protect, after: args.cloudTrailDependsOn,
       }).arn;
     }
     this.registerOutputs({ topicArns: this.topicArns, dashboardName: this.dashboardName, alarmNames: this.alarmNames, logGroupNames: this.logGroupNames, trailArn: this.trailArn });
@@ -139,22 +152,22 @@ export class Monitoring extends pulumi.ComponentResource {
    * (CloudFront WAF, us-east-1) live there, with topics there: an alarm can only notify a topic in
    * its own region.
    */
-  private alarms(name: string, prefix: string, args: MonitoringArgs, instances: AlarmInstance<pulumi.Input<string>>[]) {
-    const regions = [...new Set(instances.map((i) => i.subject.region).filter((r): r is string => !!r && r !== args.account.region))];
-    const topicsIn = new Map<string, Record<Severity, pulumi.Output<string>>>([[args.account.region, this.topicArns]]);
+  private alarms(name: string, prefix: string, account: AccountContext, r: ResolvedMonitoring, instances: AlarmInstance<pulumi.Input<string>>[]) {
+    const regions = [...new Set(instances.map((i) => i.subject.region).filter((x): x is string => !!x && x !== account.region))];
+    const topicsIn = new Map<string, Record<Severity, pulumi.Output<string>>>([[account.region, this.topicArns]]);
     for (const region of regions) {
       const severities = [...new Set(instances.filter((i) => i.subject.region === region).map((i) => i.def.severity))];
       topicsIn.set(region, alertTopics(this, {
-        component: name, role: `${region}-`, prefix, account: { ...args.account, region }, region, severities, endpoints: args.notifications,
-        keyDeletionWindowDays: args.keys.deletionWindowDays, protectKey: args.keys.protect,
+        component: name, role: `${region}-`, prefix, account: { ...account, region }, region, severities, endpoints: r.notifications,
+        keyDeletionWindowDays: r.keys.deletionWindowDays, protectKey: r.keys.protect,
       }));
     }
     return instances.map((i) => {
-      const region = i.subject.region ?? args.account.region;
+      const region = i.subject.region ?? account.region;
       const { tags, ...alarmArgs } = metricAlarmArgs(i, prefix, topicsIn.get(region)!);
       const alarm = new aws.cloudwatch.MetricAlarm(childName(name, i.role), {
         ...alarmArgs,
-        ...(region !== args.account.region ? { region } : {}),
+        ...(region !== account.region ? { region } : {}),
         alarmDescription: pulumi.interpolate`${alarmArgs.alarmDescription} Resource: ${i.subject.label}.`,
         tags: tierTags("monitoring", tags),
       }, { parent: this });
@@ -163,22 +176,23 @@ export class Monitoring extends pulumi.ComponentResource {
   }
 
   /** The monthly budget and the daily report, both to the warning topic. */
-  private reports(name: string, prefix: string, args: MonitoringArgs): void {
+  private reports(name: string, prefix: string, account: AccountContext, r: ResolvedMonitoring): void {
     const names = monitoringNames(prefix);
-    if (args.budget) {
-      new aws.budgets.Budget(childName(name, "budget"), { ...budgetArgs(names.budget, args.budget, this.topicArns.warning), tags: tierTags("monitoring") }, { parent: this });
+    if (r.budget.enabled) {
+      const budget = { ...r.budget, costAllocationTags: r.budgetCostAllocationTags };
+      new aws.budgets.Budget(childName(name, "budget"), { ...budgetArgs(names.budget, budget, this.topicArns.warning), tags: tierTags("monitoring") }, { parent: this });
     }
-    if (args.dailyReport) {
+    if (r.dailyReport.enabled) {
       const rule = new aws.cloudwatch.EventRule(childName(name, "daily-report"), {
         name: names.reportRule,
         description: `${prefix}: daily usage report to the warning topic`,
-        scheduleExpression: args.dailyReport.scheduleExpression,
+        scheduleExpression: r.dailyReport.scheduleExpression,
         tags: tierTags("monitoring"),
       }, { parent: this });
       new aws.cloudwatch.EventTarget(childName(name, "daily-report"), {
         rule: rule.name,
         arn: this.topicArns.warning,
-        inputTransformer: reportMessage(prefix, args.account.region, names.dashboard),
+        inputTransformer: reportMessage(prefix, account.region, names.dashboard),
       }, { parent: this });
     }
   }

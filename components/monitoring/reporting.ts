@@ -1,17 +1,13 @@
 /**
  * The monthly budget and the daily usage report, as plain arguments. Pure.
  */
+import type { BudgetLimits } from "./presets";
 
-export interface BudgetSettings {
-  /** Monthly limit in USD, above 0. */
-  monthlyLimitUsd: number;
-  /** Percent of the limit actually spent that notifies (e.g. 80). */
-  actualPercent: number;
-  /** Percent of the limit the month's forecast may reach before it notifies (e.g. 100). */
-  forecastPercent: number;
+export interface BudgetSettings extends Omit<BudgetLimits, "enabled"> {
   /**
    * Cost-allocation tags that pick this stack's spend (the provider's default tags System and
-   * Environment). They must be activated as cost allocation tags in the Billing console first.
+   * Environment); none measures the whole account. They must be activated as cost allocation tags
+   * in the Billing console first.
    * https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/activating-tags.html
    */
   costAllocationTags: Record<string, string>;
@@ -34,7 +30,8 @@ export function budgetArgs<A>(name: string, b: BudgetSettings, warningTopicArn: 
     limitUnit: "USD",
     // A filter expression needs the metric it measures; unblended cost is what the bill shows.
     metrics: "UnblendedCost",
-    filterExpression: tags.length === 1 ? tags[0] : { ands: tags },
+    // No tags: the whole account's spend (a filter expression needs at least one condition).
+    ...(tags.length === 0 ? {} : { filterExpression: tags.length === 1 ? tags[0] : { ands: tags } }),
     notifications: [notify("ACTUAL", b.actualPercent), notify("FORECASTED", b.forecastPercent)],
   };
 }

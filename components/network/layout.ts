@@ -15,10 +15,13 @@ export interface NetworkLayoutConfig {
   azCount: number;
   /**
    * NAT strategy: "onePerAz" (each AZ egresses through its own gateway, survives an AZ outage),
-   * "single" (one gateway; cheaper, a single point of failure) or "none" (no internet egress).
+   * "single" (one gateway; cheaper, a single point of failure), "instance" (one t4g.nano NAT
+   * instance instead of a managed gateway; cheapest, dev only: no failover, the instance's
+   * bandwidth) or "none" (no internet egress).
    * https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-basics.html
+   * https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html
    */
-  natGateways: "none" | "single" | "onePerAz";
+  natGateways: "none" | "single" | "onePerAz" | "instance";
   /**
    * Per tier: the prefix length of each subnet (/16 to /28, the AWS subnet size limits), or pinned
    * CIDRs, one per AZ. The database tier can be disabled.
@@ -43,7 +46,7 @@ export function subnetLayoutInput(net: NetworkLayoutConfig): SubnetLayoutInput {
   };
 }
 
-/** awsx spells the NAT strategies in PascalCase. */
+/** awsx spells the NAT strategies in PascalCase; a NAT instance is ours, so awsx makes no gateway. */
 export function natStrategy(n: NetworkLayoutConfig["natGateways"]): NatStrategy {
-  return ({ none: "None", single: "Single", onePerAz: "OnePerAz" } as const)[n];
+  return ({ none: "None", single: "Single", onePerAz: "OnePerAz", instance: "None" } as const)[n];
 }

@@ -10,6 +10,7 @@ import { tierTags } from "../tags";
 import { checkAwsxVpcArgs } from "./awsxRules";
 import { ENDPOINT_PORT, endpointRole, endpointServiceName } from "./endpoints";
 import { NetworkLayoutConfig, natStrategy, subnetLayoutInput } from "./layout";
+import { createNatInstance } from "./natInstance";
 import { AwsxSubnetSpec, SubnetPlan, planSubnets } from "./subnets";
 
 /** Layout fields (cidr, azCount, natGateways, subnets) are documented on NetworkLayoutConfig. */
@@ -108,6 +109,9 @@ export class Network extends pulumi.ComponentResource {
     // Managing the default group with no rules removes AWS's allow-all-within-group default.
     new aws.ec2.DefaultSecurityGroup(childName(name, "default-sg"), { vpcId: vpc.vpcId, ingress: [], egress: [], tags: tierTags("network") }, { parent: this });
 
+    if (args.natGateways === "instance") {
+      createNatInstance(name, { vpcId: vpc.vpcId, vpcCidr: args.cidr, publicSubnetIds: vpc.publicSubnetIds, privateSubnetIds: vpc.privateSubnetIds, azCount: args.availabilityZoneNames.length }, this);
+    }
     this.flowLogGroupName = this.flowLogs(name, args, vpc.vpcId);
     this.interfaceEndpoints(name, args, vpc);
     this.registerOutputs({

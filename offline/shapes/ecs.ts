@@ -70,11 +70,14 @@ export const ECS_COMPONENT_SHAPES: Record<string, ComponentShape> = {
   "awsx:ecs:EC2Service": ec2Service,
 };
 
-/** The public SSM parameters AWS publishes for its AMIs; anything else does not exist. */
+/**
+ * The public SSM parameters AWS publishes for its AMIs (the ECS-optimized image_id ones, and the
+ * Amazon Linux ones the NAT instance boots from); anything else does not exist.
+ */
 export const ECS_INVOKES: Record<string, Invoke> = {
   "aws:ssm/getParameter:getParameter": (inputs, { region }) => {
     const name = String(inputs.name);
-    if (!/^\/aws\/service\/.+\/image_id$/.test(name)) throw new Error(`ParameterNotFound: the mock cloud knows no SSM parameter ${name}`);
+    if (!/^\/aws\/service\/(.+\/image_id|ami-amazon-linux-latest\/[a-z0-9.-]+)$/.test(name)) throw new Error(`ParameterNotFound: the mock cloud knows no SSM parameter ${name}`);
     const value = `ami-${hex(`ami:${region}:${name}`, 17)}`;
     return {
       id: name, name, arn: `arn:aws:ssm:${region}::parameter${name}`, type: "String", value, insecureValue: value, version: 142, withDecryption: inputs.withDecryption ?? true,

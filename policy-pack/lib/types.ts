@@ -4,6 +4,7 @@
  */
 export const T = {
   kmsKey: "aws:kms/key:Key",
+  budget: "aws:budgets/budget:Budget",
   logGroup: "aws:cloudwatch/logGroup:LogGroup",
   vpc: "aws:ec2/vpc:Vpc",
   subnet: "aws:ec2/subnet:Subnet",

@@ -4,6 +4,7 @@
  * declares the resource types it checks (lib/metadata.ts), from which docs/policies.md is generated.
  */
 import type { PackPolicy } from "../lib/metadata";
+import { requireEstimateWithinLimit } from "./budgets/requireEstimateWithinLimit";
 import { configureViewerTls } from "./cloudfront/configureViewerTls";
 import { requireAccessLogs as requireCloudFrontAccessLogs } from "./cloudfront/requireAccessLogs";
 import { requireHttpsOrigins } from "./cloudfront/requireHttpsOrigins";
@@ -103,6 +104,9 @@ import { requireHttpRedirect } from "./elb/requireHttpRedirect";
 import { enableRotation as enableSecretRotation } from "./secretsmanager/enableRotation";
 import { enableQueryLogging } from "./route53/enableQueryLogging";
 
+/** The pack's level for a policy that sets none and a config that names neither it nor `all` (PolicyPackArgs.enforcementLevel). */
+export const PACK_ENFORCEMENT_LEVEL = "mandatory" as const;
+
 export const policies: PackPolicy[] = [
   enableKeyRotation,
   requireLogGroupEncryption,
@@ -169,6 +173,8 @@ export const policies: PackPolicy[] = [
   configureDesyncMitigation,
   requireWafAssociation,
   enableQueryLogging,
+  // Cost: the estimate against the monitoring tier's budget.
+  requireEstimateWithinLimit,
   // Data tier.
   requireStorageEncryption,
   requireDatabaseMultiAz,

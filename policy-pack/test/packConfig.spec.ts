@@ -26,6 +26,11 @@ const MULTI_AZ = [
  * (mandatory in staging and prod; dev may try a new family before the list admits it).
  */
 const PROD_ONLY = ["ecr-require-immutable-tags", "elb-enable-deletion-protection", "rds-enable-deletion-protection", "ec2-configure-instance-families"];
+/**
+ * Dev's cost levers (docs/cost.md): the budget guard advises instead of blocking, and dev's internal
+ * ALB, reached only through CloudFront and its web ACL, goes without a second one.
+ */
+const DEV_COST = ["budgets-require-estimate-within-limit", "elb-require-waf-association"];
 /** Security Hub names a few control families differently from the service folder. */
 /** Pack folders whose Security Hub control family has another name. */
 const FSBP_FAMILY: Record<string, string> = { wafv2: "waf", firehose: "datafirehose" };
@@ -81,9 +86,9 @@ describe("policy pack config and metadata", () => {
     for (const name of ENCRYPTION_AND_LOGGING) assert.equal(enforcementLevel(byName(name), dev), "mandatory", name);
   });
 
-  it("relaxes nothing in dev but the Multi-AZ policies and the prod-only requirements", () => {
+  it("relaxes nothing in dev but the Multi-AZ policies, the prod-only requirements and the cost levers", () => {
     const advisory = policies.filter((p) => enforcementLevel(p, dev) !== "mandatory").map((p) => p.name);
-    assert.deepEqual(advisory.sort(), [...MULTI_AZ, ...PROD_ONLY].sort());
+    assert.deepEqual(advisory.sort(), [...MULTI_AZ, ...PROD_ONLY, ...DEV_COST].sort());
   });
 
   it("names only policies of the pack in every config file (no stale names)", () => {

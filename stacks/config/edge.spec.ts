@@ -20,7 +20,8 @@ describe("edge config (platform:edge)", () => {
     assert.deepEqual([dev.enabled, dev.domain, dev.alb.internal, dev.alb.deletionProtection, dev.protect], [true, undefined, true, false, false]);
     const p = readPlatformConfig(prod, "prod").edge;
     assert.deepEqual([p.alb.internal, p.alb.deletionProtection, p.protect, p.cloudFront.priceClass], [true, true, true, "PriceClass_All"]);
-    assert.deepEqual(p.waf, { rateLimit: 2000, rateLimitWindowSeconds: 300 });
+    assert.deepEqual(p.waf, { rateLimit: 2000, rateLimitWindowSeconds: 300, regionalWebAcl: true });
+    assert.equal(dev.waf.regionalWebAcl, false, "dev's internal ALB relies on CloudFront's web ACL");
   });
 
   it("accepts a domain with a zone to create, an existing zone id, or the name of a parent zone", () => {
@@ -54,6 +55,7 @@ describe("edge config (platform:edge)", () => {
       ["a WAF rate limit over AWS's maximum of 2e9", edge({ waf: { rateLimit: 3_000_000_000 } }), "platform:edge.waf.rateLimit", /at most 2000000000/],
       ["a rate window AWS WAF does not offer", edge({ waf: { rateLimitWindowSeconds: 30 } }), "platform:edge.waf.rateLimitWindowSeconds", /one of 60, 120, 300, 600/],
       ["an internet-facing ALB without a domain", edge({ alb: { internal: false } }), "platform:edge.alb.internal", /true without platform:edge.domain/],
+      ["an internet-facing ALB without its own web ACL", edge({ domain: { name: "medsearch.example.com", createHostedZone: true }, alb: { internal: false }, waf: { regionalWebAcl: false } }), "platform:edge.waf.regionalWebAcl", /true with an internet-facing ALB \(alb.internal false\): it can be reached around CloudFront/],
       ["an idle timeout over the ALB's 4000 seconds", edge({ alb: { idleTimeoutSeconds: 4001 } }), "platform:edge.alb.idleTimeoutSeconds", /at most 4000/],
       ["a price class CloudFront does not have", edge({ cloudFront: { priceClass: "PriceClass_50" } }), "platform:edge.cloudFront.priceClass", /"PriceClass_100"/],
       ["a redacted header in capitals", edge({ logging: { redactedHeaders: ["Authorization"] } }), "platform:edge.logging.redactedHeaders[0]", /lowercase HTTP header name/],
@@ -80,6 +82,12 @@ describe("edge config (platform:edge)", () => {
       const ps = problems({ ...prod, ...edge({ domain: { name: "medsearch.example.com", createHostedZone: true }, alb: { internal: false, deletionProtection: false }, protect: false }) });
       assert.deepEqual(ps.map((p) => p.key), ["platform:edge.alb.internal", "platform:edge.alb.deletionProtection", "platform:edge.protect"]);
       assert.match(ps[0].allowed, /when profile is prod/);
+    });
+
+    it("prod without the ALB's own web ACL, even behind CloudFront", () => {
+      const ps = problems({ ...prod, ...edge({ waf: { regionalWebAcl: false } }) });
+      assert.deepEqual(ps.map((p) => [p.key, p.value]), [["platform:edge.waf.regionalWebAcl", false]]);
+      assert.match(ps[0].allowed, /true when profile is prod: the ALB keeps its own web ACL behind CloudFront's \(defense in depth, FSBP ELB\.16\)/);
     });
   });
 

@@ -25,7 +25,7 @@ describe("stack config", () => {
   it("fills every knob from the profile when a stack sets only profile, name and tags", () => {
     const c = readPlatformConfig(base, "dev");
     assert.equal(c.network.azCount, 2);
-    assert.equal(c.network.natGateways, "single");
+    assert.equal(c.network.natGateways, "instance");
     assert.equal(c.logging.retentionDays, 7);
     assert.equal(c.keys.protect, false);
   });
@@ -100,6 +100,12 @@ describe("stack config", () => {
       const ps = problems({ ...base, "platform:profile": "prod", "platform:network": net({ azCount: 2, natGateways: "single" }) });
       assert.deepEqual(keys(ps), ["platform:network.azCount", "platform:network.natGateways"]);
       assert.match(ps[0].allowed, /at least 3 when profile is prod/);
+    });
+
+    it("prod behind a NAT instance instead of a gateway per AZ", () => {
+      const ps = problems({ ...base, "platform:profile": "prod", "platform:network": net({ natGateways: "instance" }) });
+      assert.deepEqual(ps.map((p) => [p.key, p.value]), [["platform:network.natGateways", "instance"]]);
+      assert.match(ps[0].allowed, /"onePerAz" when profile is prod/);
     });
 
     it("prod with audit logs kept under a year, or keys unprotected", () => {

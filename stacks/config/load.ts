@@ -4,7 +4,7 @@
 import { regionProblem } from "../../components/aws/checks";
 import { didYouMean } from "../../components/suggest";
 import { coerceAsCliWrites } from "./coerce";
-import { PROFILE_DEFAULTS } from "./defaults";
+import { PROFILE_DEFAULTS, sectionDefaults } from "./defaults";
 import { KNOWN_NAMESPACES, PROJECT_NAMESPACE } from "./namespaces";
 import { ConfigError, ConfigProblem, fromZodIssue } from "./problems";
 import { Parsed, RULES } from "./rules";
@@ -137,7 +137,7 @@ export function readPlatformConfig(all: Record<string, string>, stack: string): 
   // Without a profile, only the sections that have no defaults can be judged.
   const judged = profile ? SECTION_NAMES.filter((s) => s !== "profile") : REQUIRED_SECTIONS.filter((s) => s !== "profile");
   for (const name of judged) {
-    parsed[name] = parseSection(name, mergeDefaults((defaults as Record<string, unknown> | undefined)?.[name], raw[name]), problems);
+    parsed[name] = parseSection(name, mergeDefaults(sectionDefaults(defaults, name, raw[name]), raw[name]), problems);
   }
   if (profile) for (const rule of RULES) problems.push(...rule(parsed as Parsed, raw));
   if (problems.length > 0) throw new ConfigError(problems);

@@ -91,6 +91,8 @@ export function fromZodIssue(base: string, issue: core.$ZodIssue, schema?: core.
       }));
     }
     case "invalid_type":
+      // A key the schema forbids in this variant (the other cluster engine's) says why in its message.
+      if (issue.expected === "never") return [{ key, value: issue.input, allowed: issue.message }];
       return [{ key, value: issue.input, allowed: `a value of type ${issue.expected}` }];
     case "invalid_value":
       return [{
@@ -102,6 +104,12 @@ export function fromZodIssue(base: string, issue: core.$ZodIssue, schema?: core.
     case "too_big":
       return [{ key, value: issue.input, allowed: `${issue.origin === "array" ? "a list with at most" : "at most"} ${String(issue.maximum)}${issue.origin === "array" ? " items" : ""}` }];
     case "invalid_union": {
+      // A discriminated union (the cluster engine) names the field that chose no variant.
+      const { discriminator, options } = issue as { discriminator?: unknown; options?: unknown };
+      if (typeof discriminator === "string" && Array.isArray(options)) {
+        const value = (issue.input as Record<string, unknown> | undefined)?.[discriminator];
+        return [{ key, value, allowed: `one of ${options.map((o) => JSON.stringify(o)).join(", ")}` }];
+      }
       // Unions of literals (retention days): list the literals instead of zod's generic text.
       const literals = issue.errors.flat().flatMap((e) => (e.code === "invalid_value" ? e.values : []));
       const allowed = literals.length > 0 ? `one of ${literals.join(", ")}` : issue.message;

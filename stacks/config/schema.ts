@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { appSecretsSchema } from "./sections/appSecrets";
 import { clusterSchema } from "./sections/cluster";
+import { costSchema } from "./sections/cost";
 import { edgeSchema } from "./sections/edge";
 import { cacheSchema } from "./sections/cache";
 import { databaseSchema } from "./sections/database";
@@ -51,6 +52,7 @@ export const sections = {
   database: databaseSchema,
   cache: cacheSchema,
   messaging: messagingSchema,
+  cost: costSchema,
 } as const;
 
 export type SectionName = keyof typeof sections;
@@ -73,6 +75,7 @@ export type { EdgeConfig } from "./sections/edge";
 export type { DatabaseConfig } from "./sections/database";
 export type { CacheConfig } from "./sections/cache";
 export type { MessagingConfig } from "./sections/messaging";
+export type { CostConfig } from "./sections/cost";
 export type TagsConfig = z.infer<typeof tagsSchema>;
 
 /** The typed, validated stack configuration the program hands to components. */
@@ -95,4 +98,6 @@ export interface PlatformConfig {
   database: z.infer<typeof databaseSchema>;
   cache: z.infer<typeof cacheSchema>;
   messaging: z.infer<typeof messagingSchema>;
+  /** Usage the offline cost estimate assumes; no component reads it. */
+  cost: z.infer<typeof costSchema>;
 }

@@ -9,6 +9,7 @@ import type { Network } from "../../components/network/network";
 import type { AccountContext } from "../../components/security/keyPolicy";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { PlatformConfig } from "../config/schema";
+import { clusterOf } from "../config/sections/cluster";
 import type { GrantableArns } from "./grants";
 
 export interface ClusterOutputs {
@@ -34,7 +35,7 @@ export interface ClusterDeps {
 }
 
 export function buildCluster(config: PlatformConfig, { account, azs, keys, network }: ClusterDeps, opts: pulumi.ComponentResourceOptions): Cluster {
-  const c = config.cluster;
+  const c = clusterOf(config.cluster, "eks");
   return new Cluster(
     `${config.name}-cluster`,
     {
@@ -50,7 +51,11 @@ export function buildCluster(config: PlatformConfig, { account, azs, keys, netwo
       endpoint: c.endpoint,
       adminPrincipalArns: c.adminPrincipalArns,
       deletionProtection: c.deletionProtection,
-      nodeGroups: { system: c.nodeGroups.system, application: c.nodeGroups.application, ...(c.nodeGroups.gpu.enabled ? { gpu: c.nodeGroups.gpu } : {}) },
+      nodeGroups: {
+        application: c.nodeGroups.application,
+        ...(c.nodeGroups.system.enabled ? { system: c.nodeGroups.system } : {}),
+        ...(c.nodeGroups.gpu.enabled ? { gpu: c.nodeGroups.gpu } : {}),
+      },
       autoscaler: { kind: c.autoscaler.kind, chartVersion: c.autoscaler.kind === "karpenter" ? c.autoscaler.karpenterChartVersion : c.autoscaler.clusterAutoscalerChartVersion },
       loadBalancerControllerChartVersion: c.loadBalancerController.chartVersion,
       addonVersions: c.addons,
@@ -82,7 +87,7 @@ export function buildWorkloads(config: PlatformConfig, { cluster, keys, grants, 
       kmsKeyArns: { data: keys.keyArns.data, secrets: keys.keyArns.secrets },
       registry: config.cluster.registry,
       services: config.services,
-      podCpuTargetPercent: config.cluster.podAutoscaling.cpuTargetPercent,
+      podCpuTargetPercent: clusterOf(config.cluster, "eks").podAutoscaling.cpuTargetPercent,
       ...grants,
     },
     opts,

@@ -13,6 +13,7 @@ import type { AccountContext } from "../../components/security/keyPolicy";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { Storage } from "../../components/storage/storage";
 import type { PlatformConfig } from "../config/schema";
+import { clusterOf } from "../config/sections/cluster";
 import { ecsServicesName } from "../config/sections/ecs";
 import type { GrantableArns } from "./grants";
 
@@ -30,7 +31,7 @@ export interface EcsClusterDeps {
 }
 
 export function buildEcsCluster(config: PlatformConfig, { account, azs, keys, network }: EcsClusterDeps, opts: pulumi.ComponentResourceOptions): EcsCluster {
-  const e = config.cluster.ecs;
+  const e = clusterOf(config.cluster, "ecs").ecs;
   return new EcsCluster(
     `${config.name}-ecs`,
     {
@@ -42,7 +43,11 @@ export function buildEcsCluster(config: PlatformConfig, { account, azs, keys, ne
       availabilityZones: azs,
       kmsKeyArns: { data: keys.keyArns.data, logs: keys.keyArns.logs },
       insightsLogRetentionDays: config.logging.retentionDays,
-      capacity: { instanceType: e.instanceType, minSize: e.minSize, maxSize: e.maxSize, targetCapacityPercent: e.targetCapacityPercent, diskSizeGiB: e.diskSizeGiB },
+      instanceType: e.instanceType,
+      minSize: e.minSize,
+      maxSize: e.maxSize,
+      targetCapacityPercent: e.targetCapacityPercent,
+      diskSizeGiB: e.diskSizeGiB,
       serviceDiscoveryNamespace: serviceDiscoveryNamespace(config),
       servicePorts: [...new Set(config.services.map((s) => s.port))].sort((a, b) => a - b),
     },
@@ -62,7 +67,7 @@ export interface EcsServicesDeps {
 }
 
 export function buildEcsServices(config: PlatformConfig, w: EcsServicesDeps, opts: pulumi.ComponentResourceOptions): EcsServices {
-  const e = config.cluster.ecs;
+  const e = clusterOf(config.cluster, "ecs").ecs;
   const efs = w.storage.efs;
   return new EcsServices(
     ecsServicesName(config.name),

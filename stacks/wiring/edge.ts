@@ -48,7 +48,7 @@ export function edgeArgs(config: PlatformConfig, deps: EdgeDeps): EdgeArgs {
     ...tiers,
     services: config.services,
     domain: edge.domain ? { name: edge.domain.name, hostedZone: hostedZone(edge.domain) } : undefined,
-    waf: { rateLimit: edge.waf.rateLimit, rateLimitWindowSeconds: edge.waf.rateLimitWindowSeconds, redactedHeaders: edge.logging.redactedHeaders },
+    waf: { rateLimit: edge.waf.rateLimit, rateLimitWindowSeconds: edge.waf.rateLimitWindowSeconds, redactedHeaders: edge.logging.redactedHeaders, regionalWebAcl: edge.waf.regionalWebAcl },
     alb: edge.alb,
     cloudFront: edge.cloudFront,
     // WAF logs are security audit records: they follow the audit retention.

@@ -271,8 +271,8 @@ describe("ECS validation", () => {
     ["a volume with no access point of its name", { services: (a) => ({ ...a, efs: { ...EFS, accessPointIds: { other: "fsap-1" } } }) }, /service qdrant mounts volume "qdrant", which is not an access point/],
     ["a routed service with no target group", { services: (a) => ({ ...a, targetGroupArns: { frontend: targetGroupArn("frontend"), qdrant: targetGroupArn("qdrant") } }) }, /service backend is routed \(\/api\/\*\) but the edge tier gave it no target group/],
     ["an autoscaling target over 100%", { services: (a) => ({ ...a, autoscaling: { cpuTargetPercent: 170, memoryTargetPercent: 80 } }) }, /cpuTargetPercent \(170\) must be an integer from 1 to 100/],
-    ["min above max instances", { cluster: (a) => ({ ...a, capacity: { ...a.capacity, minSize: 6 } }) }, /ECS capacity: minSize \(6\) must be at most maxSize \(5\)/],
-    ["a capacity target of 0%", { cluster: (a) => ({ ...a, capacity: { ...a.capacity, targetCapacityPercent: 0 } }) }, /targetCapacityPercent \(0\) must be an integer from 1 to 100/],
+    ["min above max instances", { cluster: (a) => ({ ...a, minSize: 6 }) }, /ECS capacity: minSize \(6\) must be at most maxSize \(5\)/],
+    ["a capacity target of 0%", { cluster: (a) => ({ ...a, targetCapacityPercent: 0 }) }, /targetCapacityPercent \(0\) must be an integer from 1 to 100/],
     ["a single AZ", { cluster: (a) => ({ ...a, availabilityZones: ["us-west-2a"] }) }, /at least 2 AZs \(an ALB needs 2\); got 1/],
     ["an invalid namespace", { cluster: (a) => ({ ...a, serviceDiscoveryNamespace: "Not Valid" }) }, /Cloud Map rejects the namespace name "Not Valid"/],
   ];

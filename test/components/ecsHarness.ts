@@ -46,7 +46,7 @@ export function clusterArgs(profile: Profile = "prod"): EcsClusterArgs {
     availabilityZones: AZS,
     kmsKeyArns: { data: KEYS.data, logs: KEYS.logs },
     insightsLogRetentionDays: RETENTION_DAYS[profile],
-    capacity: { instanceType: "t3.large", minSize: 1, maxSize: 5, targetCapacityPercent: 100, diskSizeGiB: 30 },
+    instanceType: "t3.large", minSize: 1, maxSize: 5, targetCapacityPercent: 100, diskSizeGiB: 30,
     serviceDiscoveryNamespace: AI_APP_NAMESPACE,
     servicePorts: AI_APP_SERVICES.map((s) => s.port),
   };

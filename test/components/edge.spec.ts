@@ -50,11 +50,11 @@ const app = (d: RecordedResource) => d.inputs.origins.find((o: any) => o.originI
 const arnLike = (pattern: string, arn: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test(arn);
 
 describe("edge (dev: no domain)", () => {
-  it("plans with zero mandatory violations; only ALB deletion protection is advised", async () => {
+  it("plans with zero mandatory violations; only ALB deletion protection and the ALB's own web ACL are advised", async () => {
     const p = await dev();
     assert.equal(p.error, undefined);
     assert.deepEqual(mandatory(p), []);
-    assert.deepEqual(p.violations.map((v) => v.policy), ["elb-enable-deletion-protection"]);
+    assert.deepEqual(p.violations.map((v) => v.policy).sort(), ["elb-enable-deletion-protection", "elb-require-waf-association"]);
   });
 
   it("serves viewers on the default certificate, redirecting HTTP to HTTPS on every behavior", async () => {
@@ -94,18 +94,18 @@ describe("edge (dev: no domain)", () => {
     assert.equal(p.outputs.url, `https://${d.outputs.domainName}`);
   });
 
-  it("attaches the CLOUDFRONT web ACL (us-east-1) to the distribution and the REGIONAL one to the ALB", async () => {
+  it("attaches the CLOUDFRONT web ACL (us-east-1) to the distribution; dev's internal ALB, reached only through it, has no second one", async () => {
     const p = await dev();
-    const [cf, regional] = [one(p, T.acl, "medsearch-edge-cf-waf"), one(p, T.acl, "medsearch-edge-alb-waf")];
+    const cf = one(p, T.acl, "medsearch-edge-cf-waf");
     assert.deepEqual([cf.inputs.scope, cf.provider?.region], ["CLOUDFRONT", "us-east-1"]);
-    assert.deepEqual([regional.inputs.scope, regional.provider?.region], ["REGIONAL", "us-west-2"]);
     assert.equal(one(p, T.dist).inputs.webAclId, cf.outputs.arn);
-    const assoc = one(p, T.aclAssociation);
-    assert.deepEqual([assoc.inputs.webAclArn, assoc.inputs.resourceArn], [regional.outputs.arn, one(p, T.alb).outputs.arn]);
+    assert.deepEqual(ofType(p, T.acl).map((a) => a.name), ["medsearch-edge-cf-waf"]);
+    assert.equal(ofType(p, T.aclAssociation).length, 0);
+    assert.equal(p.outputs.albWebAclArn, undefined);
   });
 
-  it("gives both web ACLs the rate limit and the four managed groups, metrics on everywhere", async () => {
-    for (const acl of ofType(await dev(), T.acl)) {
+  it("gives every web ACL the rate limit and the four managed groups, metrics on everywhere", async () => {
+    for (const acl of [...ofType(await dev(), T.acl), ...ofType(await prodNoDomain(), T.acl)]) {
       assert.deepEqual(acl.inputs.rules[0].statement.rateBasedStatement, { limit: 2000, evaluationWindowSec: 300, aggregateKeyType: "IP" });
       assert.deepEqual(acl.inputs.rules.slice(1).map((r: any) => r.statement.managedRuleGroupStatement.name), [...MANAGED_RULE_GROUPS]);
       assert.equal(acl.inputs.visibilityConfig.cloudwatchMetricsEnabled, true);
@@ -116,7 +116,7 @@ describe("edge (dev: no domain)", () => {
   it("logs each web ACL to an encrypted aws-waf-logs-* group in its own region, credentials redacted", async () => {
     const p = await dev();
     const usEast1Key = one(p, T.key);
-    for (const [acl, key] of [["medsearch-edge-cf-waf", usEast1Key.outputs.arn], ["medsearch-edge-alb-waf", "arn:aws:kms:us-west-2:123456789012:key/f1c1b0b6"]]) {
+    for (const [acl, key] of [["medsearch-edge-cf-waf", usEast1Key.outputs.arn]]) {
       const group = one(p, T.logGroup, `${acl}-logs`);
       const logging = one(p, T.aclLogging, `${acl}-logging`);
       assert.equal(group.inputs.name, `aws-waf-logs-${acl}`);
@@ -192,7 +192,7 @@ describe("edge (dev: no domain)", () => {
     const edge = one(p, "platform:edge:Edge");
     // Everything but the providers and the cluster tier's stand-in controller release.
     const children = p.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:") && r.name !== "aws-load-balancer-controller");
-    assert.ok(children.length > 25);
+    assert.ok(children.length > 20);
     for (const r of children) assert.equal(r.parent, edge.urn, r.name);
     for (const r of children.filter((c) => "tags" in c.inputs)) assert.equal(r.inputs.tags.Tier, "edge", r.name);
   });
@@ -200,7 +200,7 @@ describe("edge (dev: no domain)", () => {
   it("creates no zone, certificate, record or query logging without a domain", async () => {
     const p = await dev();
     for (const t of [T.zone, T.cert, T.certValidation, T.record, T.queryLog, T.logPolicy]) assert.equal(ofType(p, t).length, 0, t);
-    assert.deepEqual(ofType(p, T.logGroup).map((g) => g.inputs.name).sort(), ["aws-waf-logs-medsearch-edge-alb-waf", "aws-waf-logs-medsearch-edge-cf-waf"]);
+    assert.deepEqual(ofType(p, T.logGroup).map((g) => g.inputs.name).sort(), ["aws-waf-logs-medsearch-edge-cf-waf"]);
   });
 });
 
@@ -209,6 +209,16 @@ describe("edge (prod with a domain)", () => {
     const p = await prodDomain();
     assert.equal(p.error, undefined);
     assert.deepEqual(p.violations, []);
+  });
+
+  it("attaches a second, REGIONAL web ACL to the ALB, logged to an encrypted group in the ALB's region", async () => {
+    const p = await prodDomain();
+    const regional = one(p, T.acl, "medsearch-edge-alb-waf");
+    assert.deepEqual([regional.inputs.scope, regional.provider?.region], ["REGIONAL", "us-west-2"]);
+    const assoc = one(p, T.aclAssociation);
+    assert.deepEqual([assoc.inputs.webAclArn, assoc.inputs.resourceArn], [regional.outputs.arn, one(p, T.alb).outputs.arn]);
+    const group = one(p, T.logGroup, "medsearch-edge-alb-waf-logs");
+    assert.deepEqual([group.inputs.name, group.provider?.region, group.inputs.kmsKeyId.split(":")[3]], ["aws-waf-logs-medsearch-edge-alb-waf", "us-west-2", "us-west-2"]);
   });
 
   it("creates the hosted zone, protected, and hands out its name servers", async () => {

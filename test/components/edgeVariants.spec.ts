@@ -48,9 +48,11 @@ describe("edge variants", () => {
     assert.equal(ofType(p, "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding").length, 0);
   });
 
-  it("an internet-facing ALB (outside prod, with a domain) sits in the public subnets behind an HTTPS custom origin and no VPC origin", async () => {
-    const p = await planEdge("Pulumi.dev.yaml", { config: edge({ domain: DOMAIN, alb: { internal: false } }) });
+  it("an internet-facing ALB (outside prod, with a domain) sits in the public subnets behind an HTTPS custom origin and no VPC origin, with its own web ACL", async () => {
+    // Reachable around CloudFront, so it keeps its own web ACL even in dev (platform:edge.waf.regionalWebAcl).
+    const p = await planEdge("Pulumi.dev.yaml", { config: edge({ domain: DOMAIN, alb: { internal: false }, waf: { regionalWebAcl: true } }) });
     assert.equal(p.error, undefined);
+    assert.equal(one(p, "aws:wafv2/webAclAssociation:WebAclAssociation").inputs.resourceArn, one(p, "aws:lb/loadBalancer:LoadBalancer").outputs.arn);
     const alb = one(p, "aws:lb/loadBalancer:LoadBalancer");
     assert.equal(alb.inputs.internal, false);
     assert.deepEqual(alb.inputs.subnets, [subnetId("public", "us-west-2a"), subnetId("public", "us-west-2b")]);

@@ -184,10 +184,10 @@ export const EDGE_MUTATIONS: Mutation[] = [
   },
   {
     policy: "elb-require-waf-association",
-    change: "detach the regional WAF from the ALB",
-    set: { "platform:edge.alb.waf": false },
-    configError: noSuchKey("platform:edge.alb.waf"),
-    because: NOT_A_KNOB,
+    change: "drop the ALB's own web ACL and rely on CloudFront's, as dev does",
+    set: { "platform:edge.waf.regionalWebAcl": false },
+    configError: /platform:edge\.waf\.regionalWebAcl: got false; allowed: true when profile is prod: the ALB keeps its own web ACL behind CloudFront's/,
+    because: "prod keeps the ALB's own web ACL behind CloudFront's (defense in depth, FSBP ELB.16); only dev's internal ALB goes without",
     inCode: {
       type: "aws:wafv2/webAclAssociation:WebAclAssociation",
       patch: (p) => ({ ...p, resourceArn: OUTSIDE.loadBalancer }),

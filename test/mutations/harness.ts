@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { policies } from "../../policy-pack/policies";
 import { ConfigError } from "../../stacks/config/problems";
+import { withEstimate } from "../../offline/cost/budgetConfig";
+import { estimateStack } from "../../offline/cost/stackCost";
 import { Violation, readPackConfig, runPolicies } from "../../offline/policyRunner";
 import { runStack } from "../../offline/runStack";
 import { flatten, stackNameOf } from "../../offline/stackFile";
@@ -142,9 +144,12 @@ export async function applyMutation(set: Record<string, unknown>, inCode?: InCod
     : undefined;
   // The stack is named as the CLI would name it from its file: Pulumi.<stack>.yaml.
   const stack = inCode?.stackFile ? stackNameOf(inCode.stackFile) : "prod";
-  const run = await runStack({ stack, config: flatten(config), program });
+  const flat = flatten(config);
+  const run = await runStack({ stack, config: flat, program });
   const resources = run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length;
   if (run.error instanceof ConfigError) return { configError: run.error.message, resources, violations: [] };
   if (run.error) return { failure: run.error, resources, violations: [] };
-  return { resources, violations: await runPolicies(policies, run.resources, readPackConfig(PROD_PACK_CONFIG)) };
+  // As the offline plan does: the estimate reaches the budget policy through its pack-config entry.
+  const pack = withEstimate(readPackConfig(PROD_PACK_CONFIG), estimateStack(run.resources, flat, stack));
+  return { resources, violations: await runPolicies(policies, run.resources, pack) };
 }

@@ -11,6 +11,12 @@ const NOT_A_KNOB = "it is hard-wired in the monitoring component, not config; th
 
 export const MONITORING_MUTATIONS: Mutation[] = [
   {
+    policy: "budgets-require-estimate-within-limit",
+    change: "cut the monthly budget to $500 to look frugal, below what the stack is estimated to cost",
+    set: { "platform:monitoring.budget.monthlyLimitUsd": 500 },
+    message: /^Estimated monthly cost \$\d+\.\d{2} \(\d+ resources unpriced, so at least this\) exceeds the monthly budget medsearch-prod-monthly of \$500\.00 \(platform:monitoring\.budget\.monthlyLimitUsd\); largest items: \S+ \$\d+\.\d{2}, \S+ \$\d+\.\d{2}, \S+ \$\d+\.\d{2}; /,
+  },
+  {
     policy: "firehose-require-stream-encryption",
     change: "stream the log archive through Firehose unencrypted",
     set: { "platform:monitoring.logs.archiveEncryption": false },

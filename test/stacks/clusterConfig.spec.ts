@@ -67,6 +67,17 @@ describe("cluster config: rejected with the key named", () => {
     await rejected("dev", config("dev", { endpoint: { publicAccess: true, publicAccessCidrs: [], privateAccessCidrs: [] } }), "platform:cluster.endpoint.publicAccessCidrs");
   });
 
+  it("a node group mixing Graviton and x86_64 instance types (one AMI type per managed node group)", async () => {
+    const line = await rejected("dev", config("dev", app({ instanceTypes: ["t3.large", "t4g.large"] })), "platform:cluster.nodeGroups.application.instanceTypes");
+    assert.match(line, /got \["t3\.large","t4g\.large"\]; allowed: instance types of one architecture: all Graviton \(arm64/);
+  });
+
+  it("prod without its own system node group", async () => {
+    const groups = { system: { enabled: false }, application: {}, gpu: {} };
+    const line = await rejected("prod", config("prod", { nodeGroups: groups }), "platform:cluster.nodeGroups.system.enabled");
+    assert.match(line, /got false; allowed: true when profile is prod: critical add-ons run on their own on-demand nodes/);
+  });
+
   it("Spot capacity in prod", async () => {
     const line = await rejected("prod", config("prod", app({ capacityType: "SPOT" })), "platform:cluster.nodeGroups.application.capacityType");
     assert.match(line, /Spot is allowed in dev only/);
@@ -143,6 +154,16 @@ describe("cluster config: variants", () => {
     assert.deepEqual(one(p, "eks:index:Cluster").inputs.accessEntries, {
       "admin-1": { principalArn: arn, accessPolicies: { admin: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } } } },
     });
+  });
+
+  it("dev's system group, when turned on, runs the add-ons on one Graviton Spot node on the ARM_64 AMI, tainted for them", async () => {
+    const p = await planConfig("dev", config("dev", { nodeGroups: { system: { enabled: true }, application: {}, gpu: {} } }));
+    assert.equal(p.error, undefined, p.error?.message);
+    const system = one(p, "eks:index:ManagedNodeGroup", "medsearch-cluster-system-nodes").inputs;
+    assert.deepEqual([system.instanceTypes, system.capacityType, system.amiType, system.scalingConfig],
+      [["t4g.medium"], "SPOT", "AL2023_ARM_64_STANDARD", { minSize: 1, desiredSize: 1, maxSize: 2 }]);
+    assert.deepEqual(system.taints, [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }]);
+    assert.deepEqual(mandatory(p), []);
   });
 
   it("an enabled GPU group runs the AL2023 NVIDIA AMI, tainted, with the same launch template guarantees", async () => {

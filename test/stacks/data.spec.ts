@@ -166,14 +166,14 @@ describe("data tier: dev is cost first", () => {
   it("runs one small Single-AZ instance in the first AZ, unprotected, with no final snapshot and no replicas", () => {
     const i = one(p, RDS).inputs;
     assert.deepEqual([i.instanceClass, i.multiAz, i.availabilityZone, i.deletionProtection, i.skipFinalSnapshot, i.finalSnapshotIdentifier],
-      ["db.t3.medium", false, "us-west-2a", false, true, undefined]);
+      ["db.t4g.micro", false, "us-west-2a", false, true, undefined]);
     assert.equal(one(p, RDS).protect, false);
     assert.deepEqual(p.outputs.data.database.instanceIdentifiers, ["medsearch-database"]);
   });
 
   it("runs a single cache node without failover", () => {
     const rg = one(p, RG).inputs;
-    assert.deepEqual([rg.nodeType, rg.clusterMode, rg.numCacheClusters, rg.automaticFailoverEnabled, rg.multiAzEnabled], ["cache.t4g.small", "disabled", 1, false, false]);
+    assert.deepEqual([rg.nodeType, rg.clusterMode, rg.numCacheClusters, rg.automaticFailoverEnabled, rg.multiAzEnabled], ["cache.t3.micro", "disabled", 1, false, false]);
   });
 });
 

@@ -90,12 +90,29 @@ for (const stack of ["dev", "prod"] as const) {
 }
 
 describe("network tier: dev is cost first", () => {
-  it("runs 2 AZs behind a single NAT gateway with no interface endpoints", async () => {
+  it("runs 2 AZs behind one NAT instance instead of a managed gateway, with no interface endpoints", async () => {
     const p = await planStackFile("Pulumi.dev.yaml");
     const vpc = one(p, VPC).inputs;
     assert.deepEqual(vpc.availabilityZoneNames, ["us-west-2a", "us-west-2b"]);
-    assert.deepEqual(vpc.natGateways, { strategy: "Single" });
+    assert.deepEqual(vpc.natGateways, { strategy: "None" });
     assert.deepEqual(ofType(p, "aws:ec2/vpcEndpoint:VpcEndpoint"), []);
+  });
+
+  it("forwards the private subnets' egress through a t4g.nano NAT instance: public subnet, source/dest check off, IMDSv2, encrypted root", async () => {
+    const p = await planStackFile("Pulumi.dev.yaml");
+    const nat = one(p, "aws:ec2/instance:Instance", "medsearch-network-nat");
+    const i = nat.inputs;
+    assert.deepEqual([i.instanceType, i.subnetId, i.associatePublicIpAddress, i.sourceDestCheck], ["t4g.nano", p.outputs.publicSubnetIds[0], true, false]);
+    assert.equal(i.metadataOptions.httpTokens, "required");
+    assert.deepEqual([i.rootBlockDevice.encrypted, i.rootBlockDevice.volumeType], [true, "gp3"]);
+    assert.match(i.userData, /net\.ipv4\.ip_forward = 1[\s\S]*-j MASQUERADE/);
+    const sg = one(p, "aws:ec2/securityGroup:SecurityGroup", "medsearch-network-nat");
+    assert.deepEqual(i.vpcSecurityGroupIds, [sg.outputs.id]);
+    assert.deepEqual(sg.inputs.ingress.map((r: any) => r.cidrBlocks), [["10.0.0.0/16"]], "only the VPC may send traffic to forward");
+    const routes = ofType(p, "aws:ec2/route:Route");
+    assert.equal(routes.length, 2, "one default route per private subnet");
+    for (const r of routes) assert.deepEqual([r.inputs.destinationCidrBlock, r.inputs.networkInterfaceId], ["0.0.0.0/0", nat.outputs.primaryNetworkInterfaceId]);
+    assert.equal(new Set(routes.map((r) => r.inputs.routeTableId)).size, 2);
   });
 
   it("reports the Multi-AZ shortfall as advisories, not failures", async () => {
@@ -106,6 +123,8 @@ describe("network tier: dev is cost first", () => {
       // The data tier's single-AZ, unprotected dev stores (see test/stacks/data.spec.ts).
       "advisory elasticache-enable-automatic-failover",
       "advisory elb-enable-deletion-protection",
+      // dev's internal ALB relies on CloudFront's web ACL (platform:edge.waf.regionalWebAcl false).
+      "advisory elb-require-waf-association",
       "advisory rds-enable-deletion-protection",
       "advisory rds-require-multi-az",
     ]);

@@ -1,5 +1,6 @@
 import { fsbp, type PackResourcePolicy } from "../../lib/metadata";
 import { T } from "../../lib/types";
+import { read } from "../../lib/unknowns";
 
 export const requireAuth: PackResourcePolicy = {
   name: "elasticache-require-auth",
@@ -12,7 +13,9 @@ export const requireAuth: PackResourcePolicy = {
   validateResource: (args, reportViolation) => {
     if (args.type !== T.replicationGroup) return;
     const groups: unknown[] = args.props.userGroupIds ?? [];
-    if (!args.props.authToken && groups.length === 0) {
+    // A token from a generated secret is unknown during preview, and unknown is still a token.
+    const token = read(args.props, "authToken");
+    if (!token.unknown && !token.value && groups.length === 0) {
       reportViolation("Replication group lets any client in the network run commands; set an authToken or userGroupIds.");
     }
   },

@@ -53,6 +53,7 @@ describe("kms-enable-key-rotation", () => {
       [/can't run policy 'kms-enable-key-rotation' during preview/, /\.enableKeyRotation/],
       "advisory",
     );
-    assert.equal(v.urn, undefined);
+    // The engine shows a resource policy's diagnostics at the resource it analyzed (step_generator.go OnPolicyViolation(new.URN, d)).
+    assert.equal(v.urn, key.urn);
   });
 });

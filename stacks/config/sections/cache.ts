@@ -48,7 +48,7 @@ const common = {
  */
 export const CACHE_DEFAULTS: Record<Profile, CacheConfig> = {
   dev: {
-    ...common, nodeType: "cache.t4g.small", replicasPerShard: 0, automaticFailover: false, multiAz: false,
+    ...common, nodeType: "cache.t3.micro", replicasPerShard: 0, automaticFailover: false, multiAz: false,
     snapshotRetentionDays: 1, finalSnapshot: false, protect: false,
   },
   staging: {

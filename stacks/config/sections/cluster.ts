@@ -4,13 +4,14 @@
  * (sections/ecs.ts). Both get the registry. A stack without `enabled: true` gets no cluster.
  */
 import { z } from "zod";
-import { scalingProblems } from "../../../components/cluster/nodeGroups";
+import { architecturesOf, scalingProblems } from "../../../components/cluster/nodeGroups";
 import { ADDON_VERSION_PATTERN, describeSupportedVersions, isSupportedKubernetesVersion } from "../../../components/cluster/versions";
 import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS } from "../../../components/naming";
+import { REGISTRY_PRESETS } from "../../../components/registry";
 import type { ConfigProblem } from "../problems";
 import type { Profile } from "../values";
 import { cidrBlock } from "./common";
-import { ECS_DEFAULTS, ecsProblems, ecsSchema } from "./ecs";
+import { ECS_DEFAULTS, EcsConfig, ecsProblems, ecsSchema } from "./ecs";
 import type { ServiceConfig } from "./services";
 
 const label = z.string().regex(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?$/, "a Kubernetes label key such as workload or example.com/role");
@@ -42,11 +43,12 @@ const principalArn = z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:(role|user)\/[
 
 /** What runs the services: Amazon EKS, or Amazon ECS on EC2 container instances. */
 export const ENGINES = ["eks", "ecs"] as const;
+export type Engine = (typeof ENGINES)[number];
 
-export const clusterSchema = z.strictObject({
-  enabled: z.boolean().describe("Build the container tier."),
-  engine: z.enum(ENGINES).describe("eks: an EKS cluster (every key below except ecs); ecs: an ECS cluster on EC2 (the ecs key; the EKS-only keys must then be left out)."),
-  ecs: ecsSchema.describe("The ECS engine: container instances, capacity provider, service autoscaling. Only with engine: ecs."),
+const KEY = "platform:cluster";
+
+/** Keys only the EKS engine reads, in the order the reference lists them. */
+const eksShape = {
   kubernetesVersion: z.string().describe(`Kubernetes minor version in EKS standard support: ${describeSupportedVersions()}. Upgrade policy is STANDARD, so EKS never bills extended support silently.`),
   endpoint: z.strictObject({
     publicAccess: z.boolean().describe("Public API endpoint (EKS's default is on; ours is off). The private endpoint is always on. With publicAccess, publicAccessCidrs must list the allowed networks, never 0.0.0.0/0 in prod; prod keeps it off."),
@@ -56,7 +58,9 @@ export const clusterSchema = z.strictObject({
   adminPrincipalArns: z.array(principalArn).describe("IAM roles or users given cluster-admin through EKS access entries (the deploying principal is added by EKS at creation)."),
   deletionProtection: z.boolean().describe("EKS deletion protection: the cluster cannot be deleted until it is turned off. Required in prod."),
   nodeGroups: z.strictObject({
-    system: nodeGroup.describe("Critical add-ons (CoreDNS, controllers), tainted CriticalAddonsOnly."),
+    system: nodeGroup.extend({
+      enabled: z.boolean().describe("Run the critical add-ons on their own group. false (dev's default) runs them beside the services on the application nodes, which they tolerate; required in prod."),
+    }).describe("Critical add-ons (CoreDNS, controllers), tainted CriticalAddonsOnly."),
     application: nodeGroup.describe("The services."),
     gpu: nodeGroup.extend({ enabled: z.boolean().describe("Create the GPU group (AL2023 NVIDIA AMI) for services with gpu: true.") }).describe("GPU nodes for the AI service."),
   }),
@@ -78,15 +82,59 @@ export const clusterSchema = z.strictObject({
     metricsServer: addonVersion,
     cloudwatchObservability: addonVersion,
   }),
-  registry: z.strictObject({
-    immutableTags: z.boolean().describe("ECR tag immutability: a pushed tag can never point at another image. Required in prod."),
-    keepImages: z.number().int().min(1).max(1000).describe("Tagged images kept per repository; older ones expire."),
-    untaggedExpiryDays: z.number().int().min(1).max(365).describe("Days an untagged image is kept."),
-  }),
-});
-export type ClusterConfig = z.infer<typeof clusterSchema>;
+};
 
-type Groups = ClusterConfig["nodeGroups"];
+/** Keys only the EKS engine reads; a stack with engine: ecs that sets one has misread the schema. */
+export const EKS_ONLY_KEYS = Object.keys(eksShape) as Array<keyof typeof eksShape>;
+
+/** A key the chosen engine does not read: any value is a problem that says which engine reads it. */
+const notWith = (allowed: string) => z.never({ error: allowed }).optional();
+
+const enabled = z.boolean().describe("Build the container tier.");
+const engineDoc = "eks: an EKS cluster (every key below except ecs); ecs: an ECS cluster on EC2 (the ecs key; the EKS-only keys must then be left out).";
+const registry = z.strictObject({
+  immutableTags: z.boolean().describe("ECR tag immutability: a pushed tag can never point at another image. Required in prod."),
+  keepImages: z.number().int().min(1).max(1000).describe("Tagged images kept per repository; older ones expire."),
+  untaggedExpiryDays: z.number().int().min(1).max(365).describe("Days an untagged image is kept."),
+});
+
+const eksCluster = z.strictObject({
+  enabled,
+  engine: z.literal("eks").describe(engineDoc),
+  ecs: notWith("no value when engine is eks: set engine: ecs to use it"),
+  ...eksShape,
+  registry,
+});
+
+const ecsCluster = z.strictObject({
+  enabled,
+  engine: z.literal("ecs").describe(engineDoc),
+  ecs: ecsSchema.describe("The ECS engine: container instances, capacity provider, service autoscaling. Only with engine: ecs."),
+  ...Object.fromEntries(EKS_ONLY_KEYS.map((k) => [k, notWith(`no value when engine is ecs: ${k} configures EKS only (the ECS engine reads ${KEY}.ecs and ${KEY}.registry)`)])) as {
+    [K in keyof typeof eksShape]: ReturnType<typeof notWith>;
+  },
+  registry,
+});
+
+/**
+ * `engine` chooses the branch: eks with its keys, or ecs with `ecs`. Either engine's keys under the
+ * other are a problem naming the key; the registry and `enabled` belong to both.
+ */
+export const clusterSchema = z.discriminatedUnion("engine", [eksCluster, ecsCluster]);
+export type ClusterConfig = z.infer<typeof clusterSchema>;
+export type EksClusterConfig = z.infer<typeof eksCluster>;
+export type EcsClusterConfig = z.infer<typeof ecsCluster>;
+
+/** The cluster config of one engine; a tier's wiring builds only its own engine, and says so if asked for the other. */
+export function clusterOf<E extends Engine>(c: ClusterConfig, engine: E): Extract<ClusterConfig, { engine: E }> {
+  if (c.engine !== engine) throw new Error(`${KEY}.engine is ${c.engine}; the ${engine} engine's wiring cannot build it`);
+  return c as Extract<ClusterConfig, { engine: E }>;
+}
+
+/** A profile's cluster defaults carry both engines' values; the stack file's engine picks one set (clusterDefaultsFor). */
+export type ClusterDefaults = Omit<EksClusterConfig, "ecs"> & { ecs: EcsConfig };
+
+type Groups = EksClusterConfig["nodeGroups"];
 const SYSTEM_TAINT = [{ key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" as const }];
 const gpuGroup = (enabled: boolean): Groups["gpu"] => ({
   enabled, instanceTypes: ["g5.xlarge"], capacityType: "ON_DEMAND", minSize: 0, desiredSize: 0, maxSize: 2, diskSizeGiB: 100,
@@ -107,7 +155,7 @@ const common = {
  * dev: small, Spot for the services, no public endpoint until CIDRs are allow-listed. prod: three
  * on-demand system nodes (one per AZ), private endpoint only, deletion protection, immutable tags.
  */
-export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
+export const CLUSTER_DEFAULTS: Record<Profile, ClusterDefaults> = {
   dev: {
     ...common,
     enabled: false,
@@ -116,11 +164,13 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: false,
     nodeGroups: {
-      system: { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      // Off: the add-ons run on the application nodes (docs/cost.md). When turned on: Graviton (every
+      // add-on on it ships arm64 images) and Spot, like the services.
+      system: { enabled: false, instanceTypes: ["t4g.medium"], capacityType: "SPOT", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
       application: { instanceTypes: ["t3.large", "t3a.large"], capacityType: "SPOT", minSize: 1, desiredSize: 2, maxSize: 4, diskSizeGiB: 30, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
-    registry: { immutableTags: false, keepImages: 20, untaggedExpiryDays: 7 },
+    registry: REGISTRY_PRESETS.dev,
   },
   staging: {
     ...common,
@@ -130,11 +180,11 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: true,
     nodeGroups: {
-      system: { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      system: { enabled: true, instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
       application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
-    registry: { immutableTags: true, keepImages: 50, untaggedExpiryDays: 14 },
+    registry: REGISTRY_PRESETS.staging,
   },
   prod: {
     ...common,
@@ -144,21 +194,20 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterConfig> = {
     endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     deletionProtection: true,
     nodeGroups: {
-      system: { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
+      system: { enabled: true, instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
       application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 10, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
-    registry: { immutableTags: true, keepImages: 100, untaggedExpiryDays: 14 },
+    registry: REGISTRY_PRESETS.prod,
   },
 };
 
-const KEY = "platform:cluster";
 const GROUPS = ["system", "application", "gpu"] as const;
 
 /** The logical name of a service's IAM role; Pulumi appends 8 characters, IAM allows 64. */
 export const serviceRoleLogicalName = (system: string, service: string) => `${system}-cluster-svc-${service}`;
 
-function groupProblems(c: ClusterConfig, profile: Profile | undefined): ConfigProblem[] {
+function groupProblems(c: EksClusterConfig, profile: Profile | undefined): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   for (const g of GROUPS) {
     const group = c.nodeGroups[g];
@@ -166,12 +215,15 @@ function groupProblems(c: ClusterConfig, profile: Profile | undefined): ConfigPr
     if (group.capacityType === "SPOT" && profile !== "dev") {
       out.push({ key: `${KEY}.nodeGroups.${g}.capacityType`, value: group.capacityType, allowed: `"ON_DEMAND" when profile is ${profile}: Spot is allowed in dev only` });
     }
+    if (architecturesOf(group.instanceTypes).length > 1) {
+      out.push({ key: `${KEY}.nodeGroups.${g}.instanceTypes`, value: group.instanceTypes, allowed: "instance types of one architecture: all Graviton (arm64, e.g. t4g, m7g) or all x86_64 (e.g. t3, m6i), since a managed node group runs one AMI type" });
+    }
     if (group.taints.length > 50) out.push({ key: `${KEY}.nodeGroups.${g}.taints`, value: group.taints.length, allowed: "at most 50 taints (EKS limit)" });
   }
   return out;
 }
 
-function endpointProblems(c: ClusterConfig, profile: Profile | undefined): ConfigProblem[] {
+function endpointProblems(c: EksClusterConfig, profile: Profile | undefined): ConfigProblem[] {
   const e = c.endpoint;
   if (!e.publicAccess) {
     return e.publicAccessCidrs.length > 0 ? [{ key: `${KEY}.endpoint.publicAccessCidrs`, value: e.publicAccessCidrs, allowed: "[] when publicAccess is false (EKS rejects CIDRs for a closed endpoint)" }] : [];
@@ -187,11 +239,15 @@ function endpointProblems(c: ClusterConfig, profile: Profile | undefined): Confi
   return out;
 }
 
-function serviceProblems(c: ClusterConfig, services: ServiceConfig[], system: string | undefined): ConfigProblem[] {
+/** ECS container instances are one instance type, without GPUs. */
+function ecsGpuProblems(services: ServiceConfig[]): ConfigProblem[] {
+  return services.flatMap((s, i) => (s.gpu ? [{ key: `platform:services[${i}].gpu`, value: true, allowed: "false with engine ecs: its container instances are one instance type without GPUs; use engine eks with nodeGroups.gpu" }] : []));
+}
+
+function serviceProblems(c: EksClusterConfig, services: ServiceConfig[], system: string | undefined): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   services.forEach((s, i) => {
-    if (s.gpu && c.engine === "ecs") out.push({ key: `platform:services[${i}].gpu`, value: true, allowed: "false with engine ecs: its container instances are one instance type without GPUs; use engine eks with nodeGroups.gpu" });
-    else if (s.gpu && !c.nodeGroups.gpu.enabled) out.push({ key: `platform:services[${i}].gpu`, value: true, allowed: `false, or set ${KEY}.nodeGroups.gpu.enabled: true so the service has GPU nodes` });
+    if (s.gpu && !c.nodeGroups.gpu.enabled) out.push({ key: `platform:services[${i}].gpu`, value: true, allowed: `false, or set ${KEY}.nodeGroups.gpu.enabled: true so the service has GPU nodes` });
     const role = serviceRoleLogicalName(system ?? "", s.name);
     if (system && role.length + AUTONAME_SUFFIX_LENGTH > AWS_NAME_LIMITS.iamRole) {
       out.push({ key: `platform:services[${i}].name`, value: s.name, allowed: `at most ${AWS_NAME_LIMITS.iamRole - AUTONAME_SUFFIX_LENGTH - role.length + s.name.length} characters with platform:name "${system}": its IAM role name "${role}" plus Pulumi's 8-character suffix must fit IAM's 64` });
@@ -200,35 +256,27 @@ function serviceProblems(c: ClusterConfig, services: ServiceConfig[], system: st
   return out;
 }
 
-/** Keys only the EKS engine reads; a stack with engine: ecs that sets one has misread the schema. */
-export const EKS_ONLY_KEYS = ["kubernetesVersion", "endpoint", "adminPrincipalArns", "deletionProtection", "nodeGroups", "autoscaler", "loadBalancerController", "addons", "podAutoscaling"] as const;
-
 /**
- * Keys the stack file set for the engine it did not choose. Only what the file itself says counts:
- * profile defaults carry both engines' values.
+ * The profile's cluster defaults for what the stack file gives: the ECS engine's (`enabled`,
+ * `registry`, `ecs`) when it names engine ecs, else the EKS engine's. Only the stack file can then
+ * set the other engine's keys, and the schema rejects them by name.
  */
-function engineKeyProblems(engine: ClusterConfig["engine"], given: unknown): ConfigProblem[] {
-  const set = typeof given === "object" && given !== null ? Object.keys(given) : [];
-  if (engine === "eks") {
-    return set.includes("ecs") ? [{ key: `${KEY}.ecs`, value: (given as Record<string, unknown>).ecs, allowed: "no value when engine is eks: set engine: ecs to use it" }] : [];
-  }
-  return set.filter((k) => (EKS_ONLY_KEYS as readonly string[]).includes(k)).map((k) => ({
-    key: `${KEY}.${k}`,
-    value: (given as Record<string, unknown>)[k],
-    allowed: `no value when engine is ecs: ${k} configures EKS only (the ECS engine reads ${KEY}.ecs and ${KEY}.registry)`,
-  }));
+export function clusterDefaultsFor(d: ClusterDefaults, given: unknown): ClusterConfig {
+  const engine = typeof given === "object" && given !== null ? (given as { engine?: unknown }).engine : undefined;
+  if (engine === "ecs") return { enabled: d.enabled, engine: "ecs", ecs: d.ecs, registry: d.registry };
+  const { ecs: _ecs, ...eks } = d;
+  return eks;
 }
 
 export function clusterRules(
   c: { profile?: Profile; name?: string; cluster?: ClusterConfig; services?: ServiceConfig[]; edge?: { enabled: boolean } },
-  given: Record<string, unknown> = {},
 ): ConfigProblem[] {
   const cluster = c.cluster;
   if (!cluster) return [];
-  const out: ConfigProblem[] = [...engineKeyProblems(cluster.engine, given.cluster)];
+  const out: ConfigProblem[] = [];
   if (cluster.engine === "ecs") {
     if (c.profile === "prod" && !cluster.registry.immutableTags) out.push({ key: `${KEY}.registry.immutableTags`, value: false, allowed: "true when profile is prod: a deployed tag must always mean the same image" });
-    if (cluster.enabled) out.push(...ecsProblems(cluster.ecs, c.services ?? [], c.name), ...serviceProblems(cluster, c.services ?? [], undefined));
+    if (cluster.enabled) out.push(...ecsProblems(cluster.ecs, c.services ?? [], c.name), ...ecsGpuProblems(c.services ?? []));
     // ECS services register with the edge tier's target groups; without the edge nothing routes to them.
     const routed = (c.services ?? []).filter((s) => s.routePath).map((s) => s.name);
     if (cluster.enabled && c.edge && !c.edge.enabled && routed.length > 0) {
@@ -241,6 +289,7 @@ export function clusterRules(
   }
   out.push(...endpointProblems(cluster, c.profile), ...groupProblems(cluster, c.profile));
   if (c.profile === "prod") {
+    if (!cluster.nodeGroups.system.enabled) out.push({ key: `${KEY}.nodeGroups.system.enabled`, value: false, allowed: "true when profile is prod: critical add-ons run on their own on-demand nodes, never beside the services" });
     if (!cluster.deletionProtection) out.push({ key: `${KEY}.deletionProtection`, value: false, allowed: "true when profile is prod" });
     if (!cluster.registry.immutableTags) out.push({ key: `${KEY}.registry.immutableTags`, value: false, allowed: "true when profile is prod: a deployed tag must always mean the same image" });
   }

@@ -25,7 +25,7 @@ describe("data tier config", () => {
     const dev = readPlatformConfig(base, "dev");
     const p = readPlatformConfig(prod, "prod");
     assert.deepEqual([dev.database.enabled, dev.cache.enabled, dev.messaging.engine], [true, true, "none"]);
-    assert.deepEqual([dev.database.multiAz, dev.database.deletionProtection, dev.database.instanceClass], [false, false, "db.t3.medium"]);
+    assert.deepEqual([dev.database.multiAz, dev.database.deletionProtection, dev.database.instanceClass], [false, false, "db.t4g.micro"]);
     assert.deepEqual([p.database.multiAz, p.database.deletionProtection, p.database.finalSnapshot, p.database.protect, p.database.readReplicas], [true, true, true, true, 1]);
     assert.deepEqual([p.cache.automaticFailover, p.cache.multiAz, p.cache.replicasPerShard, p.cache.protect], [true, true, 1, true]);
   });

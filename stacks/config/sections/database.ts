@@ -58,7 +58,7 @@ const common = {
  */
 export const DATABASE_DEFAULTS: Record<Profile, DatabaseConfig> = {
   dev: {
-    ...common, instanceClass: "db.t3.medium", allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100, multiAz: false, readReplicas: 0,
+    ...common, instanceClass: "db.t4g.micro", allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100, multiAz: false, readReplicas: 0,
     backupRetentionDays: 7, performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60,
     deletionProtection: false, finalSnapshot: false, protect: false,
   },

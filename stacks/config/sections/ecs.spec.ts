@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { readPlatformConfig } from "../load";
 import type { ConfigProblem } from "../problems";
 import { configProblems } from "../testing";
+import { EKS_ONLY_KEYS } from "./cluster";
 import { routeCovers } from "./services";
 
 const base = {
@@ -34,6 +35,19 @@ describe("platform:cluster with engine ecs", () => {
     for (const k of ["kubernetesVersion", "nodeGroups", "endpoint"]) {
       assert.match(find(ps, `platform:cluster.${k}`).allowed, /no value when engine is ecs: .* configures EKS only/);
     }
+  });
+
+  it("holds exactly the chosen engine's keys: ecs with engine ecs, the EKS keys without it", () => {
+    const onEcs = readPlatformConfig(ecs(), "dev").cluster;
+    assert.deepEqual(Object.keys(onEcs).sort(), ["ecs", "enabled", "engine", "registry"]);
+    const onEks = readPlatformConfig(base, "dev").cluster;
+    assert.equal("ecs" in onEks, false);
+    assert.ok(EKS_ONLY_KEYS.every((k) => k in onEks));
+  });
+
+  it("rejects an engine it does not know with one problem, naming the key and both engines", () => {
+    const ps = configProblems({ ...base, "platform:cluster": json({ enabled: true, engine: "fargate" }) });
+    assert.deepEqual(ps, [{ key: "platform:cluster.engine", value: "fargate", allowed: 'one of "eks", "ecs"' }]);
   });
 
   it("rejects ecs settings on the EKS engine", () => {

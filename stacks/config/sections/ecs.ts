@@ -4,11 +4,13 @@
  * provider; the services come from `platform:services`.
  */
 import { z } from "zod";
+import { ECS_CLUSTER_PRESETS, ECS_SERVICES_PRESETS } from "../../../components/ecs/presets";
 import { roleLogicalNames } from "../../../components/ecs/services";
+import { capacityProblems } from "../../../components/ecs/settings";
 import { fargateSizeProblem } from "../../../components/ecs/taskSizes";
 import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS } from "../../../components/naming";
 import type { ConfigProblem } from "../problems";
-import type { Profile } from "../values";
+import { PROFILES, Profile } from "../values";
 import type { ServiceConfig } from "./services";
 
 const percent = z.number().int().min(1).max(100);
@@ -30,17 +32,15 @@ export const ecsSchema = z.strictObject({
 });
 export type EcsConfig = z.infer<typeof ecsSchema>;
 
-const autoscaling = { cpuTargetPercent: 70, memoryTargetPercent: 80 };
-
 /**
- * dev: one burstable instance that may grow to three. prod: two instances at least, so losing one
- * AZ leaves capacity in the other while the capacity provider replaces it.
+ * The components' presets (components/ecs/presets.ts): the cluster's capacity, the services' image
+ * tag and autoscaling (their registry is platform:cluster.registry). fargateCompatibleSizes is the
+ * stack's own rule on platform:services, on in every profile.
  */
-export const ECS_DEFAULTS: Record<Profile, EcsConfig> = {
-  dev: { instanceType: "t3.large", minSize: 1, maxSize: 3, targetCapacityPercent: 100, diskSizeGiB: 30, imageTag: "latest", autoscaling, fargateCompatibleSizes: true },
-  staging: { instanceType: "m6i.large", minSize: 2, maxSize: 5, targetCapacityPercent: 100, diskSizeGiB: 30, imageTag: "latest", autoscaling, fargateCompatibleSizes: true },
-  prod: { instanceType: "m6i.large", minSize: 2, maxSize: 10, targetCapacityPercent: 100, diskSizeGiB: 50, imageTag: "latest", autoscaling, fargateCompatibleSizes: true },
-};
+export const ECS_DEFAULTS: Record<Profile, EcsConfig> = Object.fromEntries(PROFILES.map((p) => {
+  const { imageTag, autoscaling } = ECS_SERVICES_PRESETS[p];
+  return [p, { ...ECS_CLUSTER_PRESETS[p], imageTag, autoscaling, fargateCompatibleSizes: true }];
+})) as Record<Profile, EcsConfig>;
 
 const KEY = "platform:cluster.ecs";
 
@@ -60,7 +60,8 @@ function roleNameProblems(services: readonly ServiceConfig[], system: string | u
 /** Capacity and task-size rules of the ECS engine; `services` are the tasks it will run. */
 export function ecsProblems(e: EcsConfig, services: readonly ServiceConfig[], system?: string): ConfigProblem[] {
   const out: ConfigProblem[] = [...roleNameProblems(services, system)];
-  if (e.minSize > e.maxSize) out.push({ key: `${KEY}.minSize`, value: e.minSize, allowed: `at most maxSize (${e.maxSize})` });
+  // The component's own capacity rules, keyed by the stack key (the schema has checked each field alone).
+  out.push(...capacityProblems(e).map(([field, allowed]) => ({ key: `${KEY}.${field}`, value: e[field], allowed })));
   if (e.fargateCompatibleSizes) {
     services.forEach((s, i) => {
       const problem = fargateSizeProblem(s.cpu, s.memory);

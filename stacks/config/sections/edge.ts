@@ -41,6 +41,7 @@ export const edgeSchema = z.strictObject({
     rateLimit: z.number().int().min(WAF_RATE_LIMIT_MIN).max(WAF_RATE_LIMIT_MAX)
       .describe(`Requests one client IP may send per rate window before AWS WAF blocks it, ${WAF_RATE_LIMIT_MIN} to ${WAF_RATE_LIMIT_MAX} (AWS limits).`),
     rateLimitWindowSeconds: literals([60, 120, 300, 600] as const).describe("Seconds the rate-based rule looks back: 60, 120, 300 or 600, the values AWS WAF accepts."),
+    regionalWebAcl: z.boolean().describe("A second web ACL on the ALB (FSBP ELB.16) besides CloudFront's. false only for an internal ALB, whose only way in is CloudFront and its web ACL; required in prod (defense in depth). dev leaves it off ($5/month plus $1 per rule)."),
   }),
   alb: z.strictObject({
     internal: z.boolean().describe("Internal ALB in the private subnets, reached only through a CloudFront VPC origin. false puts it in the public subnets (needs a domain; rejected in prod)."),
@@ -61,7 +62,7 @@ export type EdgeConfig = z.infer<typeof edgeSchema>;
 
 const common = {
   enabled: true,
-  waf: { rateLimit: 2000, rateLimitWindowSeconds: 300 as const },
+  waf: { rateLimit: 2000, rateLimitWindowSeconds: 300 as const, regionalWebAcl: true },
   logging: { redactedHeaders: ["authorization", "cookie"] },
 };
 
@@ -70,7 +71,7 @@ const common = {
  * certificate. dev trades deletion protection and global edge coverage for cost; prod keeps both.
  */
 export const EDGE_DEFAULTS: Record<Profile, EdgeConfig> = {
-  dev: { ...common, alb: { internal: true, deletionProtection: false, idleTimeoutSeconds: 60 }, cloudFront: { priceClass: "PriceClass_100" }, protect: false },
+  dev: { ...common, waf: { ...common.waf, regionalWebAcl: false }, alb: { internal: true, deletionProtection: false, idleTimeoutSeconds: 60 }, cloudFront: { priceClass: "PriceClass_100" }, protect: false },
   staging: { ...common, alb: { internal: true, deletionProtection: true, idleTimeoutSeconds: 60 }, cloudFront: { priceClass: "PriceClass_100" }, protect: true },
   prod: { ...common, alb: { internal: true, deletionProtection: true, idleTimeoutSeconds: 60 }, cloudFront: { priceClass: "PriceClass_All" }, protect: true },
 };
@@ -107,7 +108,13 @@ function albProblems(c: { profile?: Profile; edge: EdgeConfig }): ConfigProblem[
   if (!alb.internal && !c.edge.domain) {
     problems.push({ key: "platform:edge.alb.internal", value: alb.internal, allowed: "true without platform:edge.domain: an internet-facing ALB must be reached over HTTPS, which needs the domain's certificate" });
   }
+  if (!c.edge.waf.regionalWebAcl && !alb.internal) {
+    problems.push({ key: "platform:edge.waf.regionalWebAcl", value: false, allowed: "true with an internet-facing ALB (alb.internal false): it can be reached around CloudFront, so it keeps its own web ACL" });
+  }
   if (c.profile === "prod") {
+    if (!c.edge.waf.regionalWebAcl) {
+      problems.push({ key: "platform:edge.waf.regionalWebAcl", value: false, allowed: "true when profile is prod: the ALB keeps its own web ACL behind CloudFront's (defense in depth, FSBP ELB.16)" });
+    }
     if (!alb.internal) {
       problems.push({ key: "platform:edge.alb.internal", value: alb.internal, allowed: "true when profile is prod: an internet-facing ALB can be reached around CloudFront's WAF" });
     }

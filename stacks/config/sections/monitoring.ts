@@ -5,9 +5,10 @@
 import { z } from "zod";
 import { ALARM_TIERS, AlarmDefinition, alarmsOf } from "../../../components/monitoring/catalogue";
 import { isEmail, isHttpsUrl } from "../../../components/monitoring/endpoints";
-import { AlarmSettingsConfig, DEFAULT_ALARM_SETTINGS, PERIOD_RULE, THRESHOLD_RANGES, alarmConfigProblems, inRange } from "../../../components/monitoring/settings";
+import { MONITORING_PRESETS } from "../../../components/monitoring/presets";
+import { AlarmSettingsConfig, PERIOD_RULE, THRESHOLD_RANGES, alarmConfigProblems, inRange } from "../../../components/monitoring/settings";
 import type { ConfigProblem } from "../problems";
-import type { Profile } from "../values";
+import { PROFILES, Profile } from "../values";
 import type { ClusterConfig } from "./cluster";
 import { secretable } from "./common";
 
@@ -54,6 +55,7 @@ export const monitoringSchema = z.strictObject({
   }),
   alarms: alarmsSchema.describe("Per alarm: threshold, periodSeconds, evaluationPeriods, datapointsToAlarm. Defaults are the reference system's."),
   budget: z.strictObject({
+    enabled: z.boolean().describe("Create the monthly AWS Budget. Turn it off only where the organization budgets the account already."),
     monthlyLimitUsd: above0("USD").describe("Monthly AWS Budget for the stack's tagged spend, in USD, above 0."),
     actualPercent: above0("a percentage").describe("Notify the warning topic when actual spend passes this percentage of the limit."),
     forecastPercent: above0("a percentage").describe("Notify the warning topic when the month's forecast passes this percentage of the limit."),
@@ -80,34 +82,10 @@ export const monitoringSchema = z.strictObject({
 
 export type MonitoringConfig = Omit<z.infer<typeof monitoringSchema>, "alarms"> & { alarms: AlarmSettingsConfig };
 
-const none = { emails: [], httpsUrls: [] };
-const base: Omit<MonitoringConfig, "budget" | "tracing" | "cloudTrail" | "logs" | "s3RequestMetrics"> = {
-  enabled: true,
-  notifications: { critical: none, warning: none },
-  alarms: DEFAULT_ALARM_SETTINGS,
-  dailyReport: { enabled: true, scheduleExpression: "cron(0 8 * * ? *)" },
-};
-const budget = (monthlyLimitUsd: number) => ({ monthlyLimitUsd, actualPercent: 80, forecastPercent: 100 });
-
-/**
- * dev: no tracing, no data events, no archive, no request metrics (cost); a $200 budget (the
- * reference dev costs ~$135). prod: all of them, a $1,000 budget (reference ~$705). Endpoints belong
- * to the system, so no profile brings any.
- */
-export const MONITORING_DEFAULTS: Record<Profile, MonitoringConfig> = {
-  dev: {
-    ...base, budget: budget(200), tracing: { enabled: false, samplingRate: 0.05 }, cloudTrail: { enabled: true, documentDataEvents: false },
-    logs: { namespaces: [], archiveToS3: false }, s3RequestMetrics: false,
-  },
-  staging: {
-    ...base, budget: budget(500), tracing: { enabled: true, samplingRate: 0.05 }, cloudTrail: { enabled: true, documentDataEvents: false },
-    logs: { namespaces: [], archiveToS3: false }, s3RequestMetrics: false,
-  },
-  prod: {
-    ...base, budget: budget(1000), tracing: { enabled: true, samplingRate: 0.05 }, cloudTrail: { enabled: true, documentDataEvents: true },
-    logs: { namespaces: [], archiveToS3: true }, s3RequestMetrics: true,
-  },
-};
+/** The component's presets (components/monitoring/presets.ts), on in every profile (`enabled` is the stack's own key). */
+export const MONITORING_DEFAULTS: Record<Profile, MonitoringConfig> = Object.fromEntries(
+  PROFILES.map((p) => [p, { enabled: true, ...MONITORING_PRESETS[p] }]),
+) as Record<Profile, MonitoringConfig>;
 
 /**
  * The ECS service CPU warning must sit above the CPU target that service autoscaling holds: at or

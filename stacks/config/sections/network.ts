@@ -20,7 +20,8 @@ export const networkSchema = z.strictObject({
   azCount: z.number().int().min(2).max(4).describe("AZs to spread subnets over, 2 to 4. AWS needs 2 for DB subnet groups, EKS and load balancers; prod needs 3."),
   availabilityZones: z.array(z.string().regex(AZ_PATTERN, "an AZ name such as us-east-1a")).optional()
     .describe("Pinned AZ names, exactly azCount of them. Default: the first azCount available AZs of the region."),
-  natGateways: z.enum(["none", "single", "onePerAz"]).describe("NAT strategy: one per AZ survives an AZ outage; single is a cost saving for dev."),
+  natGateways: z.enum(["none", "single", "onePerAz", "instance"])
+    .describe("NAT strategy: onePerAz (a managed gateway per AZ) survives an AZ outage; single (one gateway) and instance (one t4g.nano NAT instance, about $7 a month against a gateway's $37) are cost savings for dev; none leaves private subnets without internet egress."),
   subnets: z.strictObject({
     private: tier.describe("Cluster nodes, caches, brokers, interface endpoints."),
     public: tier.describe("Load balancers and NAT gateways only."),
@@ -59,7 +60,8 @@ export const NETWORK_DEFAULTS: Record<Profile, NetworkConfig> = {
   dev: {
     cidr: "10.0.0.0/16",
     azCount: 2,
-    natGateways: "single",
+    // One t4g.nano NAT instance: a managed gateway costs five times as much (docs/cost.md).
+    natGateways: "instance",
     subnets,
     // Each interface endpoint costs per AZ-hour; dev pulls through its single NAT instead.
     interfaceEndpoints: [],

@@ -4,6 +4,7 @@
  */
 import { strict as assert } from "node:assert";
 import { readPlatformConfig } from "../load";
+import { clusterOf } from "./cluster";
 import { configProblems } from "../testing";
 import { PROFILES } from "../values";
 
@@ -18,12 +19,12 @@ const withTarget = (cpuTargetPercent: number) => ({ ...base, "platform:cluster":
 describe("platform:cluster.podAutoscaling", () => {
   for (const profile of PROFILES) {
     it(`holds pods at 70 % CPU by default in ${profile}`, () => {
-      assert.equal(readPlatformConfig({ ...base, "platform:profile": profile }, profile).cluster.podAutoscaling.cpuTargetPercent, 70);
+      assert.equal(clusterOf(readPlatformConfig({ ...base, "platform:profile": profile }, profile).cluster, "eks").podAutoscaling.cpuTargetPercent, 70);
     });
   }
 
   it("takes a stack's own target", () => {
-    assert.equal(readPlatformConfig(withTarget(55), "dev").cluster.podAutoscaling.cpuTargetPercent, 55);
+    assert.equal(clusterOf(readPlatformConfig(withTarget(55), "dev").cluster, "eks").podAutoscaling.cpuTargetPercent, 55);
   });
 
   for (const bad of [0, 9, 101, 72.5]) {
