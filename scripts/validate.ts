@@ -16,6 +16,7 @@ import { AllowEntry, allowEntryFor } from "../offline/cloudformation/allowlist";
 import { coverageRatio } from "../offline/cloudformation/coverage";
 import { Finding, LinterMissing, lintTemplate, linterPath } from "../offline/cloudformation/lint";
 import { Rendering, render } from "../offline/cloudformation/renderer";
+import { EXIT } from "../offline/exitCodes";
 import type { RecordedResource } from "../offline/recorder";
 import { readStackFile } from "../offline/stackFile";
 import { ROOT, StackArgs, parseStackArgs, runFailure } from "./stackArgs";
@@ -88,14 +89,14 @@ export async function validate(args: StackArgs, opts: ValidateOptions = {}): Pro
   const linter = linterPath(opts.linter);
   if (!linter) {
     log(INSTALL_HINT);
-    return 4;
+    return EXIT.missingCfnLint;
   }
   let config: Record<string, string>;
   try {
     config = readStackFile(args.configFile);
   } catch (e) {
     log(`Cannot read the stack file ${args.configFile}: ${(e as Error).message}`);
-    return 2;
+    return EXIT.config;
   }
   // Loaded here, not at the top: it loads the whole program, which the checks above do not need.
   const evaluate = opts.evaluate ?? (async (stack, c) => (await import("../offline/runStack")).runStack({ stack, config: c }));
@@ -114,7 +115,7 @@ export async function validate(args: StackArgs, opts: ValidateOptions = {}): Pro
     findings = (await Promise.all(Object.entries(paths).map(([region, path]) => lintTemplate(path, region, rendering.templates[region], linter)))).flat();
   } catch (e) {
     log(e instanceof LinterMissing ? INSTALL_HINT : (e as Error).message);
-    return e instanceof LinterMissing ? 4 : 3;
+    return e instanceof LinterMissing ? EXIT.missingCfnLint : EXIT.program;
   }
   const result = classify(findings);
   report(rendering, result, log);
@@ -122,7 +123,7 @@ export async function validate(args: StackArgs, opts: ValidateOptions = {}): Pro
   if (lowCoverage) log(`Coverage is under the ${COVERAGE_FLOOR * 100}% floor: map the types listed above.`);
   log(`${Date.now() - started} ms.`);
   log(summaryLine(result.open, result.allowed.length, rendering));
-  return result.open.length > 0 || lowCoverage ? 1 : 0;
+  return result.open.length > 0 || lowCoverage ? EXIT.violation : EXIT.clean;
 }
 
 /** Exits once stdout has drained, so a pipe gets the last line. */
@@ -136,12 +137,12 @@ if (require.main === module) {
     args = parseStackArgs(process.argv.slice(2), USAGE);
   } catch (e) {
     console.error((e as Error).message);
-    exitAfterFlush(2);
+    exitAfterFlush(EXIT.config);
   }
   if (args) {
     validate(args).then(exitAfterFlush, (e) => {
       console.error(e instanceof Error ? e.stack ?? e.message : e);
-      exitAfterFlush(3);
+      exitAfterFlush(EXIT.program);
     });
   }
 }
