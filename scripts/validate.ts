@@ -18,10 +18,11 @@ import { Finding, LinterMissing, lintTemplate, linterPath } from "../offline/clo
 import { Rendering, render } from "../offline/cloudformation/renderer";
 import { EXIT } from "../offline/exitCodes";
 import type { RecordedResource } from "../offline/recorder";
-import { readStackFile } from "../offline/stackFile";
-import { ROOT, StackArgs, parseStackArgs, runFailure } from "./stackArgs";
+import { StackFile, StackFileError, readStackFileChecked } from "../offline/stackFile";
+import { ConfigError } from "../stacks/config/problems";
+import { ROOT, StackArgs, checkFlags, parseStackArgs, runFailure } from "./stackArgs";
 
-export const USAGE = "usage: npm run validate -- --stack <name> | --config <Pulumi.<name>.yaml>";
+export const USAGE = "usage: npm run validate -- --stack <name> | --config <Pulumi.<name>.yaml> [--help]";
 /** Each plan's aws:* resources the rendering must translate (issue 13). */
 export const COVERAGE_FLOOR = 0.95;
 export const INSTALL_HINT = "cfn-lint is not installed: pip install cfn-lint";
@@ -91,13 +92,19 @@ export async function validate(args: StackArgs, opts: ValidateOptions = {}): Pro
     log(INSTALL_HINT);
     return EXIT.missingCfnLint;
   }
-  let config: Record<string, string>;
+  let file: StackFile;
   try {
-    config = readStackFile(args.configFile);
+    file = readStackFileChecked(args.configFile);
   } catch (e) {
-    log(`Cannot read the stack file ${args.configFile}: ${(e as Error).message}`);
+    // A YAML error names file:line:column itself; a missing or unreadable file gets the path here.
+    log(e instanceof StackFileError ? e.message : `Cannot read the stack file ${args.configFile}: ${(e as Error).message}`);
     return EXIT.config;
   }
+  if (file.problems.length > 0) {
+    log(`${args.configFile}: ${new ConfigError(file.problems).message}`);
+    return EXIT.config;
+  }
+  const config = file.config;
   // Loaded here, not at the top: it loads the whole program, which the checks above do not need.
   const evaluate = opts.evaluate ?? (async (stack, c) => (await import("../offline/runStack")).runStack({ stack, config: c }));
   const run = await evaluate(args.stack, config);
@@ -131,10 +138,22 @@ function exitAfterFlush(code: number): void {
   process.stdout.write("", () => process.exit(code));
 }
 
+/** The command line: --help, or a stack; an option validate does not have is a usage error. */
+export function parseValidateArgs(argv: string[]): StackArgs {
+  checkFlags(argv, { withValue: ["--stack", "--config"], switches: ["--help"] }, USAGE);
+  return parseStackArgs(argv, USAGE);
+}
+
 if (require.main === module) {
+  const argv = process.argv.slice(2);
   let args: StackArgs | undefined;
   try {
-    args = parseStackArgs(process.argv.slice(2), USAGE);
+    if (argv.includes("--help") || argv.includes("-h")) {
+      console.log(`${USAGE}\n\nExit codes: 0 clean, 1 findings (or coverage under the floor), 2 a config error, 3 a program failure, 4 cfn-lint missing.`);
+      exitAfterFlush(EXIT.clean);
+    } else {
+      args = parseValidateArgs(argv);
+    }
   } catch (e) {
     console.error((e as Error).message);
     exitAfterFlush(EXIT.config);
