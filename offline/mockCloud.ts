@@ -63,8 +63,23 @@ export class MockCloud implements pulumi.runtime.Mocks {
     const region = args.inputs.region ?? this.regionOf(args.provider);
     const answer = INVOKES[args.token];
     // An unanswered invoke would silently return {}, and the program would build on nothing.
-    if (!answer) throw new Error(`the mock cloud does not answer ${args.token}; add it to offline/invokes.ts`);
-    return answer(args.inputs, { region, account: MOCK_ACCOUNT_ID });
+    if (!answer) throw this.failed(new Error(`the mock cloud does not answer ${args.token}; add it to offline/invokes.ts`));
+    try {
+      return answer(args.inputs, { region, account: MOCK_ACCOUNT_ID });
+    } catch (e) {
+      throw this.failed(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  /**
+   * Errors the mock cloud raised in invokes. The SDK passes an invoke's failure on with its message
+   * emptied ('error serializing property "x": '), so the run reports these instead.
+   */
+  readonly invokeFailures: Error[] = [];
+
+  private failed(error: Error): Error {
+    this.invokeFailures.push(error);
+    return error;
   }
 }
 

@@ -20,4 +20,22 @@ describe("runComponent", () => {
     });
     assert.match(run.error!.message, /bad args/);
   });
+
+  it("fails the run when an invoke inside an apply fails, naming the invoke, instead of dropping what was built on it", async () => {
+    const run = await runComponent(async () => {
+      // The mock cloud answers no getInternetGateway: the route built on it is never registered.
+      const gateway = aws.ec2.getInternetGatewayOutput({ internetGatewayId: "igw-1" });
+      new aws.ec2.Route("r", { routeTableId: gateway.internetGatewayId, destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1" });
+      new aws.s3.Bucket("b", {});
+    });
+    assert.match(run.error!.message, /left an error unhandled, which fails a real run: the mock cloud does not answer aws:ec2\/getInternetGateway:getInternetGateway/);
+    assert.deepEqual(run.resources.filter((r) => r.custom).map((r) => r.type), ["aws:s3/bucket:Bucket"]);
+  });
+
+  it("leaves no handler behind: a later clean run reports no error", async () => {
+    const before = process.listenerCount("unhandledRejection");
+    const run = await runComponent(async () => void new aws.s3.Bucket("b", {}));
+    assert.equal(run.error, undefined);
+    assert.equal(process.listenerCount("unhandledRejection"), before);
+  });
 });

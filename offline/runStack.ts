@@ -38,14 +38,40 @@ export async function runStack(opts: RunOptions): Promise<StackRun> {
   recorder.attach(pulumi.runtime.getMonitor() as any);
   let outputs: Record<string, any> = {};
   let error: Error | undefined;
+  // A rejected output nobody awaits (an invoke that fails inside an apply, say) drops the resources
+  // built from it without failing runInPulumiStack. Pulumi's language host fails the program on an
+  // unhandled rejection, so the offline run must too, or a plan would pass with resources missing.
+  const unhandled: unknown[] = [];
+  const onRejection = (reason: unknown) => void unhandled.push(reason);
+  process.on("unhandledRejection", onRejection);
   try {
     outputs = (await pulumi.runtime.runInPulumiStack(opts.program ?? main)) ?? {};
   } catch (e) {
     error = e instanceof Error ? e : new Error(String(e));
   }
-  // Drain outstanding registrations so the record is complete (internal to the SDK, hence the cast).
-  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+  try {
+    // Drain outstanding registrations so the record is complete (internal to the SDK, hence the cast),
+    // then let the rejections they leave reach the handler.
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+  error ??= unhandledError(unhandled, cloud.invokeFailures);
   return { stack: opts.stack, config: opts.config, resources: recorder.resources, outputs, error };
+}
+
+/**
+ * One error for the rejections a run left unhandled: the first failed invoke's message when the mock
+ * cloud saw one (the SDK's own message has lost it), else the first rejection's, and how many there were.
+ */
+export function unhandledError(reasons: unknown[], invokeFailures: Error[] = []): Error | undefined {
+  if (reasons.length === 0) return undefined;
+  const first = invokeFailures[0] ?? (reasons[0] instanceof Error ? reasons[0] : new Error(String(reasons[0])));
+  const more = reasons.length > 1 ? ` (${reasons.length} unhandled rejections in all)` : "";
+  const error = new Error(`the program left an error unhandled, which fails a real run: ${first.message}${more}`);
+  error.stack = `${error.message}\n${first.stack ?? ""}`;
+  return error;
 }
 
 /** Runs one component (or any small program) under the mock cloud with a minimal stack config. */

@@ -61,6 +61,17 @@ describe("@pulumi/awsguard over the dev plan, offline", () => {
       // Bucket and v7's share the token aws:s3/bucket:Bucket, so it runs on every bucket, and v7 sets logging
       // through aws.s3.BucketLogging resources, never `loggings`: faithful behaviour, not a finding to fix.
       ...ofType(dev, "aws:s3/bucket:Bucket").map((b) => `advisory s3-bucket-logging-enabled ${b.name}`),
+      // The NAT instance dev uses instead of managed gateways (network.natGateways: instance), under its
+      // three instance rules. ec2-instance-no-public-ip: a NAT instance forwards to the internet through
+      // its public address, so it must have one. ec2-instance-detailed-monitoring-enabled: `monitoring` is
+      // unset; dev keeps basic five-minute metrics (detailed metrics are billed per metric).
+      // ec2-volume-inuse: the rule reads only `ebsBlockDevices`; the instance's one volume is its
+      // encrypted root, declared as `rootBlockDevice`, which the rule does not look at.
+      ...ofType(dev, "aws:ec2/instance:Instance").flatMap((i) => [
+        `advisory ec2-instance-detailed-monitoring-enabled ${i.name}`,
+        `advisory ec2-instance-no-public-ip ${i.name}`,
+        `advisory ec2-volume-inuse ${i.name}`,
+      ]),
     ].sort();
     assert.deepEqual(found, expected);
   });
@@ -70,6 +81,12 @@ describe("@pulumi/awsguard over the dev plan, offline", () => {
     const buckets = ofType(dev, "aws:s3/bucket:Bucket");
     assert.equal(buckets.length, 5);
     assert.ok(buckets.every((b) => b.inputs.loggings === undefined));
+  });
+
+  it("finds one NAT instance with a public address, no `monitoring` and only a root volume (the premises of its three findings)", () => {
+    const nat = one(dev, "aws:ec2/instance:Instance").inputs;
+    assert.deepEqual([nat.associatePublicIpAddress, nat.monitoring, nat.ebsBlockDevices], [true, undefined, undefined]);
+    assert.deepEqual([nat.rootBlockDevice.encrypted, nat.rootBlockDevice.deleteOnTermination], [true, true]);
   });
 
   it("stays silent on the load balancer: its rules match v4 tokens that no v7 resource has, as they would online", () => {
@@ -88,9 +105,9 @@ describe("@pulumi/awsguard over the dev plan, offline", () => {
   });
 
   it("has nothing to check for its other rules: dev has none of their types", () => {
-    // EC2 instances, EFS, DynamoDB, Redshift, Elasticsearch, API Gateway, ACM certificates, IAM users and keys.
+    // EFS, DynamoDB, Redshift, Elasticsearch, API Gateway, ACM certificates, IAM users and keys.
     // The ACM and IAM rules would call AWS; with no resource of their type they are not applicable and never do.
-    const types = ["ec2.Instance", "efs.FileSystem", "dynamodb.Table", "redshift.Cluster", "elasticsearch.Domain", "apigateway.Stage", "apigateway.MethodSettings", "apigateway.RestApi", "acm.Certificate", "iam.AccessKey", "iam.UserLoginProfile"].map(v4Type);
+    const types = ["efs.FileSystem", "dynamodb.Table", "redshift.Cluster", "elasticsearch.Domain", "apigateway.Stage", "apigateway.MethodSettings", "apigateway.RestApi", "acm.Certificate", "iam.AccessKey", "iam.UserLoginProfile"].map(v4Type);
     assert.deepEqual(dev.resources.filter((r) => types.includes(r.type)).map((r) => r.type), []);
   });
 });

@@ -98,6 +98,19 @@ describe("CloudFormation renderer", () => {
     assert.deepEqual(r.TasksSecurityGroupSelfIngress1.Properties.SourceSecurityGroupId, { "Fn::GetAtt": ["TasksSecurityGroup", "GroupId"] });
   });
 
+  it("routes to a NAT instance by InstanceId: CloudFormation has no attribute for an instance's primary interface", () => {
+    const nat = res("aws:ec2/instance:Instance", "nat", { instanceType: "t4g.nano", subnetId: "subnet-1", vpcSecurityGroupIds: ["sg-1"], associatePublicIpAddress: true, sourceDestCheck: false, userData: "#!/bin/bash" },
+      { outputs: { id: "i-0123456789abcdef0", primaryNetworkInterfaceId: "eni-0123456789abcdef0" } });
+    const route = res("aws:ec2/route:Route", "nat-route", { routeTableId: "rtb-1", destinationCidrBlock: "0.0.0.0/0", networkInterfaceId: "eni-0123456789abcdef0" }, dependsOn(nat));
+    const resources = resourcesOf(render([nat, route], "t"));
+    const [instanceId, routeId] = Object.keys(resources);
+    assert.deepEqual(resources[routeId].Properties, { RouteTableId: "rtb-1", DestinationCidrBlock: "0.0.0.0/0", InstanceId: { Ref: instanceId } });
+    // The public address is the primary interface's: subnet and groups move into NetworkInterfaces.
+    assert.deepEqual(resources[instanceId].Properties.NetworkInterfaces, [{ DeviceIndex: "0", AssociatePublicIpAddress: true, DeleteOnTermination: true, SubnetId: "subnet-1", GroupSet: ["sg-1"] }]);
+    assert.equal(resources[instanceId].Properties.SubnetId, undefined);
+    assert.deepEqual(resources[instanceId].Properties.UserData, { "Fn::Base64": "#!/bin/bash" });
+  });
+
   it("renders the resources a remote component creates, referencing each other in creation order", () => {
     const vpc: RecordedResource = {
       ...res("awsx:ec2:Vpc", "net", { availabilityZoneNames: ["us-west-2a"], cidrBlock: "10.0.0.0/16", natGateways: { strategy: "Single" }, subnetSpecs: [{ type: "Public", name: "public", cidrBlocks: ["10.0.0.0/24"] }] }),

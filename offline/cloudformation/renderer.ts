@@ -123,7 +123,8 @@ function template(stack: string, region: string, entries: Entry[]): Template {
     const from = { ...e.source, dependsOn: e.dependsOn };
     const policy = deletionPolicy(e.source, e.mapping.cfnType);
     const resolve = (p: Props) => index.resolve(parameters.replace(p, e.secrets, e.logicalId), from, e.logicalId);
-    resources[e.logicalId] = { Type: e.mapping.cfnType, DeletionPolicy: policy, UpdateReplacePolicy: policy, Properties: resolve(e.props) };
+    const resolved = resolve(e.props);
+    resources[e.logicalId] = { Type: e.mapping.cfnType, DeletionPolicy: policy, UpdateReplacePolicy: policy, Properties: e.mapping.finalize?.(resolved) ?? resolved };
     for (const c of e.mapping.companions?.(e.inputs, contextOf(e.source), e.logicalId) ?? []) {
       resources[`${e.logicalId}${c.suffix}`] = { Type: c.Type, Properties: resolve(c.Properties) };
     }

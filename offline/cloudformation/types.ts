@@ -47,6 +47,8 @@ export interface ResourceMapping {
   attributes?: Record<string, string>;
   /** Resources CloudFormation needs besides the main one (an internet gateway's attachment). */
   companions?(inputs: Props, ctx: MapContext, self: string): Array<{ suffix: string; Type: string; Properties: Props }>;
+  /** Rewrites the properties once references are resolved (a route to an instance's interface). */
+  finalize?(resolved: Props): Props;
 }
 
 /** A configuration resource CloudFormation expresses as properties of its parent. */

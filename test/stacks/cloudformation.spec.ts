@@ -13,7 +13,7 @@ import { linterPath } from "../../offline/cloudformation/lint";
 import { Rendering, render } from "../../offline/cloudformation/renderer";
 import { expandRemoteComponents } from "../../offline/expand";
 import { COVERAGE_FLOOR, validate } from "../../scripts/validate";
-import { Planned, ROOT, planStackFile } from "../helpers";
+import { Planned, ROOT, ofType, planStackFile } from "../helpers";
 
 describe("dev rendered as CloudFormation", () => {
   let dev: Planned;
@@ -27,8 +27,15 @@ describe("dev rendered as CloudFormation", () => {
   it(`translates at least ${COVERAGE_FLOOR * 100}% of the plan's AWS resources, the remote components' included`, () => {
     const c = rendering.coverage;
     assert.ok(coverageRatio(c) >= COVERAGE_FLOOR, `${c.translated} of ${c.total}`);
-    const synthesized = expandRemoteComponents(dev.resources, "us-west-2").length;
-    assert.ok(synthesized > 30, "the VPC, EKS cluster and node groups count");
+    const expanded = expandRemoteComponents(dev.resources, "us-west-2");
+    const synthesized = expanded.length;
+    const count = (type: string) => expanded.filter((r) => r.type === type).length;
+    // The VPC, its subnets (public, private and isolated per AZ), the EKS cluster and each managed node group count.
+    const azs = JSON.parse(dev.config["platform:network"]).azCount;
+    assert.deepEqual(
+      [count("aws:ec2/vpc:Vpc"), count("aws:ec2/subnet:Subnet"), count("aws:eks/cluster:Cluster"), count("aws:eks/nodeGroup:NodeGroup")],
+      [1, 3 * azs, 1, ofType(dev, "eks:index:ManagedNodeGroup").length],
+    );
     assert.equal(c.total, dev.resources.filter((r) => r.custom && r.type.startsWith("aws:")).length + synthesized - c.excluded.reduce((n, e) => n + e.count, 0));
   });
 

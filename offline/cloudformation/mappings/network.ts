@@ -83,6 +83,23 @@ const sgRule: Mapping = {
   },
 };
 
+/** The attribute an instance's primary interface resolves to: no CloudFormation attribute exists. */
+const PRIMARY_ENI = "PrimaryNetworkInterfaceId";
+
+/**
+ * The provider routes to a NAT instance through its primary interface (v7 has no instanceId on a
+ * route); CloudFormation has no attribute for that interface, but AWS::EC2::Route takes InstanceId,
+ * which AWS resolves to the same interface.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-route.html
+ */
+function routeToInstance(props: Props): Props {
+  const eni = props.NetworkInterfaceId;
+  const getAtt = eni && typeof eni === "object" ? eni["Fn::GetAtt"] : undefined;
+  if (!Array.isArray(getAtt) || getAtt[1] !== PRIMARY_ENI) return props;
+  const { NetworkInterfaceId: _, ...rest } = props;
+  return { ...rest, InstanceId: { Ref: getAtt[0] } };
+}
+
 const launchTemplateData = (i: Props, ctx: MapContext): Props => compact({
   ImageId: i.imageId,
   InstanceType: i.instanceType,
@@ -116,7 +133,43 @@ const launchTemplate: Mapping = {
   }),
 };
 
+/**
+ * aws.ec2.Instance (dev's NAT instance). A public address is a property of the primary interface in
+ * CloudFormation, so the subnet and groups move into NetworkInterfaces when one is asked for.
+ * CloudFormation takes UserData base64-encoded (the provider encodes it itself). The root volume is
+ * the AMI's root device: /dev/xvda on Amazon Linux 2023.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html
+ * https://docs.aws.amazon.com/linux/al2023/ug/ec2.html
+ */
+const instance: Mapping = {
+  cfnType: "AWS::EC2::Instance",
+  // No Arn attribute; the primary interface has none either, so a route to it names the instance
+  // (see the route mapping): the marker attribute below never reaches a template.
+  attributes: { arn: "", primaryNetworkInterfaceId: PRIMARY_ENI, publicIp: "PublicIp", privateIp: "PrivateIp" },
+  properties: (i, ctx) => {
+    const placement = i.associatePublicIpAddress === undefined
+      ? { SubnetId: i.subnetId, SecurityGroupIds: i.vpcSecurityGroupIds }
+      : { NetworkInterfaces: [compact({ DeviceIndex: "0", AssociatePublicIpAddress: i.associatePublicIpAddress, DeleteOnTermination: true, SubnetId: i.subnetId, GroupSet: i.vpcSecurityGroupIds })] };
+    const root = i.rootBlockDevice;
+    return compact({
+      ImageId: i.ami,
+      InstanceType: i.instanceType,
+      ...placement,
+      SourceDestCheck: i.sourceDestCheck,
+      IamInstanceProfile: i.iamInstanceProfile,
+      Monitoring: i.monitoring,
+      MetadataOptions: i.metadataOptions ? pascal(i.metadataOptions) : undefined,
+      UserData: i.userData === undefined ? undefined : { "Fn::Base64": i.userData },
+      BlockDeviceMappings: root ? [{ DeviceName: "/dev/xvda", Ebs: compact({
+        DeleteOnTermination: root.deleteOnTermination, Encrypted: root.encrypted, KmsKeyId: root.kmsKeyId, VolumeSize: root.volumeSize, VolumeType: root.volumeType, Iops: root.iops, Throughput: root.throughput,
+      }) }] : undefined,
+      Tags: ctx.tagList(i.tags),
+    });
+  },
+};
+
 export const NETWORK_MAPPINGS: Record<string, Mapping> = {
+  "aws:ec2/instance:Instance": instance,
   "aws:ec2/vpc:Vpc": {
     cfnType: "AWS::EC2::VPC",
     attributes: { arn: "" },
@@ -142,7 +195,9 @@ export const NETWORK_MAPPINGS: Record<string, Mapping> = {
     cfnType: "AWS::EC2::Route",
     properties: (i) => compact({
       RouteTableId: i.routeTableId, DestinationCidrBlock: i.destinationCidrBlock, GatewayId: i.gatewayId, NatGatewayId: i.natGatewayId, VpcEndpointId: i.vpcEndpointId,
+      NetworkInterfaceId: i.networkInterfaceId,
     }),
+    finalize: routeToInstance,
   },
   "aws:ec2/routeTableAssociation:RouteTableAssociation": {
     cfnType: "AWS::EC2::SubnetRouteTableAssociation",
