@@ -28,6 +28,16 @@ export default tseslint.config(
     },
   },
   {
+    // Specs beside the components show how another program uses them: with the presets or Args
+    // written out, never the platform's stack config (issue 15). Test helpers and offline/ are theirs.
+    files: ["components/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: reaching("stacks"), message: "Specs beside the components build Args from the presets or write them out; stacks/ is the platform program, not the library." }],
+      }],
+    },
+  },
+  {
     // Scripts ship as product; tests are not product.
     files: ["scripts/**/*.ts", "offline/**/*.ts"],
     ignores: ["**/*.spec.ts"],

@@ -9,12 +9,17 @@
  */
 export { Network } from "./network/network";
 export type { NetworkArgs } from "./network/network";
+export { NETWORK_DEFAULTS, NETWORK_PRESETS } from "./network/presets";
+export type { NetworkSettings } from "./network/presets";
 
 export { KeyRing } from "./security/keyRing";
 export type { KeyRingArgs } from "./security/keyRing";
 export { ApplicationSecrets } from "./security/appSecrets";
 export type { ApplicationSecretsArgs } from "./security/appSecrets";
-export type { AccountContext, DataClass } from "./security/keyPolicy";
+export { APPLICATION_SECRETS_DEFAULTS, APPLICATION_SECRETS_PRESETS, KEY_RING_DEFAULTS, KEY_RING_PRESETS } from "./security/presets";
+export type { ApplicationSecretsSettings, KeyRingSettings } from "./security/presets";
+export type { KeyArns } from "./security/ownKeys";
+export type { DataClass } from "./security/keyPolicy";
 
 export { Cluster } from "./cluster/cluster";
 export type { ClusterArgs } from "./cluster/cluster";
@@ -37,14 +42,24 @@ export { Cache } from "./data/cache";
 export type { CacheArgs } from "./data/cache";
 export { Messaging } from "./data/messaging";
 export type { MessagingArgs } from "./data/messaging";
-export type { DataKeyArgs, DataNetworkArgs } from "./data/common";
+export {
+  CACHE_DEFAULTS, CACHE_PRESETS, DATABASE_DEFAULTS, DATABASE_PRESETS, KAFKA_DEFAULTS, KAFKA_PRESETS, MESSAGING_DEFAULTS, MESSAGING_PRESETS,
+  RABBITMQ_DEFAULTS, RABBITMQ_PRESETS,
+} from "./data/presets";
+export type { CacheSettings, DatabaseSettings, KafkaSettings, MessagingEngineArgs, MessagingSettings, RabbitMqSettings } from "./data/presets";
+export type { DataStoreNetworkArgs } from "./data/common";
 export type { DataTierOutputs } from "./data/outputs";
 
 export { Storage } from "./storage/storage";
 export type { BucketSpec, StorageArgs } from "./storage/storage";
+export type { BucketRef } from "./storage/refs";
+export type { FileSystemArgs } from "./storage/efs";
+export type { ReplicationArgs } from "./storage/replica";
+export { EFS_IA_TRANSITIONS, FILE_SYSTEM_DEFAULTS, STORAGE_DEFAULTS, STORAGE_PRESETS } from "./storage/presets";
+export type { FileSystemSettings, StorageSettings } from "./storage/presets";
 
 export { Edge } from "./edge/edge";
-export type { BucketRef, EdgeArgs, EdgeDomain, HostedZone } from "./edge/args";
+export type { EdgeArgs, EdgeDomain, HostedZone } from "./edge/args";
 export type { RoutedService } from "./edge/routing";
 
 export { Monitoring } from "./monitoring/monitoring";
@@ -56,9 +71,11 @@ export type { AlarmSettingsConfig } from "./monitoring/settings";
 export type { MonitoringTargets } from "./monitoring/targets";
 export type { Endpoints } from "./monitoring/endpoints";
 
+export type { AccountContext } from "./account";
+export { accountContext } from "./account";
 export { PROFILES } from "./profiles";
 export type { Profile } from "./profiles";
-export { DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS } from "./logs";
-export type { LogRetentionDays } from "./logs";
+export { DEFAULT_LOG_RETENTION_DAYS, LOGGING_DEFAULTS, LOGGING_PRESETS, LOG_RETENTION_DAYS } from "./logs";
+export type { LogRetentionDays, LoggingSettings } from "./logs";
 
 export { ComponentArgsError } from "./errors";

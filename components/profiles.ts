@@ -5,3 +5,8 @@
  */
 export const PROFILES = ["dev", "staging", "prod"] as const;
 export type Profile = (typeof PROFILES)[number];
+
+/** A value per profile, built by `f`: how a stack section derives its defaults from a preset. */
+export function mapProfiles<T>(f: (profile: Profile) => T): Record<Profile, T> {
+  return Object.fromEntries(PROFILES.map((p) => [p, f(p)])) as Record<Profile, T>;
+}

@@ -7,6 +7,8 @@ import { ComponentArgsError } from "../components/errors";
 import { MockCloud } from "./mockCloud";
 import { Recorder, RecordedResource } from "./recorder";
 import { main } from "../stacks/platform";
+import { Target, loadProgram } from "./program";
+import { readStackFile } from "./stackFile";
 
 export interface StackRun {
   stack: string;
@@ -83,4 +85,15 @@ export function unhandledError(reasons: unknown[], invokeFailures: Error[] = [])
 /** Runs one component (or any small program) under the mock cloud with a minimal stack config. */
 export function runComponent(program: () => Promise<Record<string, any> | void>, config: Record<string, string> = {}): Promise<StackRun> {
   return runStack({ stack: "test", config: { "aws:region": "us-west-2", ...config }, program });
+}
+
+/** Evaluates a target (the platform program, or another program) with its stack file's config. */
+export function runTarget(target: Target, opts: { preview?: boolean } = {}): Promise<StackRun> {
+  const program = target.program;
+  return runStack({
+    stack: target.stack,
+    config: readStackFile(target.configFile),
+    preview: opts.preview,
+    ...(program ? { project: program.project, program: loadProgram(program.main) } : {}),
+  });
 }

@@ -32,6 +32,21 @@ describe("offline plan", () => {
     assert.throws(() => parsePlanArgs([]), /usage: npm run plan/);
   });
 
+  it("reads another program's Pulumi.yaml and its Pulumi.<stack>.yaml for --program", () => {
+    const args = parsePlanArgs(["--program", "examples/standalone", "--stack", "dev"]);
+    assert.equal(args.configFile, join(ROOT, "examples", "standalone", "Pulumi.dev.yaml"));
+    assert.deepEqual([args.program?.project, args.program?.main], ["standalone", join(ROOT, "examples", "standalone", "index.ts")]);
+    assert.equal(parsePlanArgs(["--stack", "dev"]).program, undefined);
+  });
+
+  it("plans the standalone example with the prod pack config, which holds a program without platform:profile", async () => {
+    const { code, text } = await planLines(["--program", "examples/standalone", "--stack", "dev"]);
+    assert.equal(code, 0, text);
+    assert.match(text, /^Offline plan for stack dev \(program examples\/standalone, policy profile prod, region us-west-2\)/);
+    assert.match(text, /policy config policy-pack\/config\/prod\.json/);
+    assert.match(text, /Policy violations: 0 mandatory, 0 advisory\./);
+  });
+
   it("prints the tree grouped by component, counts, and each advisory in one line with the stack key to set (dev)", async () => {
     const { code, text } = await planLines(["--stack", "dev"]);
     assert.equal(code, 0);

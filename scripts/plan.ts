@@ -6,6 +6,7 @@
  *
  *   npm run plan -- --stack dev [--verbose] [--json plan.json] [--preview]
  *   npm run plan -- --config examples/Pulumi.<name>.yaml
+ *   npm run plan -- --program examples/standalone --stack dev   (another program: its Pulumi.yaml and stack file)
  *   npm run plan -- --help
  */
 import { writeFileSync } from "node:fs";
@@ -16,25 +17,24 @@ import { ConfigError, ConfigProblem } from "../stacks/config/problems";
 import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { EXIT } from "../offline/exitCodes";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
-import { runStack } from "../offline/runStack";
+import { policyProfile } from "../offline/program";
+import { runTarget } from "../offline/runStack";
 import { StackFileError, readStackFileChecked } from "../offline/stackFile";
 import { withStackKeys } from "../offline/stackKeys";
 import { withEstimate } from "../offline/cost/budgetConfig";
 import { renderCost } from "../offline/cost/render";
 import { estimateStack } from "../offline/cost/stackCost";
 import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
-import { ROOT, checkFlags, flagValue, parseStackArgs, runFailure } from "./stackArgs";
+import { ROOT, STACK_USAGE, StackArgs, checkFlags, flagValue, parseStackArgs, runFailure } from "./stackArgs";
 
-export interface PlanArgs {
-  stack: string;
-  configFile: string;
+export interface PlanArgs extends StackArgs {
   json?: string;
   verbose: boolean;
   /** Evaluate as `pulumi preview` of a new stack: ids and computed outputs unknown. */
   preview: boolean;
 }
 
-const USAGE = "usage: npm run plan -- --stack <name> | --config <Pulumi.<name>.yaml> [--json <file>] [--verbose] [--preview] [--help]";
+const USAGE = `usage: npm run plan -- ${STACK_USAGE} [--json <file>] [--verbose] [--preview] [--help]`;
 
 export function helpText(): string {
   const s = snapshot().source;
@@ -47,6 +47,8 @@ export function helpText(): string {
     "",
     "  --stack <name>     read Pulumi.<name>.yaml at the repository root",
     "  --config <file>    read this stack file; the stack is named after it (Pulumi.<stack>.yaml)",
+    "  --program <dir>    plan another program (its Pulumi.yaml) with its Pulumi.<stack>.yaml; the pack config",
+    "                     is its platform:profile's, else prod's",
     "  --json <file>      also write resources, outputs and violations as JSON (README.md: The offline plan)",
     "  --verbose          list each resource behind a violation, and advisories in full",
     "  --preview          evaluate as `pulumi preview` of a new stack: ids and computed outputs unknown",
@@ -61,9 +63,9 @@ export function helpText(): string {
 }
 
 export function parsePlanArgs(argv: string[]): PlanArgs {
-  checkFlags(argv, { withValue: ["--stack", "--config", "--json"], switches: ["--verbose", "--preview", "--help"] }, USAGE);
-  const { stack, configFile } = parseStackArgs(argv, USAGE);
-  return { stack, configFile, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
+  checkFlags(argv, { withValue: ["--stack", "--config", "--program", "--json"], switches: ["--verbose", "--preview", "--help"] }, USAGE);
+  const target = parseStackArgs(argv, USAGE);
+  return { ...target, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
 }
 
 export function packConfigPath(profile: string): string {
@@ -87,28 +89,31 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
   try {
     file = readStackFileChecked(args.configFile);
   } catch (e) {
-    if (!(e instanceof StackFileError)) throw e;
-    log(e.message);
+    // A YAML error names file:line:column itself; a missing or unreadable file gets the path here.
+    log(e instanceof StackFileError ? e.message : `Cannot read the stack file ${args.configFile}: ${(e as Error).message}`);
     return EXIT.config;
   }
-  const problems = configProblems(file, args.stack);
+  // Another program (--program) reads its own config: only the platform's is checked here.
+  const problems = args.program ? file.problems : configProblems(file, args.stack);
   if (problems.length > 0) {
     log(`${relative(process.cwd(), args.configFile) || args.configFile}: ${new ConfigError(problems).message}`);
     return EXIT.config;
   }
-  const config = file.config;
-  const run = await runStack({ stack: args.stack, config, preview: args.preview });
+  const run = await runTarget(args, { preview: args.preview });
+  const config = run.config;
   if (run.error) {
     const failure = runFailure(run.error, args.configFile);
     log(failure.message);
     return failure.code;
   }
-  const profile = config["platform:profile"];
+  const profile = policyProfile(config);
   const cost = estimateStack(run.resources, config, args.stack);
   const packConfig = withEstimate(readPackConfig(packConfigPath(profile)), cost);
   const found = await runPolicies(policies, run.resources, packConfig, { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
-  const violations = withStackKeys(found, run.resources, readPlatformConfig(config, args.stack), policies, packConfig);
-  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (profile ${profile}, region ${config["aws:region"]}) from ${args.configFile}`);
+  // Stack keys name the platform's config; another program's violations name its resources only.
+  const violations = args.program ? found : withStackKeys(found, run.resources, readPlatformConfig(config, args.stack), policies, packConfig);
+  const what = args.program ? `program ${relative(ROOT, args.program.dir)}, policy profile ${profile}` : `profile ${profile}`;
+  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (${what}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
   renderTree(run.resources).forEach((l) => log(l));
   log("\nResources by type:");

@@ -1,20 +1,27 @@
 /**
- * The stack a command works on, as both offline commands take it: `--stack <name>` reads
- * Pulumi.<name>.yaml at the repository root; `--config <file>` reads that file and names the stack
- * after it, as the CLI does (Pulumi.<stack>.yaml).
+ * The stack a command works on, as every offline command takes it (the plan, validate, and any
+ * command that evaluates every example):
+ *
+ *   --stack <name>                   the platform program with Pulumi.<name>.yaml at the repository root
+ *   --config <file>                  the platform program with that file; the stack is named after it,
+ *                                    as the CLI does (Pulumi.<stack>.yaml)
+ *   --program <dir> --stack <name>   another Pulumi program: <dir>/Pulumi.yaml and <dir>/Pulumi.<name>.yaml
+ *                                    (examples/standalone); offline/program.ts runs it
  */
 import { join, resolve } from "node:path";
 import { ComponentArgsError } from "../components/errors";
 import { EXIT } from "../offline/exitCodes";
+import { ProgramSpec, Target, programStackFile, readProgram } from "../offline/program";
 import { StackFileError, stackNameOf } from "../offline/stackFile";
 import { ConfigError } from "../stacks/config/problems";
 
 export const ROOT = resolve(__dirname, "..");
 
-export interface StackArgs {
-  stack: string;
-  configFile: string;
-}
+/** What to evaluate: a stack of the platform program, or of another program when `program` is set. */
+export type StackArgs = Target;
+
+/** The stack flags, for a command's usage line. */
+export const STACK_USAGE = "--stack <name> | --config <Pulumi.<name>.yaml> | --program <dir> --stack <name>";
 
 /** The value after `flag`, if the flag is present. */
 export const flagValue = (argv: string[], flag: string): string | undefined => {
@@ -25,12 +32,24 @@ export const flagValue = (argv: string[], flag: string): string | undefined => {
 /** A mistake on the command line: reported with the usage, exit 2. */
 export class UsageError extends Error {}
 
-/** Throws a UsageError with `usage` when neither flag names a stack. */
+/** The program a --program directory holds; a directory without a Pulumi.yaml is a usage error. */
+function programIn(dir: string): ProgramSpec {
+  try {
+    return readProgram(dir);
+  } catch (e) {
+    throw new UsageError(`--program ${dir}: ${(e as Error).message}`);
+  }
+}
+
+/** Throws a UsageError with `usage` when no flag names a stack. */
 export function parseStackArgs(argv: string[], usage: string): StackArgs {
   const config = flagValue(argv, "--config");
+  const dir = flagValue(argv, "--program");
   const stack = flagValue(argv, "--stack") ?? (config ? stackNameOf(config) : undefined);
   if (!stack) throw new UsageError(usage);
-  return { stack, configFile: config ? resolve(config) : join(ROOT, `Pulumi.${stack}.yaml`) };
+  const program = dir ? programIn(dir) : undefined;
+  const configFile = config ? resolve(config) : program ? programStackFile(program, stack) : join(ROOT, `Pulumi.${stack}.yaml`);
+  return { stack, configFile, ...(program ? { program } : {}) };
 }
 
 /** Refuses options the command does not have, so a typo (--stak) is not silently ignored. */

@@ -6,6 +6,7 @@
  *
  *   npm run validate -- --stack dev
  *   npm run validate -- --config examples/Pulumi.<name>.yaml
+ *   npm run validate -- --program examples/standalone --stack dev
  *
  * Exit codes: 0 clean, 1 findings (or coverage under the floor), 2 config error, 3 program
  * failure, 4 cfn-lint missing.
@@ -20,9 +21,9 @@ import { EXIT } from "../offline/exitCodes";
 import type { RecordedResource } from "../offline/recorder";
 import { StackFile, StackFileError, readStackFileChecked } from "../offline/stackFile";
 import { ConfigError } from "../stacks/config/problems";
-import { ROOT, StackArgs, checkFlags, parseStackArgs, runFailure } from "./stackArgs";
+import { ROOT, STACK_USAGE, StackArgs, checkFlags, parseStackArgs, runFailure } from "./stackArgs";
 
-export const USAGE = "usage: npm run validate -- --stack <name> | --config <Pulumi.<name>.yaml> [--help]";
+export const USAGE = `usage: npm run validate -- ${STACK_USAGE} [--help]`;
 /** Each plan's aws:* resources the rendering must translate (issue 13). */
 export const COVERAGE_FLOOR = 0.95;
 export const INSTALL_HINT = "cfn-lint is not installed: pip install cfn-lint";
@@ -106,7 +107,7 @@ export async function validate(args: StackArgs, opts: ValidateOptions = {}): Pro
   }
   const config = file.config;
   // Loaded here, not at the top: it loads the whole program, which the checks above do not need.
-  const evaluate = opts.evaluate ?? (async (stack, c) => (await import("../offline/runStack")).runStack({ stack, config: c }));
+  const evaluate = opts.evaluate ?? (async () => (await import("../offline/runStack")).runTarget(args));
   const run = await evaluate(args.stack, config);
   if (run.error) {
     const failure = runFailure(run.error);
@@ -140,7 +141,7 @@ function exitAfterFlush(code: number): void {
 
 /** The command line: --help, or a stack; an option validate does not have is a usage error. */
 export function parseValidateArgs(argv: string[]): StackArgs {
-  checkFlags(argv, { withValue: ["--stack", "--config"], switches: ["--help"] }, USAGE);
+  checkFlags(argv, { withValue: ["--stack", "--config", "--program"], switches: ["--help"] }, USAGE);
   return parseStackArgs(argv, USAGE);
 }
 

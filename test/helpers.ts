@@ -6,8 +6,9 @@ import { join, resolve } from "node:path";
 import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy-pack/policies";
 import { Violation, readPackConfig, runPolicies } from "../offline/policyRunner";
 import type { RecordedResource } from "../offline/recorder";
-import { StackRun, runStack } from "../offline/runStack";
+import { StackRun, runStack, runTarget } from "../offline/runStack";
 import { readStackFile } from "../offline/stackFile";
+import { policyProfile, programStackFile, readProgram } from "../offline/program";
 
 export const ROOT = resolve(__dirname, "..");
 
@@ -30,6 +31,15 @@ export function planStackFile(file: string, stack = file.replace(/^.*Pulumi\./, 
   const key = `${file}#${stack}`;
   if (!cache.has(key)) cache.set(key, planConfig(stack, readStackFile(join(ROOT, file))));
   return cache.get(key)!;
+}
+
+/** Plans another Pulumi program (a directory with its Pulumi.yaml) with its stack file, as `npm run plan -- --program` does. */
+export async function planProgram(dir: string, stack: string): Promise<Planned> {
+  const program = readProgram(join(ROOT, dir));
+  const run = await runTarget({ stack, configFile: programStackFile(program, stack), program });
+  if (run.error) return { ...run, violations: [] };
+  const pack = readPackConfig(join(ROOT, "policy-pack", "config", `${policyProfile(run.config)}.json`));
+  return { ...run, violations: await runPolicies(policies, run.resources, pack) };
 }
 
 export const ofType = (run: StackRun, type: string): RecordedResource[] => run.resources.filter((r) => r.type === type);

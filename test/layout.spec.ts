@@ -39,6 +39,10 @@ describe("library layout", () => {
     assert.deepEqual(offenders("components", ["stacks", "scripts", "offline", "test"], (f) => !isSpec(f)), []);
   });
 
+  it("no spec beside the components imports stacks/: component specs use the presets or write Args out, as another program would", () => {
+    assert.deepEqual(offenders("components", ["stacks"], isSpec), []);
+  });
+
   it("no non-spec file under scripts/ or offline/ imports test/", () => {
     assert.deepEqual([...offenders("scripts", ["test"], (f) => !isSpec(f)), ...offenders("offline", ["test"], (f) => !isSpec(f))], []);
   });

@@ -79,15 +79,10 @@ async function program(fn: () => void): Promise<Outcome> {
   return { code: f.code, text: f.message };
 }
 
-const network = {
-  vpcId: "vpc-0123456789abcdef0", vpcCidr: "10.0.0.0/16", databaseSubnetIds: ["subnet-d1", "subnet-d2"], privateSubnetIds: ["subnet-p1", "subnet-p2"],
-  availabilityZones: ["us-west-2a", "us-west-2b"], clientSecurityGroupIds: ["sg-0nodes000000000000"],
-};
-const keys = { dataKeyArn: "arn:aws:kms:us-west-2:123456789012:key/d", secretsKeyArn: "arn:aws:kms:us-west-2:123456789012:key/s", logsKeyArn: "arn:aws:kms:us-west-2:123456789012:key/l" };
+/** A direct caller's cache, as a library user writes it: the network, and every setting left to its default. */
 const cacheArgs = {
-  ...network, ...keys, engine: "valkey" as const, engineVersion: "8.2", nodeType: "cache.t4g.small", clusterMode: false, shards: 1, replicasPerShard: 1,
-  automaticFailover: true, multiAz: true, snapshotRetentionDays: 7, snapshotWindow: "02:00-03:00", maintenanceWindow: "sun:05:30-sun:06:30",
-  slowLogMicros: 10000, finalSnapshot: true, protect: false, logRetentionDays: 90, secretRecoveryWindowDays: 7,
+  vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-p1", "subnet-p2"], clientSecurityGroupIds: ["sg-0nodes000000000000"],
+  availabilityZones: ["us-west-2a", "us-west-2b"],
 };
 
 const MISTAKES: Mistake[] = [
@@ -271,6 +266,11 @@ const MISTAKES: Mistake[] = [
     what: "a component built directly with a node type ElastiCache does not offer: its cross-field check, no stack trace",
     run: () => program(() => new Cache("c", { ...cacheArgs, nodeType: "cache.r7g.lage" })),
     code: 2, says: [/^Invalid arguments for a component:\n {2}c: nodeType: got "cache\.r7g\.lage"; allowed: an ElastiCache node type offered in us-west-2 .*; did you mean "cache\.r7g\.large"\?$/],
+  },
+  {
+    what: "a component built directly with Multi-AZ but no automatic failover: ElastiCache's cross-field rule, no stack trace",
+    run: () => program(() => new Cache("c", { ...cacheArgs, automaticFailover: false, clusterMode: false })),
+    code: 2, says: [/^Invalid arguments for a component:\n {2}c: multiAz: got true; allowed: false unless automaticFailover is true \(ElastiCache rule\)$/],
   },
   {
     what: "a bug in the program: exit 3, with the stack trace",

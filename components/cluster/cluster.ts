@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { AccountContext } from "../account";
 import { ComponentArgsError, throwIfProblems } from "../errors";
 import { clusterArgProblems } from "./argChecks";
 import { childName } from "../naming";
@@ -22,7 +23,7 @@ export interface ClusterArgs {
   /** Kubernetes minor version in EKS standard support (versions.ts). https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html */
   kubernetesVersion: string;
   /** Account, partition and region, for ARNs in policies and the autoscaling service-linked role. */
-  account: { accountId: string; partition: string; region: string };
+  account: AccountContext;
   vpcId: pulumi.Input<string>;
   /** Private subnets, one per AZ; nodes and control-plane ENIs live only here. */
   privateSubnetIds: pulumi.Input<string[]>;

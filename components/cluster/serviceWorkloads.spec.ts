@@ -3,18 +3,24 @@
  * messaging tiers hand it: each service's role names exactly what its config names.
  */
 import { strict as assert } from "node:assert";
-import { CLUSTER_DEFAULTS } from "../../stacks/config/sections/cluster";
 import { runComponent } from "../../offline/runStack";
+import { REGISTRY_PRESETS } from "../registry";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster, ClusterArgs } from "./cluster";
+import type { NodeGroupConfig } from "./nodeGroups";
 import { Workloads, WorkloadsArgs } from "./serviceWorkloads";
 import type { WorkloadService } from "./workloads";
 
 const ACCOUNT = "123456789012";
-const defaults = CLUSTER_DEFAULTS.prod;
 const topic = `arn:aws:kafka:us-west-2:${ACCOUNT}:topic/medsearch/0c1d2e3f-aaaa-bbbb-cccc-111122223333-2/documents.indexed`;
 
+/** An on-demand group of three nodes, one per AZ, as another program would size it. */
+const group = (workload: string): NodeGroupConfig => ({
+  instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 50, labels: { workload }, taints: [],
+});
+
+/** Every field of ClusterArgs, written out as a program outside the platform would (none has a default yet). */
 function clusterArgs(): ClusterArgs {
   return {
     clusterName: "medsearch-test",
@@ -26,13 +32,13 @@ function clusterArgs(): ClusterArgs {
     kmsKeyArns: { data: `arn:aws:kms:us-west-2:${ACCOUNT}:key/data`, logs: `arn:aws:kms:us-west-2:${ACCOUNT}:key/logs`, secrets: `arn:aws:kms:us-west-2:${ACCOUNT}:key/secrets` },
     controlPlaneLogRetentionDays: 400,
     insightsLogRetentionDays: 90,
-    endpoint: defaults.endpoint,
+    endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
     adminPrincipalArns: [],
     deletionProtection: true,
-    nodeGroups: { system: defaults.nodeGroups.system, application: defaults.nodeGroups.application },
-    autoscaler: { kind: "cluster-autoscaler", chartVersion: defaults.autoscaler.clusterAutoscalerChartVersion },
-    loadBalancerControllerChartVersion: defaults.loadBalancerController.chartVersion,
-    addonVersions: defaults.addons,
+    nodeGroups: { system: { ...group("system"), taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" }] }, application: group("application") },
+    autoscaler: { kind: "cluster-autoscaler", chartVersion: "9.52.1" },
+    loadBalancerControllerChartVersion: "1.14.1",
+    addonVersions: { vpcCni: "default", kubeProxy: "default", coredns: "default", ebsCsiDriver: "default", metricsServer: "default", cloudwatchObservability: "default" },
   };
 }
 
@@ -43,9 +49,9 @@ function args(services: WorkloadService[], maps: Partial<Pick<WorkloadsArgs, "bu
     oidc: { providerArn: pulumi.output(`arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/ABC`), providerUrl: pulumi.output("https://oidc.eks.us-west-2.amazonaws.com/id/ABC") },
     provider: new k8s.Provider("test-k8s", { kubeconfig: "{}" }),
     kmsKeyArns: { data: `arn:aws:kms:us-west-2:${ACCOUNT}:key/data`, secrets: `arn:aws:kms:us-west-2:${ACCOUNT}:key/secrets` },
-    registry: defaults.registry,
+    registry: REGISTRY_PRESETS.prod,
     services,
-    podCpuTargetPercent: defaults.podAutoscaling.cpuTargetPercent,
+    podCpuTargetPercent: 70,
     bucketArns: maps.bucketArns ?? {},
     secretArns: maps.secretArns ?? {},
     queueArns: maps.queueArns ?? {},

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { AccountContext } from "../account";
 import { Oidc } from "./roles";
 import { assertResolvable } from "./servicePolicy";
 import { RegistrySettings, WorkloadService, namespaces, podAutoscaler, repository, serviceIdentity } from "./workloads";
@@ -8,7 +9,7 @@ export interface WorkloadsArgs {
   /** The EKS cluster's name; repositories are named `<clusterName>/<service>`. */
   clusterName: string;
   /** Partition and region, for ARNs in the service policies. */
-  account: { partition: string; region: string };
+  account: Pick<AccountContext, "partition" | "region">;
   /** The cluster's IRSA OIDC provider. https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html */
   oidc: Oidc;
   /** Kubernetes provider on the cluster. */

@@ -1,36 +1,32 @@
 /**
- * The data components' own checks on values AWS would reject mid-deployment, for callers that
- * build them directly (the stack config runs the same checks with full config keys). Pure: each
- * returns one sentence per problem, naming the argument, the value, what is allowed and the nearest.
+ * The data components' checks against AWS's lists for the region they deploy into (aws/checks.ts),
+ * for callers that build them directly; the stack config runs the same checks keyed by stack keys
+ * (stacks/config/awsValues.ts). The region is known only when the caller says it (account.region,
+ * or the AZ names): a component that learns it from its provider leaves the check to AWS. Pure.
  */
-import { cacheNodeTypeProblem, describeProblem, mqInstanceTypeProblem, rdsPostgresClassProblem } from "../aws/checks";
+import { cacheNodeTypeProblem, mqInstanceTypeProblem, rdsPostgresClassProblem } from "../aws/checks";
 import { regionOfAz } from "../aws/facts";
-import { didYouMean } from "../suggest";
-import { type CacheEngine, cacheVersionProblem } from "./cacheEngine";
-import { KAFKA_VERSIONS, rabbitMqProblem } from "./messagingEngine";
+import { SettingProblem, valueProblem } from "../settings";
 import { postgresVersionProblem } from "./postgres";
 
-export function databaseArgProblems(a: { account: { region: string }; engineVersion: string; instanceClass: string }): string[] {
-  const version = postgresVersionProblem(a.engineVersion);
-  if (version) return [describeProblem("engineVersion", a.engineVersion, version)];
-  const cls = rdsPostgresClassProblem(a.account.region, a.engineVersion.split(".")[0], a.instanceClass);
-  return cls ? [describeProblem("instanceClass", a.instanceClass, cls)] : [];
+/** The region the caller's arguments name: account.region, else that of the first AZ name. */
+export function regionOfArgs(args: { account?: { region: string }; availabilityZones?: readonly string[] }): string | undefined {
+  return args.account?.region ?? (args.availabilityZones?.[0] ? regionOfAz(args.availabilityZones[0]) : undefined);
 }
 
-export function cacheArgProblems(a: { availabilityZones: string[]; engine: CacheEngine; engineVersion: string; nodeType: string }): string[] {
-  const version = cacheVersionProblem(a.engine, a.engineVersion);
-  const type = a.availabilityZones[0] ? cacheNodeTypeProblem(regionOfAz(a.availabilityZones[0]), a.nodeType) : undefined;
-  return [...(version ? [describeProblem("engineVersion", a.engineVersion, version)] : []), ...(type ? [describeProblem("nodeType", a.nodeType, type)] : [])];
+/** The class must be offered for the PostgreSQL major in the region (judged once the version is right). */
+export function databaseRegionProblems(region: string | undefined, s: { engineVersion: string; instanceClass: string }): SettingProblem[] {
+  if (!region || postgresVersionProblem(s.engineVersion)) return [];
+  const p = rdsPostgresClassProblem(region, s.engineVersion.split(".")[0], s.instanceClass);
+  return p ? [valueProblem("instanceClass", s.instanceClass, p)] : [];
 }
 
-export function rabbitMqArgProblems(a: { availabilityZones: string[]; engineVersion: string; instanceType: string }): string[] {
-  const family = rabbitMqProblem(a.engineVersion, a.instanceType);
-  if (family) return [`rabbitmq: got engineVersion ${JSON.stringify(a.engineVersion)} with instanceType ${JSON.stringify(a.instanceType)}; allowed: ${family}`];
-  const type = a.availabilityZones[0] ? mqInstanceTypeProblem(regionOfAz(a.availabilityZones[0]), a.instanceType) : undefined;
-  return type ? [describeProblem("rabbitmq.instanceType", a.instanceType, type)] : [];
+export function cacheRegionProblems(region: string | undefined, s: { nodeType: string }): SettingProblem[] {
+  const p = region ? cacheNodeTypeProblem(region, s.nodeType) : undefined;
+  return p ? [valueProblem("nodeType", s.nodeType, p)] : [];
 }
 
-export function kafkaArgProblems(a: { version: string }): string[] {
-  if ((KAFKA_VERSIONS as readonly string[]).includes(a.version)) return [];
-  return [describeProblem("kafka.version", a.version, { allowed: `a Kafka version MSK offers for Standard brokers: ${KAFKA_VERSIONS.join(", ")}`, suggestions: didYouMean(a.version, KAFKA_VERSIONS) })];
+export function rabbitMqRegionProblems(region: string | undefined, r: { instanceType: string }): SettingProblem[] {
+  const p = region ? mqInstanceTypeProblem(region, r.instanceType) : undefined;
+  return p ? [valueProblem("rabbitmq.instanceType", r.instanceType, p)] : [];
 }

@@ -1,56 +1,35 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { throwIfProblems } from "../errors";
+import { AccountContext, accountContext } from "../account";
 import { childName } from "../naming";
-import { cacheArgProblems } from "./argChecks";
+import { KeyArns, keysFor } from "../security/ownKeys";
 import { tierTags } from "../tags";
-import { AUTH_TOKEN_LENGTH, AUTH_TOKEN_SPECIALS, CACHE_PORT, CacheEngine, cacheFamily, cacheNodeAzs, cacheParameters, nodeCount } from "./cacheEngine";
-import { DataKeyArgs, DataNetworkArgs, PHI_CLASSIFICATION, dataLogGroup, dataStoreSecurityGroup } from "./common";
+import { AUTH_TOKEN_LENGTH, AUTH_TOKEN_SPECIALS, CACHE_PORT, cacheFamily, cacheNodeAzs, cacheParameters, nodeCount } from "./cacheEngine";
+import { CacheSettings, resolveCacheArgs } from "./cacheSettings";
+import { DataStoreNetworkArgs, PHI_CLASSIFICATION, dataLogGroup, dataStoreSecurityGroup } from "./common";
 import { credentialSecret } from "./secrets";
 
-export interface CacheArgs extends DataNetworkArgs, DataKeyArgs {
-  /** Days the slow and engine logs are kept; a CloudWatch Logs retention value. */
-  logRetentionDays: number;
+/**
+ * Only the VPC and the subnets are required: every setting (CacheSettings, cacheSettings.ts)
+ * defaults to the secure, highly available choice, and the keys are found or made.
+ */
+export interface CacheArgs extends Partial<CacheSettings>, DataStoreNetworkArgs {
   /**
-   * Days a deleted auth-token secret can be recovered, 7 to 30.
-   * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html
+   * AZ names of `subnetIds`. Without cluster mode node N goes to AZ N mod count, primary first.
+   * @default none: ElastiCache places the nodes (replicas in other AZs than their primary with multiAz)
    */
-  secretRecoveryWindowDays: number;
-  /** "valkey" or "redis" (Redis OSS). */
-  engine: CacheEngine;
+  availabilityZones?: string[];
   /**
-   * Engine version from cacheEngine.ts CACHE_VERSIONS; picks the parameter group family.
-   * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html
+   * KMS keys: `data` encrypts the cache at rest, `secrets` the AUTH-token secret, `logs` the slow and engine logs.
+   * @default the component's own customer-managed key per class, rotation on, protected as the group is
    */
-  engineVersion: string;
-  /** Node type of every node, e.g. cache.t4g.small or cache.r6g.xlarge; one ElastiCache offers in the region (aws/snapshot.json). */
-  nodeType: string;
-  /** Cluster mode enabled: data sharded over `shards` node groups (needs automaticFailover). */
-  clusterMode: boolean;
-  /** Node groups, 1 to 500; 1 without cluster mode. */
-  shards: number;
-  /** Replicas per node group, 0 to 5; failover needs ≥ 1. */
-  replicasPerShard: number;
+  keys?: KeyArns;
   /**
-   * Promote a replica when a primary fails; needs ≥ 2 nodes per shard.
-   * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html
+   * Account, partition and region, for the policies of the component's own keys.
+   * @default what the component's provider answers
    */
-  automaticFailover: boolean;
-  /** Replicas in other AZs than their primary; needs automaticFailover. */
-  multiAz: boolean;
-  /** Days of automatic snapshots, 1 to 35. */
-  snapshotRetentionDays: number;
-  /** Daily snapshot window, UTC "hh:mm-hh:mm", ≥ 60 minutes, not overlapping maintenanceWindow. */
-  snapshotWindow: string;
-  /** Weekly maintenance window, UTC "ddd:hh:mm-ddd:hh:mm", ≥ 60 minutes. */
-  maintenanceWindow: string;
-  /** slowlog-log-slower-than in microseconds. */
-  slowLogMicros: number;
-  /** Take a final snapshot when the group is deleted. */
-  finalSnapshot: boolean;
-  /** Pulumi `protect` on the replication group and its secret. */
-  protect: boolean;
+  account?: AccountContext;
 }
 
 /**
@@ -83,12 +62,13 @@ export class Cache extends pulumi.ComponentResource {
 
   constructor(name: string, args: CacheArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:Cache", name, {}, opts);
-    throwIfProblems(name, cacheArgProblems(args));
-    const sg = dataStoreSecurityGroup(this, name, { vpcId: args.vpcId, port: CACHE_PORT, service: args.engine === "valkey" ? "Valkey" : "Redis OSS", clientSecurityGroupIds: args.clientSecurityGroupIds });
-    const subnets = new aws.elasticache.SubnetGroup(childName(name, "subnets"), { description: "Private subnets", subnetIds: args.privateSubnetIds, tags: tierTags("data") }, { parent: this });
+    const s = resolveCacheArgs(name, args);
+    const keys = keysFor(this, name, ["data", "secrets", "logs"], args.keys, { account: () => accountContext(this, args.account), protect: s.protect, kind: "Cache" });
+    const sg = dataStoreSecurityGroup(this, name, { vpcId: args.vpcId, port: CACHE_PORT, service: s.engine === "valkey" ? "Valkey" : "Redis OSS", clientSecurityGroupIds: args.clientSecurityGroupIds });
+    const subnets = new aws.elasticache.SubnetGroup(childName(name, "subnets"), { description: "Private subnets", subnetIds: args.subnetIds, tags: tierTags("data") }, { parent: this });
     const params = new aws.elasticache.ParameterGroup(
       childName(name, "params"),
-      { family: cacheFamily(args.engine, args.engineVersion), description: "Cluster mode and slow log", parameters: cacheParameters(args.clusterMode, args.slowLogMicros), tags: tierTags("data") },
+      { family: cacheFamily(s.engine, s.engineVersion), description: "Cluster mode and slow log", parameters: cacheParameters(s.clusterMode, s.slowLogMicros), tags: tierTags("data") },
       { parent: this },
     );
     // Printable characters ElastiCache accepts in an AUTH token; no '/', '"', '@' or space.
@@ -98,19 +78,19 @@ export class Cache extends pulumi.ComponentResource {
       { length: AUTH_TOKEN_LENGTH, special: true, overrideSpecial: AUTH_TOKEN_SPECIALS, minUpper: 1, minLower: 1, minNumeric: 1, minSpecial: 1 },
       { parent: this },
     );
-    const group = this.replicationGroup(name, args, { sg, subnets, params, token });
+    const group = this.replicationGroup(name, { ...s, keys, azs: args.availabilityZones }, { sg, subnets, params, token });
 
     this.replicationGroupId = group.replicationGroupId;
-    this.endpoint = args.clusterMode ? group.configurationEndpointAddress : group.primaryEndpointAddress;
-    this.readerEndpoint = args.clusterMode ? undefined : group.readerEndpointAddress;
+    this.endpoint = s.clusterMode ? group.configurationEndpointAddress : group.primaryEndpointAddress;
+    this.readerEndpoint = s.clusterMode ? undefined : group.readerEndpointAddress;
     this.securityGroupId = sg.id;
     this.secretArn = credentialSecret(this, name, {
-      description: `AUTH token of the ${args.engine} replication group`,
-      kmsKeyArn: args.secretsKeyArn,
-      recoveryWindowDays: args.secretRecoveryWindowDays,
-      protect: args.protect,
+      description: `AUTH token of the ${s.engine} replication group`,
+      kmsKeyArn: keys.secrets,
+      recoveryWindowDays: s.secretRecoveryWindowDays,
+      protect: s.protect,
       rotatedBy: cacheTokenRotatedBy(tokenName),
-      value: { authToken: token.result, host: this.endpoint, port: CACHE_PORT, tls: true, engine: args.engine },
+      value: { authToken: token.result, host: this.endpoint, port: CACHE_PORT, tls: true, engine: s.engine },
     });
     this.registerOutputs({
       replicationGroupId: this.replicationGroupId, endpoint: this.endpoint, readerEndpoint: this.readerEndpoint,
@@ -120,19 +100,19 @@ export class Cache extends pulumi.ComponentResource {
 
   private replicationGroup(
     name: string,
-    args: CacheArgs,
+    args: CacheSettings & { keys: Record<"data" | "logs", pulumi.Input<string>>; azs?: string[] },
     deps: { sg: aws.ec2.SecurityGroup; subnets: aws.elasticache.SubnetGroup; params: aws.elasticache.ParameterGroup; token: random.RandomPassword },
   ): aws.elasticache.ReplicationGroup {
     const logs = (type: "slow-log" | "engine-log") => ({
-      destination: dataLogGroup(this, childName(name, type), { retentionDays: args.logRetentionDays, kmsKeyArn: args.logsKeyArn }).name,
+      destination: dataLogGroup(this, childName(name, type), { retentionDays: args.logRetentionDays, kmsKeyArn: args.keys.logs }).name,
       destinationType: "cloudwatch-logs",
       logFormat: "json",
       logType: type,
     });
-    // Cluster mode places shards itself; otherwise each node's AZ is explicit, primary first.
+    // Cluster mode places shards itself; otherwise each node's AZ is explicit when the AZs are known, primary first.
     const topology = args.clusterMode
       ? { clusterMode: "enabled", numNodeGroups: args.shards, replicasPerNodeGroup: args.replicasPerShard }
-      : { clusterMode: "disabled", numCacheClusters: nodeCount(args), preferredCacheClusterAzs: cacheNodeAzs(args.availabilityZones, nodeCount(args)) };
+      : { clusterMode: "disabled", numCacheClusters: nodeCount(args), preferredCacheClusterAzs: args.azs ? cacheNodeAzs(args.azs, nodeCount(args)) : undefined };
     return new aws.elasticache.ReplicationGroup(
       childName(name, "group"),
       {
@@ -146,7 +126,7 @@ export class Cache extends pulumi.ComponentResource {
         subnetGroupName: deps.subnets.name,
         securityGroupIds: [deps.sg.id],
         atRestEncryptionEnabled: true,
-        kmsKeyId: args.dataKeyArn,
+        kmsKeyId: args.keys.data,
         transitEncryptionEnabled: true,
         transitEncryptionMode: "required",
         authToken: deps.token.result,

@@ -4,25 +4,27 @@ import { childName } from "../naming";
 import { tierTags } from "../tags";
 
 /** Where a data store lives and who may reach it. Shared by every data-tier component. */
-export interface DataNetworkArgs {
-  /** VPC of the stack (network tier output `vpcId`). */
+export interface DataStoreNetworkArgs {
+  /** VPC of the store (the Network's `vpcId`). */
   vpcId: pulumi.Input<string>;
   /**
-   * VPC IPv4 CIDR. Not used to admit traffic: data stores admit security groups only, so a new
-   * workload in the VPC gets no access by being there.
+   * Subnets the store lives in, one per AZ, in at least two AZs: the Network's `databaseSubnetIds`
+   * (isolated, no route to the internet) for a database, its `privateSubnetIds` for a cache or a
+   * broker. https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html
    */
-  vpcCidr: string;
-  /** Isolated database subnets (no route to the internet), one per AZ; RDS lives here. */
-  databaseSubnetIds: pulumi.Input<string[]>;
-  /** Private subnets, one per AZ in `availabilityZones` order; caches and brokers live here. */
-  privateSubnetIds: pulumi.Input<string[]>;
-  /** AZ names of the stack, in subnet order (2 to 4). */
-  availabilityZones: string[];
+  subnetIds: pulumi.Input<string[]>;
+  /**
+   * AZ names of `subnetIds`, in the same order (the Network's `availabilityZones`); each component
+   * says what it places by them.
+   */
+  availabilityZones?: string[];
   /**
    * The only security groups admitted on the store's port (the cluster's node group, or pod
-   * security groups where the instance type supports them). Empty: nothing is admitted.
+   * security groups where the instance type supports them). Data stores admit groups, never CIDRs,
+   * so a new workload in the VPC gets no access by being there.
+   * @default [] (nothing is admitted)
    */
-  clientSecurityGroupIds: pulumi.Input<string>[];
+  clientSecurityGroupIds?: pulumi.Input<string>[];
 }
 
 /**
@@ -34,13 +36,6 @@ export interface DataNetworkArgs {
  */
 export const PHI_CLASSIFICATION = { DataClassification: "PHI" } as const;
 
-/** Platform KMS keys (security tier): data for storage, secrets for Secrets Manager, logs for log groups. */
-export interface DataKeyArgs {
-  dataKeyArn: pulumi.Input<string>;
-  secretsKeyArn: pulumi.Input<string>;
-  logsKeyArn: pulumi.Input<string>;
-}
-
 /**
  * The store's own security group: the data port from the client groups only, nothing else in or
  * out. Security groups are stateful, so replies need no egress rule; none of these services opens
@@ -49,9 +44,9 @@ export interface DataKeyArgs {
 export function dataStoreSecurityGroup(
   parent: pulumi.ComponentResource,
   name: string,
-  args: { vpcId: pulumi.Input<string>; port: number; service: string; clientSecurityGroupIds: pulumi.Input<string>[] },
+  args: { vpcId: pulumi.Input<string>; port: number; service: string; clientSecurityGroupIds?: pulumi.Input<string>[] },
 ): aws.ec2.SecurityGroup {
-  const { port, service, clientSecurityGroupIds } = args;
+  const { port, service, clientSecurityGroupIds = [] } = args;
   return new aws.ec2.SecurityGroup(
     childName(name, "sg"),
     {

@@ -8,42 +8,35 @@ import { policies } from "../../policy-pack/policies";
 import { readPackConfig, runPolicies } from "../../offline/policyRunner";
 import { StackRun, runComponent } from "../../offline/runStack";
 import { ROOT } from "../../test/helpers";
-import { CACHE_DEFAULTS } from "../../stacks/config/sections/cache";
-import { DATABASE_DEFAULTS } from "../../stacks/config/sections/database";
-import { MESSAGING_DEFAULTS } from "../../stacks/config/sections/messaging";
 import { ROTATED_BY_VALUE } from "../tags";
 import { Cache, cacheTokenRotatedBy } from "./cache";
-import { DataKeyArgs, DataNetworkArgs } from "./common";
+import type { DataStoreNetworkArgs } from "./common";
 import { Database } from "./database";
 import { Messaging } from "./messaging";
+import { CACHE_PRESETS, DATABASE_PRESETS, KAFKA_PRESETS, RABBITMQ_PRESETS } from "./presets";
 import { RABBITMQ_PASSWORD_ROTATED_BY } from "./rabbitmq";
 
 const azs = ["us-west-2a", "us-west-2b", "us-west-2c"];
-const network: DataNetworkArgs = {
+const network: DataStoreNetworkArgs & { availabilityZones: string[] } = {
   vpcId: "vpc-0123456789abcdef0",
-  vpcCidr: "10.0.0.0/16",
-  databaseSubnetIds: ["subnet-d1", "subnet-d2", "subnet-d3"],
-  privateSubnetIds: ["subnet-p1", "subnet-p2", "subnet-p3"],
+  subnetIds: ["subnet-p1", "subnet-p2", "subnet-p3"],
   availabilityZones: azs,
   clientSecurityGroupIds: ["sg-0nodes000000000000", pulumi.output("sg-0pods0000000000000")],
 };
-const keys: DataKeyArgs = {
-  dataKeyArn: "arn:aws:kms:us-west-2:123456789012:key/data",
-  secretsKeyArn: "arn:aws:kms:us-west-2:123456789012:key/secrets",
-  logsKeyArn: "arn:aws:kms:us-west-2:123456789012:key/logs",
+const keys = {
+  data: "arn:aws:kms:us-west-2:123456789012:key/data",
+  secrets: "arn:aws:kms:us-west-2:123456789012:key/secrets",
+  logs: "arn:aws:kms:us-west-2:123456789012:key/logs",
 };
 const account = { accountId: "123456789012", partition: "aws", region: "us-west-2" };
 
 /** Every store of the prod profile, named after the longest system name the schema accepts (16). */
 function buildAll(system: string): Promise<StackRun> {
   return runComponent(async () => {
-    const { enabled: _db, ...db } = DATABASE_DEFAULTS.prod;
-    const { enabled: _c, ...cache } = CACHE_DEFAULTS.prod;
-    const { kafka, rabbitmq } = MESSAGING_DEFAULTS.prod;
-    new Database(`${system}-database`, { ...network, ...keys, ...db, readReplicas: 2, account, logRetentionDays: 90 });
-    new Cache(`${system}-cache`, { ...network, ...keys, ...cache, clusterMode: true, shards: 3, logRetentionDays: 90, secretRecoveryWindowDays: 30 });
-    new Messaging(`${system}-kafka`, { ...network, ...keys, engine: "kafka", kafka, rabbitmq, logRetentionDays: 90, secretRecoveryWindowDays: 30 });
-    new Messaging(`${system}-rabbit`, { ...network, ...keys, engine: "rabbitmq", kafka, rabbitmq, logRetentionDays: 90, secretRecoveryWindowDays: 30 });
+    new Database(`${system}-database`, { ...network, keys, ...DATABASE_PRESETS.prod, subnetIds: ["subnet-d1", "subnet-d2", "subnet-d3"], readReplicas: 2, account });
+    new Cache(`${system}-cache`, { ...network, keys, ...CACHE_PRESETS.prod, clusterMode: true, shards: 3 });
+    new Messaging(`${system}-kafka`, { ...network, keys, engine: "kafka", kafka: KAFKA_PRESETS.prod });
+    new Messaging(`${system}-rabbit`, { ...network, keys, engine: "rabbitmq", rabbitmq: RABBITMQ_PRESETS.prod });
   });
 }
 

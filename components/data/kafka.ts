@@ -2,36 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
-import { DataKeyArgs, DataNetworkArgs, PHI_CLASSIFICATION, dataLogGroup, dataStoreSecurityGroup } from "./common";
+import { DataStoreNetworkArgs, PHI_CLASSIFICATION, dataLogGroup, dataStoreSecurityGroup } from "./common";
 import { KAFKA_IAM_PORT, kafkaAzCount, kafkaServerProperties } from "./messagingEngine";
-
-export interface KafkaArgs {
-  /**
-   * Kafka version from messagingEngine.ts KAFKA_VERSIONS (e.g. "3.9.x", "4.1.x.kraft").
-   * https://docs.aws.amazon.com/msk/latest/developerguide/supported-kafka-versions.html
-   */
-  version: string;
-  /** Brokers: a multiple of the AZs they spread over (2 or 3). */
-  brokerCount: number;
-  /** Broker instance type, e.g. kafka.m5.large. */
-  instanceType: string;
-  /** Initial EBS storage per broker, GiB. */
-  volumeSizeGiB: number;
-  /**
-   * Storage autoscaling ceiling per broker, GiB (≤ 16384).
-   * https://docs.aws.amazon.com/msk/latest/developerguide/msk-autoexpand-details.html
-   */
-  maxVolumeSizeGiB: number;
-  /** Disk utilization (%) at which storage grows, 10 to 80. */
-  storageTargetPercent: number;
-  /**
-   * Enhanced monitoring: PER_BROKER, PER_TOPIC_PER_BROKER or PER_TOPIC_PER_PARTITION (never the basic
-   * DEFAULT). https://docs.aws.amazon.com/msk/latest/developerguide/metrics-details.html
-   */
-  enhancedMonitoring: string;
-  /** Pulumi `protect` on the cluster. */
-  protect: boolean;
-}
+import type { KafkaSettings } from "./messagingSettings";
 
 export interface KafkaEndpoints {
   clusterArn: pulumi.Output<string>;
@@ -51,10 +24,10 @@ export interface KafkaEndpoints {
 export function buildKafka(
   parent: pulumi.ComponentResource,
   name: string,
-  args: KafkaArgs & DataNetworkArgs & DataKeyArgs & { logRetentionDays: number },
+  args: KafkaSettings & DataStoreNetworkArgs & { availabilityZones: string[]; keys: Record<"data" | "logs", pulumi.Input<string>>; logRetentionDays: number },
 ): KafkaEndpoints {
   const sg = dataStoreSecurityGroup(parent, name, { vpcId: args.vpcId, port: KAFKA_IAM_PORT, service: "Kafka (IAM over TLS)", clientSecurityGroupIds: args.clientSecurityGroupIds });
-  const logs = dataLogGroup(parent, childName(name, "broker-logs"), { retentionDays: args.logRetentionDays, kmsKeyArn: args.logsKeyArn });
+  const logs = dataLogGroup(parent, childName(name, "broker-logs"), { retentionDays: args.logRetentionDays, kmsKeyArn: args.keys.logs });
   const configuration = new aws.msk.Configuration(
     childName(name, "config"),
     { kafkaVersions: [args.version], serverProperties: kafkaServerProperties(args.brokerCount), description: "Durable defaults: replication 3, min.insync 2, no unclean election" },
@@ -68,12 +41,12 @@ export function buildKafka(
       numberOfBrokerNodes: args.brokerCount,
       brokerNodeGroupInfo: {
         instanceType: args.instanceType,
-        clientSubnets: pulumi.output(args.privateSubnetIds).apply((ids) => ids.slice(0, azs)),
+        clientSubnets: pulumi.output(args.subnetIds).apply((ids) => ids.slice(0, azs)),
         securityGroups: [sg.id],
         storageInfo: { ebsStorageInfo: { volumeSize: args.volumeSizeGiB } },
         connectivityInfo: { publicAccess: { type: "DISABLED" } },
       },
-      encryptionInfo: { encryptionAtRestKmsKeyArn: args.dataKeyArn, encryptionInTransit: { clientBroker: "TLS", inCluster: true } },
+      encryptionInfo: { encryptionAtRestKmsKeyArn: args.keys.data, encryptionInTransit: { clientBroker: "TLS", inCluster: true } },
       clientAuthentication: { sasl: { iam: true, scram: false }, unauthenticated: false },
       configurationInfo: { arn: configuration.arn, revision: configuration.latestRevision },
       enhancedMonitoring: args.enhancedMonitoring,
@@ -93,7 +66,7 @@ export function buildKafka(
  * Deleting the cluster leaves the policy's CloudWatch alarm behind (an AWS behaviour).
  * https://docs.aws.amazon.com/msk/latest/developerguide/msk-autoexpand-setup-api.html
  */
-function storageAutoscaling(parent: pulumi.ComponentResource, name: string, cluster: aws.msk.Cluster, args: KafkaArgs): void {
+function storageAutoscaling(parent: pulumi.ComponentResource, name: string, cluster: aws.msk.Cluster, args: KafkaSettings): void {
   const target = new aws.appautoscaling.Target(
     childName(name, "storage"),
     { serviceNamespace: "kafka", scalableDimension: "kafka:broker-storage:VolumeSize", resourceId: cluster.arn, minCapacity: 1, maxCapacity: args.maxVolumeSizeGiB, tags: tierTags("data") },

@@ -1,23 +1,30 @@
 import * as pulumi from "@pulumi/pulumi";
-import { throwIfProblems } from "../errors";
-import { kafkaArgProblems, rabbitMqArgProblems } from "./argChecks";
-import { DataKeyArgs, DataNetworkArgs } from "./common";
-import { KafkaArgs, buildKafka } from "./kafka";
+import { AccountContext, accountContext } from "../account";
+import { KeyArns, keysFor } from "../security/ownKeys";
+import type { DataStoreNetworkArgs } from "./common";
+import { buildKafka } from "./kafka";
 import { AMQPS_PORT, KAFKA_IAM_PORT } from "./messagingEngine";
-import { RabbitMqArgs, buildRabbitMq } from "./rabbitmq";
+import { MessagingEngineArgs, MessagingSettings, resolveMessagingArgs } from "./messagingSettings";
+import { buildRabbitMq } from "./rabbitmq";
 
-export interface MessagingArgs extends DataNetworkArgs, DataKeyArgs {
-  /** "kafka" (Amazon MSK) or "rabbitmq" (Amazon MQ); a stack without messaging builds no component. */
-  engine: "kafka" | "rabbitmq";
-  /** Days broker logs are kept (MSK); a CloudWatch Logs retention value. */
-  logRetentionDays: number;
-  /** Days a deleted broker secret can be restored, 7 to 30 (RabbitMQ). */
-  secretRecoveryWindowDays: number;
-  /** Settings of the MSK cluster; used when engine is kafka. */
-  kafka: KafkaArgs;
-  /** Settings of the Amazon MQ broker; used when engine is rabbitmq. */
-  rabbitmq: RabbitMqArgs;
-}
+/**
+ * The engine is the one choice the caller must make, and its settings are its own: `{ engine:
+ * "kafka", kafka?, availabilityZones }` or `{ engine: "rabbitmq", rabbitmq? }`. Everything else
+ * defaults to the secure, highly available choice (messagingSettings.ts).
+ */
+export type MessagingArgs = Partial<MessagingSettings> & DataStoreNetworkArgs & MessagingEngineArgs & {
+  /**
+   * KMS keys: Kafka encrypts at rest with `data` and its broker logs with `logs`; RabbitMQ's user
+   * secret uses `secrets` (Amazon MQ encrypts RabbitMQ brokers only with an AWS-owned key).
+   * @default the component's own customer-managed key per class it uses, rotation on, protected as the brokers are
+   */
+  keys?: KeyArns;
+  /**
+   * Account, partition and region, for the policies of the component's own keys.
+   * @default what the component's provider answers
+   */
+  account?: AccountContext;
+};
 
 /**
  * Messaging for the platform's services, Kafka on MSK or RabbitMQ on Amazon MQ, chosen per system.
@@ -38,16 +45,20 @@ export class Messaging extends pulumi.ComponentResource {
 
   constructor(name: string, args: MessagingArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:Messaging", name, {}, opts);
-    throwIfProblems(name, args.engine === "kafka" ? kafkaArgProblems(args.kafka) : rabbitMqArgProblems({ ...args.rabbitmq, availabilityZones: args.availabilityZones }));
-    this.engine = args.engine;
-    if (args.engine === "kafka") {
-      const k = buildKafka(this, name, { ...args, ...args.kafka });
+    const s = resolveMessagingArgs(name, args);
+    const account = () => accountContext(this, args.account);
+    const network = { vpcId: args.vpcId, subnetIds: args.subnetIds, clientSecurityGroupIds: args.clientSecurityGroupIds };
+    this.engine = s.engine;
+    if (s.engine === "kafka") {
+      const keys = keysFor(this, name, ["data", "logs"], args.keys, { account, protect: s.kafka.protect, kind: "Messaging" });
+      const k = buildKafka(this, name, { ...network, ...s.kafka, availabilityZones: s.availabilityZones, keys, logRetentionDays: s.logRetentionDays });
       this.endpoint = k.bootstrapBrokers;
       this.port = KAFKA_IAM_PORT;
       this.securityGroupId = k.securityGroupId;
       this.kafka = { clusterArn: k.clusterArn, clusterName: k.clusterName };
     } else {
-      const r = buildRabbitMq(this, name, { ...args, ...args.rabbitmq });
+      const keys = keysFor(this, name, ["secrets"], args.keys, { account, protect: s.rabbitmq.protect, kind: "Messaging" });
+      const r = buildRabbitMq(this, name, { ...network, ...s.rabbitmq, secretsKeyArn: keys.secrets, secretRecoveryWindowDays: s.secretRecoveryWindowDays });
       this.endpoint = r.endpoint;
       this.port = AMQPS_PORT;
       this.securityGroupId = r.securityGroupId;

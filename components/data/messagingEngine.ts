@@ -35,6 +35,13 @@ export function kafkaAzCount(stackAzs: number): number {
   return Math.min(stackAzs, 3);
 }
 
+/** Why `brokerCount` brokers cannot spread evenly over the AZs MSK uses of `stackAzs`, or undefined. */
+export function kafkaBrokerCountProblem(brokerCount: number, stackAzs: number): string | undefined {
+  const azs = kafkaAzCount(stackAzs);
+  if (brokerCount % azs === 0) return undefined;
+  return `a multiple of ${azs}, the AZs the brokers spread over (${stackAzs} AZs; MSK uses at most 3): MSK needs the same number of brokers in every AZ`;
+}
+
 /**
  * Broker settings for durability: topics are created on purpose, every partition has three copies
  * (or as many as there are brokers), a write needs all but one copy, and an out-of-sync replica

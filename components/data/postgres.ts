@@ -118,3 +118,31 @@ export function postgresParameters(slowQueryMs: number): { name: string; value: 
     { name: "log_min_duration_statement", value: String(slowQueryMs) },
   ];
 }
+
+/** GiB of memory per vCPU of an RDS instance family (the letters before the generation digit). */
+const GIB_PER_VCPU: Readonly<Record<string, number>> = { m: 4, r: 8, x: 16, z: 8 };
+/** GiB of memory of burstable (db.t*) sizes. */
+const BURSTABLE_GIB: Readonly<Record<string, number>> = { micro: 1, small: 2, medium: 4, large: 8, xlarge: 16, "2xlarge": 32 };
+
+/** vCPUs of a non-burstable size: large 2, xlarge 4, <n>xlarge 4n. */
+function vcpus(size: string): number | undefined {
+  if (size === "large") return 2;
+  const m = /^(\d*)xlarge$/.exec(size);
+  return m ? 4 * Number(m[1] || 1) : undefined;
+}
+
+/**
+ * RDS for PostgreSQL's default max_connections, LEAST({DBInstanceClassMemory/9531392}, 5000), from
+ * the instance class's memory. DBInstanceClassMemory is the memory less what the OS and RDS reserve,
+ * so the real value is somewhat lower and the alarm's percentage somewhat conservative in the wrong
+ * direction; set max_connections in the parameter group to make it exact. Undefined for a class
+ * whose memory this table does not know (db.serverless, db.c*).
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html#RDS_Limits.MaxConnections
+ */
+export function defaultMaxConnections(instanceClass: string): number | undefined {
+  const [, family = "", size = ""] = instanceClass.split(".");
+  const letter = family.charAt(0);
+  const cpus = vcpus(size);
+  const gib = letter === "t" ? BURSTABLE_GIB[size] : cpus !== undefined && GIB_PER_VCPU[letter] !== undefined ? cpus * GIB_PER_VCPU[letter] : undefined;
+  return gib === undefined ? undefined : Math.min(Math.floor((gib * 1024 ** 3) / 9531392), 5000);
+}

@@ -3,28 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
-import { DataNetworkArgs, PHI_CLASSIFICATION, dataStoreSecurityGroup } from "./common";
+import { DataStoreNetworkArgs, PHI_CLASSIFICATION, dataStoreSecurityGroup } from "./common";
 import { AMQPS_PORT, MQ_PASSWORD_SPECIALS } from "./messagingEngine";
+import type { RabbitMqSettings } from "./messagingSettings";
 import { credentialSecret } from "./secrets";
-
-export interface RabbitMqArgs {
-  /** "4.2" (mq.m7g only) or "3.13" (mq.t3, mq.m5, mq.m7g). https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-version-management.html */
-  engineVersion: string;
-  /** Broker instance type, e.g. mq.m7g.medium or mq.m7g.large; one Amazon MQ offers in the region (aws/snapshot.json). */
-  instanceType: string;
-  /**
-   * SINGLE_INSTANCE (one subnet) or CLUSTER_MULTI_AZ (three nodes over the given subnets).
-   * https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-broker-architecture.html
-   */
-  deploymentMode: "SINGLE_INSTANCE" | "CLUSTER_MULTI_AZ";
-  /** The administrative user created with the broker; its password is generated. */
-  username: string;
-  /** Weekly maintenance start, UTC: day (MONDAY..SUNDAY) and hh:mm. */
-  maintenanceDay: string;
-  maintenanceTime: string;
-  /** Pulumi `protect` on the broker and its secret. */
-  protect: boolean;
-}
 
 export interface RabbitMqEndpoints {
   brokerId: pulumi.Output<string>;
@@ -56,7 +38,7 @@ export const RABBITMQ_PASSWORD_ROTATED_BY =
 export function buildRabbitMq(
   parent: pulumi.ComponentResource,
   name: string,
-  args: RabbitMqArgs & DataNetworkArgs & { secretsKeyArn: pulumi.Input<string>; secretRecoveryWindowDays: number },
+  args: RabbitMqSettings & DataStoreNetworkArgs & { secretsKeyArn: pulumi.Input<string>; secretRecoveryWindowDays: number },
 ): RabbitMqEndpoints {
   const sg = dataStoreSecurityGroup(parent, name, { vpcId: args.vpcId, port: AMQPS_PORT, service: "RabbitMQ (AMQPS)", clientSecurityGroupIds: args.clientSecurityGroupIds });
   // 12+ characters, 4+ distinct, never ',' ':' or '=' (Amazon MQ user rules).
@@ -74,7 +56,7 @@ export function buildRabbitMq(
       hostInstanceType: args.instanceType,
       deploymentMode: args.deploymentMode,
       // One subnet for a single instance; a private cluster spreads its nodes over the AZs given.
-      subnetIds: pulumi.output(args.privateSubnetIds).apply((ids) => (single ? ids.slice(0, 1) : ids)),
+      subnetIds: pulumi.output(args.subnetIds).apply((ids) => (single ? ids.slice(0, 1) : ids)),
       securityGroups: [sg.id],
       publiclyAccessible: false,
       authenticationStrategy: "simple",

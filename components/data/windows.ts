@@ -8,6 +8,7 @@
  * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html
  */
 import { ComponentArgsError } from "../errors";
+import { SettingProblem, problem } from "../settings";
 
 export const DAILY_WINDOW = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/;
 export const WEEKLY_WINDOW = /^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):([0-5]\d)-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):([0-5]\d)$/;
@@ -54,3 +55,21 @@ export function dailyOverlapsWeekly(daily: string, weekly: string): boolean {
   const w = weeklySpan(weekly);
   return dailySpans(daily).some((d) => spansOverlap(d, w));
 }
+
+/**
+ * Every way a service refuses a daily window beside its weekly maintenance window: a malformed
+ * window, one shorter than the service's minimum, or a daily window overlapping maintenance.
+ */
+export function windowPairProblems(w: { dailyField: string; daily: string; weekly: string; minMinutes: number; service: string }): SettingProblem[] {
+  if (!DAILY_WINDOW.test(w.daily)) return [problem(w.dailyField, w.daily, "a UTC window hh:mm-hh:mm")];
+  if (!WEEKLY_WINDOW.test(w.weekly)) return [problem("maintenanceWindow", w.weekly, "a UTC window ddd:hh:mm-ddd:hh:mm")];
+  const tooShort = `a window of at least ${w.minMinutes} minutes (${w.service} rule)`;
+  const problems: SettingProblem[] = [];
+  if (minutes(dailySpans(w.daily)[0]) < w.minMinutes) problems.push(problem(w.dailyField, w.daily, tooShort));
+  if (minutes(weeklySpan(w.weekly)) < w.minMinutes) problems.push(problem("maintenanceWindow", w.weekly, tooShort));
+  if (dailyOverlapsWeekly(w.daily, w.weekly)) {
+    problems.push(problem(w.dailyField, w.daily, `a window that does not overlap maintenanceWindow ${w.weekly} (${w.service} rule)`));
+  }
+  return problems;
+}
+

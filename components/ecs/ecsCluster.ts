@@ -8,7 +8,7 @@ import { childName } from "../naming";
 import { tierTags } from "../tags";
 import { Rule, instanceEgress, tasksEgress, tasksIngress } from "./securityRules";
 import type { LogRetentionDays } from "../logs";
-import type { AccountContext } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
 import type { EcsClusterSettings } from "./presets";
 import {
   CONTAINER_INSIGHTS, ECS_AMI_PARAMETER, ECS_MANAGED_TAG, INSTANCE_MANAGED_POLICIES, INSTANCE_METADATA_OPTIONS, ResolvedEcsCluster,

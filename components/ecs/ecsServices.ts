@@ -7,7 +7,7 @@ import { awsProviders } from "../providers";
 import { tierTags } from "../tags";
 import { executionRole, taskRole } from "./serviceRoles";
 import type { LogRetentionDays } from "../logs";
-import type { AccountContext } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
 import type { EcsServicesSettings } from "./presets";
 import {
   DNS_TTL_SECONDS, EcsService, EfsRefs, HEALTH_CHECK_GRACE_SECONDS, PLACEMENT_STRATEGIES, ResolvedEcsServices, SCALE_IN_COOLDOWN_SECONDS, SCALE_OUT_COOLDOWN_SECONDS,

@@ -6,21 +6,16 @@
  * application's: exactly the buckets, secrets and queues its config names (servicePolicy, shared
  * with the EKS engine), and its EFS access points.
  */
+import type { AccountContext } from "../account";
 import { PolicyDocument, PolicyStatement, policyDocument, serviceTrustPolicy } from "../iam/policyDocument";
 import { GrantContext, servicePolicy } from "../cluster/servicePolicy";
 import type { EcsService } from "./services";
-
-export interface Account {
-  accountId: string;
-  partition: string;
-  region: string;
-}
 
 /**
  * ECS tasks may assume the role, only on behalf of this account's ECS resources in this region
  * (confused-deputy guard). https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html
  */
-export function taskTrustPolicy(a: Account): PolicyDocument {
+export function taskTrustPolicy(a: AccountContext): PolicyDocument {
   return serviceTrustPolicy("ecs-tasks.amazonaws.com", a.accountId, `arn:${a.partition}:ecs:${a.region}:${a.accountId}:*`);
 }
 
@@ -73,7 +68,7 @@ export function executionRolePolicy(ctx: ExecutionContext): PolicyDocument {
 }
 
 /** The ARN of an EFS access point. https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticfilesystem.html */
-export function accessPointArn(a: Account, accessPointId: string): string {
+export function accessPointArn(a: AccountContext, accessPointId: string): string {
   return `arn:${a.partition}:elasticfilesystem:${a.region}:${a.accountId}:access-point/${accessPointId}`;
 }
 
@@ -87,7 +82,7 @@ export interface EfsGrant {
  * Mount and write the file system, only through the service's own access points (IAM
  * authorization is on for every EFS volume). https://docs.aws.amazon.com/efs/latest/ug/access-points-iam-policy.html
  */
-export function efsStatement(a: Account, efs: EfsGrant): PolicyStatement {
+export function efsStatement(a: AccountContext, efs: EfsGrant): PolicyStatement {
   return {
     Sid: "EfsAccessPoints",
     Effect: "Allow",
@@ -98,7 +93,7 @@ export function efsStatement(a: Account, efs: EfsGrant): PolicyStatement {
 }
 
 /** The task role's policy, or undefined when the service touches nothing in AWS (no policy at all). */
-export function taskRolePolicy(s: EcsService, ctx: GrantContext, a: Account, efs?: EfsGrant): PolicyDocument | undefined {
+export function taskRolePolicy(s: EcsService, ctx: GrantContext, a: AccountContext, efs?: EfsGrant): PolicyDocument | undefined {
   const statements = [...(servicePolicy(s, ctx)?.Statement ?? []), ...(efs && efs.accessPointIds.length > 0 ? [efsStatement(a, efs)] : [])];
   return statements.length > 0 ? policyDocument(...statements) : undefined;
 }

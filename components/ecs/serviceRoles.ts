@@ -4,15 +4,16 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { AccountContext } from "../account";
 import { CreatedRole, attach } from "../cluster/roles";
 import { tierTags } from "../tags";
-import { Account, EfsGrant, executionRolePolicy, taskRolePolicy, taskTrustPolicy } from "./rolePolicies";
+import { EfsGrant, executionRolePolicy, taskRolePolicy, taskTrustPolicy } from "./rolePolicies";
 import { EcsService, roleLogicalNames } from "./services";
 
 type Arns = Record<string, pulumi.Input<string>>;
 
 export interface ExecutionRoleInput {
-  account: Account;
+  account: AccountContext;
   repositoryArn?: pulumi.Input<string>;
   logGroupArn: pulumi.Input<string>;
   secretArns: Arns;
@@ -20,7 +21,7 @@ export interface ExecutionRoleInput {
 }
 
 export interface TaskRoleInput {
-  account: Account;
+  account: AccountContext;
   bucketArns: Arns;
   secretArns: Arns;
   queueArns: Arns;
@@ -29,7 +30,7 @@ export interface TaskRoleInput {
   efs?: { fileSystemArn: pulumi.Input<string>; accessPointIds: Arns };
 }
 
-function role(name: string, description: string, account: Account, service: string, parent: pulumi.Resource): aws.iam.Role {
+function role(name: string, description: string, account: AccountContext, service: string, parent: pulumi.Resource): aws.iam.Role {
   return new aws.iam.Role(name, { assumeRolePolicy: JSON.stringify(taskTrustPolicy(account)), description, tags: tierTags("cluster", { Service: service }) }, { parent });
 }
 

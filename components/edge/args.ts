@@ -5,16 +5,9 @@ import { ComponentArgsError } from "../errors";
 import type * as aws from "@pulumi/aws";
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import type { AccountContext } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
+import type { BucketRef } from "../storage/refs";
 import type { RoutedService } from "./routing";
-
-/** A bucket the storage tier owns, as the edge needs to see it. */
-export interface BucketRef {
-  name: pulumi.Output<string>;
-  arn: pulumi.Output<string>;
-  /** <bucket>.s3.<region>.amazonaws.com: CloudFront's S3 origin domain. */
-  regionalDomainName: pulumi.Output<string>;
-}
 
 /** Where the domain's records live: a zone this stack creates, or an existing one. */
 export type HostedZone = { create: true } | { zoneId: string } | { zoneName: string };

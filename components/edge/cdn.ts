@@ -8,7 +8,7 @@ import type * as inputs from "@pulumi/aws/types/input";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
-import type { BucketRef } from "./args";
+import type { BucketRef } from "../storage/refs";
 import { Behavior, ORIGIN_ID, Route, behaviors } from "./routing";
 import { DEFAULT_CERTIFICATE_TLS, MANAGED_POLICY, ORIGIN_SSL_PROTOCOLS, VIEWER_TLS } from "./tls";
 

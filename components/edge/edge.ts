@@ -15,7 +15,7 @@ import { originName, wwwName } from "./names";
 import { routes } from "./routing";
 import { createWebAcl } from "./webAcl";
 
-export type { BucketRef, EdgeArgs, EdgeDomain, HostedZone } from "./args";
+export type { EdgeArgs, EdgeDomain, HostedZone } from "./args";
 
 /** Prefix of the ALB's access logs in the logs bucket (ELB adds AWSLogs/<account>/ below it). */
 

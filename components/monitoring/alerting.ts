@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
-import type { AccountContext } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
 import { tierTags } from "../tags";
 import type { Severity } from "./catalogue";
 import { Endpoints, subscriptions } from "./endpoints";

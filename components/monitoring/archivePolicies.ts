@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html#using-iam-s3
  */
 import { PolicyDocument, policyDocument, serviceTrustPolicy } from "../iam/policyDocument";
-import type { AccountContext } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
 import { LOG_PREFIXES } from "../storage/bucketPolicy";
 
 /** Where archived log events land in the log bucket (Firehose appends yyyy/MM/dd/HH/). */

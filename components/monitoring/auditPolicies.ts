@@ -3,7 +3,8 @@
  * Pure; no Pulumi imports.
  */
 import { PolicyDocument, PolicyStatement, policyDocument } from "../iam/policyDocument";
-import { AccountContext, accountRoot } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
+import { accountRoot } from "../security/keyPolicy";
 import { LOG_PREFIXES } from "../storage/bucketPolicy";
 
 export const CLOUDTRAIL = "cloudtrail.amazonaws.com";

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
-import { AccountContext, keyPolicy } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
+import { keyPolicy } from "../security/keyPolicy";
 import { tierTags } from "../tags";
 import { ARCHIVE_PREFIX, firehoseTrust, logsSubscriptionTrust, putIntoStream, writeArchive } from "./archivePolicies";
 import { appLogGroupName } from "./naming";

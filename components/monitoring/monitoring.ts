@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { LogRetentionDays } from "../logs";
 import { childName } from "../naming";
-import type { AccountContext } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
 import { tierTags } from "../tags";
 import { alertTopics } from "./alerting";
 import { auditTrail } from "./audit";

@@ -8,7 +8,8 @@
  * https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
  */
 import { PolicyDocument, PolicyStatement, policyDocument } from "../iam/policyDocument";
-import { AccountContext, accountRoot } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
+import { accountRoot } from "../security/keyPolicy";
 
 /** The three publishers: CloudWatch alarms, EventBridge rules (the daily report), AWS Budgets. */
 export const PUBLISHERS = {

@@ -6,11 +6,15 @@ import type { NatStrategy } from "./awsxRules";
 import type { SubnetLayoutInput } from "./subnets";
 
 export interface NetworkLayoutConfig {
-  /** VPC IPv4 CIDR, /16 to /24. https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html */
+  /**
+   * VPC IPv4 CIDR, /16 to /24. https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html
+   * @default "10.0.0.0/16"
+   */
   cidr: string;
   /**
    * Number of AZs, 2 to AZ_SLOTS (4). DB subnet groups, EKS and ALBs need subnets in 2 AZs.
    * https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html
+   * @default 3 (survives the loss of an AZ with capacity to spare)
    */
   azCount: number;
   /**
@@ -20,12 +24,14 @@ export interface NetworkLayoutConfig {
    * bandwidth) or "none" (no internet egress).
    * https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-basics.html
    * https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html
+   * @default "onePerAz"
    */
   natGateways: "none" | "single" | "onePerAz" | "instance";
   /**
    * Per tier: the prefix length of each subnet (/16 to /28, the AWS subnet size limits), or pinned
    * CIDRs, one per AZ. The database tier can be disabled.
    * https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html
+   * @default private /19, public /24, database enabled at /24
    */
   subnets: {
     private: { prefixLength: number; cidrs?: string[] };

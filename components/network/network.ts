@@ -1,45 +1,43 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
+import { AccountContext, accountContext } from "../account";
 import { policyDocument, serviceTrustPolicy } from "../iam/policyDocument";
-import { availabilityZoneProblems, describeProblem } from "../aws/checks";
-import { ComponentArgsError, throwIfProblems } from "../errors";
 import { childName } from "../naming";
 import { awsProviders } from "../providers";
+import { KeyArns, keysFor } from "../security/ownKeys";
 import { tierTags } from "../tags";
-import { checkAwsxVpcArgs } from "./awsxRules";
 import { ENDPOINT_PORT, endpointRole, endpointServiceName } from "./endpoints";
-import { NetworkLayoutConfig, natStrategy, subnetLayoutInput } from "./layout";
+import { natStrategy, subnetLayoutInput } from "./layout";
 import { createNatInstance } from "./natInstance";
+import { NetworkSettings, resolveNetworkArgs } from "./presets";
 import { AwsxSubnetSpec, SubnetPlan, planSubnets } from "./subnets";
 
-/** Layout fields (cidr, azCount, natGateways, subnets) are documented on NetworkLayoutConfig. */
-export interface NetworkArgs extends NetworkLayoutConfig {
+/**
+ * Everything but the AZ names and the region has a default (NetworkSettings, presets.ts): a caller
+ * who gives only those gets the prod layout.
+ */
+export interface NetworkArgs extends Partial<NetworkSettings> {
   /**
-   * AZ names, in order; subnet N of every tier lives in availabilityZoneNames[N]. Length equals
-   * azCount (2 to 4): DB subnet groups, EKS and ALBs need two AZs.
+   * AZ names the network may use, in order; it spreads over the first `azCount` of them, and subnet
+   * N of every tier lives in AZ N. Plain names, because awsx takes them when the VPC is declared:
+   * `(await aws.getAvailabilityZones({ state: "available" })).names` gives the region's.
    * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html
    */
   availabilityZoneNames: string[];
-  /** Region of the stack, for endpoint service names such as com.amazonaws.<region>.s3. */
+  /** Region of the VPC, for endpoint service names such as com.amazonaws.<region>.s3 (awsx takes it plain). */
   region: string;
-  /** Account id, for the flow-log role's confused-deputy condition. */
-  accountId: string;
   /**
-   * Interface endpoints (short names such as "ecr.api"), each with its own security group admitting
-   * 443 from the VPC only. Empty: traffic to AWS APIs goes through NAT.
+   * Account, for the flow-log role's confused-deputy condition and the policy of the component's own key.
+   * @default what the component's provider answers
    */
-  interfaceEndpoints: readonly string[];
-  flowLogs: {
-    /** Traffic recorded: ALL, ACCEPT or REJECT. https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html */
-    trafficType: "ALL" | "ACCEPT" | "REJECT";
-    /** Seconds: 60 or 600, the two values AWS accepts. */
-    maxAggregationIntervalSeconds: 60 | 600;
-    /** Days the flow-log group keeps records; one of the CloudWatch Logs retention values. */
-    retentionDays: number;
-    /** ARN of the KMS key that encrypts the flow-log group (the platform's logs key). */
-    kmsKeyArn: pulumi.Input<string>;
-  };
+  account?: AccountContext;
+  /**
+   * The `logs` key encrypts the flow-log group.
+   * @default the component's own customer-managed key, rotation on (not protected: it encrypts only
+   * this network's flow logs, which the network's deletion deletes; KMS still waits 30 days)
+   */
+  keys?: KeyArns;
 }
 
 /** Extra tags per tier so the AWS Load Balancer Controller discovers the right subnets. */
@@ -68,26 +66,20 @@ export class Network extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:network:Network", name, {}, opts);
-    throwIfProblems(name, availabilityZoneProblems(args.region, args.availabilityZoneNames).map(({ index, problem }) =>
-      describeProblem(index === undefined ? "availabilityZoneNames" : `availabilityZoneNames[${index}]`, index === undefined ? args.availabilityZoneNames : args.availabilityZoneNames[index], problem)));
-    this.plan = planSubnets(subnetLayoutInput(args));
-    const errors = checkAwsxVpcArgs({
-      cidrBlock: args.cidr,
-      availabilityZoneNames: args.availabilityZoneNames,
-      subnetStrategy: this.plan.strategy,
-      subnetSpecs: this.plan.specs,
-      natStrategy: natStrategy(args.natGateways),
-    });
-    if (errors.length > 0) throw new ComponentArgsError(`${name}: awsx would reject this VPC: ${errors.join("; ")}`);
+    const s = resolveNetworkArgs(name, args);
+    this.plan = planSubnets(subnetLayoutInput(s));
+    const azs = args.availabilityZoneNames.slice(0, s.azCount);
+    const account = accountContext(this, args.account);
+    const keys = keysFor(this, name, ["logs"], args.keys, { account: () => account, protect: false, kind: "Network" });
 
     const vpc = new awsx.ec2.Vpc(
       childName(name, "vpc"),
       {
-        cidrBlock: args.cidr,
-        availabilityZoneNames: args.availabilityZoneNames,
+        cidrBlock: s.cidr,
+        availabilityZoneNames: azs,
         subnetStrategy: this.plan.strategy,
         subnetSpecs: this.plan.specs.map((s) => ({ ...s, tags: tierTags("network", SUBNET_ROLE_TAGS[s.type]) })),
-        natGateways: { strategy: natStrategy(args.natGateways) },
+        natGateways: { strategy: natStrategy(s.natGateways) },
         // Interface endpoints with private DNS need both DNS attributes on.
         enableDnsHostnames: true,
         enableDnsSupport: true,
@@ -100,8 +92,8 @@ export class Network extends pulumi.ComponentResource {
       { parent: this, providers: awsProviders(this) },
     );
     this.vpcId = vpc.vpcId;
-    this.vpcCidr = args.cidr;
-    this.availabilityZones = args.availabilityZoneNames;
+    this.vpcCidr = s.cidr;
+    this.availabilityZones = azs;
     this.publicSubnetIds = vpc.publicSubnetIds;
     this.privateSubnetIds = vpc.privateSubnetIds;
     this.databaseSubnetIds = vpc.isolatedSubnetIds;
@@ -109,11 +101,11 @@ export class Network extends pulumi.ComponentResource {
     // Managing the default group with no rules removes AWS's allow-all-within-group default.
     new aws.ec2.DefaultSecurityGroup(childName(name, "default-sg"), { vpcId: vpc.vpcId, ingress: [], egress: [], tags: tierTags("network") }, { parent: this });
 
-    if (args.natGateways === "instance") {
-      createNatInstance(name, { vpcId: vpc.vpcId, vpcCidr: args.cidr, publicSubnetIds: vpc.publicSubnetIds, privateSubnetIds: vpc.privateSubnetIds, azCount: args.availabilityZoneNames.length }, this);
+    if (s.natGateways === "instance") {
+      createNatInstance(name, { vpcId: vpc.vpcId, vpcCidr: s.cidr, publicSubnetIds: vpc.publicSubnetIds, privateSubnetIds: vpc.privateSubnetIds, azCount: azs.length }, this);
     }
-    this.flowLogGroupName = this.flowLogs(name, args, vpc.vpcId);
-    this.interfaceEndpoints(name, args, vpc);
+    this.flowLogGroupName = this.flowLogs(name, { ...s.flowLogs, kmsKeyArn: keys.logs, account }, vpc.vpcId);
+    this.interfaceEndpoints(name, { ...s, region: args.region }, vpc);
     this.registerOutputs({
       vpcId: this.vpcId,
       publicSubnetIds: this.publicSubnetIds,
@@ -123,16 +115,20 @@ export class Network extends pulumi.ComponentResource {
     });
   }
 
-  private flowLogs(name: string, args: NetworkArgs, vpcId: pulumi.Output<string>): pulumi.Output<string> {
+  private flowLogs(
+    name: string,
+    f: NetworkSettings["flowLogs"] & { kmsKeyArn: pulumi.Input<string>; account: pulumi.Output<AccountContext> },
+    vpcId: pulumi.Output<string>,
+  ): pulumi.Output<string> {
     const group = new aws.cloudwatch.LogGroup(
       childName(name, "flow-logs"),
-      { retentionInDays: args.flowLogs.retentionDays, kmsKeyId: args.flowLogs.kmsKeyArn, tags: tierTags("network") },
+      { retentionInDays: f.retentionDays, kmsKeyId: f.kmsKeyArn, tags: tierTags("network") },
       { parent: this },
     );
     const role = new aws.iam.Role(
       childName(name, "flow-logs"),
       {
-        assumeRolePolicy: JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", args.accountId)),
+        assumeRolePolicy: f.account.apply((a) => JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", a.accountId))),
         tags: tierTags("network"),
       },
       { parent: this },
@@ -158,11 +154,11 @@ export class Network extends pulumi.ComponentResource {
       childName(name, "flow-log"),
       {
         vpcId,
-        trafficType: args.flowLogs.trafficType,
+        trafficType: f.trafficType,
         logDestinationType: "cloud-watch-logs",
         logDestination: group.arn,
         iamRoleArn: role.arn,
-        maxAggregationInterval: args.flowLogs.maxAggregationIntervalSeconds,
+        maxAggregationInterval: f.maxAggregationIntervalSeconds,
         tags: tierTags("network"),
       },
       { parent: this },
@@ -170,7 +166,7 @@ export class Network extends pulumi.ComponentResource {
     return group.name;
   }
 
-  private interfaceEndpoints(name: string, args: NetworkArgs, vpc: awsx.ec2.Vpc): void {
+  private interfaceEndpoints(name: string, args: NetworkSettings & { region: string }, vpc: awsx.ec2.Vpc): void {
     for (const service of args.interfaceEndpoints) {
       const role = endpointRole(service);
       // One group per endpoint: the locked-down default group would block every endpoint.

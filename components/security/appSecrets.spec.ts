@@ -19,7 +19,7 @@ describe("ApplicationSecrets", () => {
           { name: "mongodb-uri", description: "Atlas URI" },
           { name: "webhook-secret", description: "Shared signing key", rotatedBy: "backend team: new key every quarter via put-secret-value" },
         ],
-        kmsKeyArn: "arn:aws:kms:us-west-2:123456789012:key/secrets",
+        keys: { secrets: "arn:aws:kms:us-west-2:123456789012:key/secrets" },
         recoveryWindowDays: 30,
         protect: true,
       });
@@ -41,7 +41,7 @@ describe("ApplicationSecrets", () => {
 
   it("refuses a rotatedBy AWS would refuse as a tag value", async () => {
     const bad = await runComponent(async () => {
-      new ApplicationSecrets("app-secrets", { secrets: [{ name: "k", description: "d", rotatedBy: "team (quarterly)" }], kmsKeyArn: "k", recoveryWindowDays: 7, protect: false });
+      new ApplicationSecrets("app-secrets", { secrets: [{ name: "k", description: "d", rotatedBy: "team (quarterly)" }], keys: { secrets: "k" }, recoveryWindowDays: 7, protect: false });
     });
     assert.match(String(bad.error?.message), /RotatedBy tag value "team \(quarterly\)" must name who rotates the secret/);
   });

@@ -5,6 +5,7 @@
  * without it the key becomes unmanageable.
  * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
  */
+import type { AccountContext } from "../account";
 import { PolicyDocument, PolicyStatement, policyDocument } from "../iam/policyDocument";
 
 /**
@@ -15,12 +16,6 @@ import { PolicyDocument, PolicyStatement, policyDocument } from "../iam/policyDo
  */
 export const DATA_CLASSES = ["data", "logs", "secrets"] as const;
 export type DataClass = (typeof DATA_CLASSES)[number];
-
-export interface AccountContext {
-  accountId: string;
-  partition: string;
-  region: string;
-}
 
 /** The default key-policy statement: the account's IAM policies decide who may use the key. Other tiers' keys start from it too. */
 export function accountRoot(ctx: AccountContext): PolicyStatement {

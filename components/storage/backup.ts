@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument } from "../iam/policyDocument";
 import { childName } from "../naming";
-import type { AccountContext } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
 import { storageTags } from "./bucket";
 import { backupRules } from "./backupPlan";
 import { VAULT_CLASSIFICATION, classificationTag } from "./classification";
@@ -10,7 +10,7 @@ import { VAULT_CLASSIFICATION, classificationTag } from "./classification";
 export interface BackupArgs {
   dailyRetentionDays: number;
   monthlyRetentionDays: number;
-  account: AccountContext;
+  account: pulumi.Output<AccountContext>;
   /** Encrypts the vault's recovery points (FSBP Backup.1). */
   kmsKeyArn: pulumi.Input<string>;
   protect: boolean;
@@ -28,7 +28,7 @@ export interface Backups {
 /** AWS's managed policies for the service role; they track every resource type AWS Backup adds. */
 const MANAGED_POLICIES = ["AWSBackupServiceRolePolicyForBackup", "AWSBackupServiceRolePolicyForRestores"];
 
-function serviceRole(parent: pulumi.Resource, name: string, partition: string): aws.iam.Role {
+function serviceRole(parent: pulumi.Resource, name: string, account: pulumi.Output<AccountContext>): aws.iam.Role {
   const role = new aws.iam.Role(
     childName(name, "backup"),
     {
@@ -40,7 +40,7 @@ function serviceRole(parent: pulumi.Resource, name: string, partition: string): 
     { parent },
   );
   MANAGED_POLICIES.forEach((p, i) => {
-    new aws.iam.RolePolicyAttachment(childName(name, "backup", i + 1), { role: role.name, policyArn: `arn:${partition}:iam::aws:policy/service-role/${p}` }, { parent });
+    new aws.iam.RolePolicyAttachment(childName(name, "backup", i + 1), { role: role.name, policyArn: account.apply((a) => `arn:${a.partition}:iam::aws:policy/service-role/${p}`) }, { parent });
   });
   return role;
 }
@@ -57,7 +57,7 @@ export function backups(parent: pulumi.Resource, name: string, a: BackupArgs): B
     : undefined;
   const plan = new aws.backup.Plan(childName(name, "plan"), { rules: backupRules(vault.name, a, copy?.arn), tags: storageTags() }, { parent });
   if (a.resourceArns.length > 0) {
-    const role = serviceRole(parent, name, a.account.partition);
+    const role = serviceRole(parent, name, a.account);
     new aws.backup.Selection(childName(name, "selection"), { planId: plan.id, iamRoleArn: role.arn, resources: a.resourceArns }, { parent });
   }
   return { vaultName: vault.name, vaultArn: vault.arn };

@@ -13,7 +13,7 @@ export interface SecureBucketArgs {
   /** Child role, e.g. "documents" or "documents-replica". */
   role: string;
   /** Physical bucket name (naming.ts). */
-  bucketName: string;
+  bucketName: pulumi.Input<string>;
   purpose: BucketPurpose;
   lifecycle: LifecyclePolicy;
   /** Days noncurrent versions are kept. */
@@ -26,7 +26,7 @@ export interface SecureBucketArgs {
   kmsKeyArn?: pulumi.Input<string>;
   /** Where this bucket's server access logs go; undefined for a log target itself (no logging loop). */
   accessLogs?: { targetBucket: pulumi.Input<string>; prefix: string };
-  policy: PolicyDocument;
+  policy: pulumi.Input<PolicyDocument>;
   /**
    * Statements another tier adds to this bucket's one policy (CloudFront's OAC read on the static
    * assets), possibly known only later. A bucket has exactly one policy; two BucketPolicy resources
@@ -78,7 +78,7 @@ export function secureBucket(parent: pulumi.Resource, a: SecureBucketArgs): Secu
     { ...opts, dependsOn: [versioning] },
   );
   // The block must exist first, or S3 may evaluate the policy against a bucket that still allows public policies.
-  const policy = pulumi.output(a.extraStatements ?? []).apply((extra) => JSON.stringify({ ...a.policy, Statement: [...a.policy.Statement, ...extra] }));
+  const policy = pulumi.all([a.policy, a.extraStatements ?? []]).apply(([doc, extra]) => JSON.stringify({ ...doc, Statement: [...doc.Statement, ...extra] }));
   new aws.s3.BucketPolicy(n("policy"), { bucket: bucket.id, policy }, { ...opts, dependsOn: [publicAccess, ownership] });
   if (a.accessLogs) {
     new aws.s3.BucketLogging(n("logging"), { bucket: bucket.id, targetBucket: a.accessLogs.targetBucket, targetPrefix: a.accessLogs.prefix }, opts);

@@ -4,6 +4,7 @@ import { childName } from "../naming";
 import { storageTags } from "./bucket";
 import { FILE_SYSTEM_CLASSIFICATION, classificationTag } from "./classification";
 import { fileSystemPolicy } from "./fileSystemPolicy";
+import type { FileSystemSettings } from "./presets";
 
 /** NFS, the only port EFS mount targets serve. https://docs.aws.amazon.com/efs/latest/ug/network-access.html */
 export const NFS_PORT = 2049;
@@ -20,7 +21,8 @@ export interface AccessPointSpec {
   permissions: string;
 }
 
-export interface FileSystemArgs {
+/** Throughput mode and the IA transition are documented on FileSystemSettings (presets.ts). */
+export interface FileSystemArgs extends Partial<FileSystemSettings> {
   vpcId: pulumi.Input<string>;
   /** One private subnet per AZ, in AZ order: a mount target in each. */
   privateSubnetIds: pulumi.Input<string[]>;
@@ -31,10 +33,6 @@ export interface FileSystemArgs {
    * cluster tier lands: the file system then accepts no connections at all.
    */
   clientSecurityGroupIds: pulumi.Input<string>[];
-  /** "elastic" or "bursting". https://docs.aws.amazon.com/efs/latest/ug/performance.html#throughput-modes */
-  throughputMode: "elastic" | "bursting";
-  /** EFS lifecycle value such as AFTER_30_DAYS. https://docs.aws.amazon.com/efs/latest/ug/API_LifecyclePolicy.html */
-  transitionToIa: string;
   accessPoints: AccessPointSpec[];
 }
 
@@ -69,7 +67,7 @@ function securityGroup(parent: pulumi.Resource, name: string, a: FileSystemArgs)
  * fixed POSIX user and root directory (EFS.3, EFS.4), a file system policy refusing plain NFS and
  * any mount outside those access points (fileSystemPolicy.ts), and automatic backups on (EFS.2).
  */
-export function fileSystem(parent: pulumi.Resource, name: string, a: FileSystemArgs, o: { kmsKeyArn: pulumi.Input<string>; protect: boolean }): FileSystemOutputs {
+export function fileSystem(parent: pulumi.Resource, name: string, a: FileSystemArgs & FileSystemSettings, o: { kmsKeyArn: pulumi.Input<string>; protect: boolean }): FileSystemOutputs {
   const fs = new aws.efs.FileSystem(
     childName(name, "efs"),
     {

@@ -21,25 +21,28 @@ export const ACCOUNT_ID_LENGTH = 12;
  */
 export const LONGEST_REGION_LENGTH = 14;
 
+/** A region of that length, for checking a name before the region is known. */
+export const LONGEST_REGION = "ap-southeast-5";
+
 export interface BucketNameParts {
-  /** platform:name, the system (3 to 16 characters). */
+  /** platform:name, the system (3 to 16 characters); a direct caller's Storage name by default. */
   system: string;
-  /** platform:profile, so a dev and a prod stack in one account never share a bucket. */
-  profile: string;
+  /** platform:profile, so a dev and a prod stack in one account never share a bucket; absent for a direct caller who gives none. */
+  profile?: string;
   /** The bucket's short config name (platform:storage.buckets[].name). */
   name: string;
   accountId: string;
   region: string;
 }
 
-/** `<system>-<profile>-<name>-<account>-<region>`, e.g. medsearch-prod-documents-123456789012-us-west-2. */
+/** `<system>-<profile>-<name>-<account>-<region>`, e.g. medsearch-prod-documents-123456789012-us-west-2; without a profile, `<system>-<name>-<account>-<region>`. */
 export function bucketName(p: BucketNameParts): string {
-  return [p.system, p.profile, p.name, p.accountId, p.region].join("-");
+  return [p.system, ...(p.profile ? [p.profile] : []), p.name, p.accountId, p.region].join("-");
 }
 
 /** Characters left for the config name once the other parts take the most they ever can. */
-export function maxBucketConfigNameLength(system: string, profile: string): number {
-  return BUCKET_NAME_MAX_LENGTH - [system, profile, "", "x".repeat(ACCOUNT_ID_LENGTH), "x".repeat(LONGEST_REGION_LENGTH)].join("-").length;
+export function maxBucketConfigNameLength(system: string, profile?: string): number {
+  return BUCKET_NAME_MAX_LENGTH - bucketName({ system, profile, name: "", accountId: "x".repeat(ACCOUNT_ID_LENGTH), region: LONGEST_REGION }).length;
 }
 
 /** Prefixes and suffixes S3 reserves for its own features (access point aliases, Object Lambda, ...). */

@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy } from "../iam/policyDocument";
 import { childName } from "../naming";
-import { AccountContext, keyPolicy } from "../security/keyPolicy";
+import type { AccountContext } from "../account";
+import { keyPolicy } from "../security/keyPolicy";
 import { SecureBucket, secureBucket, storageTags } from "./bucket";
 import { LOG_PREFIXES, accessLogBucketPolicy, bucketPolicy } from "./bucketPolicy";
 import { replicationRolePolicy, replicationRule } from "./replication";
@@ -19,30 +20,35 @@ export interface ReplicationArgs {
    * put a "replica" in the primary region.
    */
   provider: pulumi.ProviderResource;
-  /** Deletion window of the replica-region data key, 7 to 30 days (platform:keys.deletionWindowDays). */
-  keyDeletionWindowDays: number;
-  /** Pulumi `protect` on the replica-region data key (platform:keys.protect). */
-  keyProtect: boolean;
+  /**
+   * Deletion window of the replica region's data key, 7 to 30 days (platform:keys.deletionWindowDays).
+   * @default 30
+   */
+  keyDeletionWindowDays?: number;
+  /** Pulumi `protect` on the replica region's data key (platform:keys.protect). @default the component's protect */
+  keyProtect?: boolean;
 }
 
 export interface ReplicaSource extends SecureBucket {
   spec: BucketSpec;
   /** Derived name of the source bucket. */
-  sourceName: string;
+  sourceName: pulumi.Output<string>;
   /** Derived name of the replica bucket. */
-  replicaName: string;
+  replicaName: pulumi.Output<string>;
 }
 
 export interface ReplicaInput {
   component: string;
-  account: AccountContext;
+  account: pulumi.Output<AccountContext>;
   noncurrentVersionExpirationDays: number;
   protect: boolean;
+  keyDeletionWindowDays: number;
+  keyProtect: boolean;
   sourceKeyArn: pulumi.Input<string>;
   logSpec: BucketSpec;
   sources: ReplicaSource[];
   /** Derived name of the second region's access-log bucket. */
-  logBucketName: string;
+  logBucketName: pulumi.Output<string>;
 }
 
 export interface ReplicaSite {
@@ -58,11 +64,11 @@ function replicaKey(parent: pulumi.Resource, i: ReplicaInput, r: ReplicationArgs
     {
       description: `${i.component}: data encryption key for replicas in ${r.region}`,
       enableKeyRotation: true,
-      deletionWindowInDays: r.keyDeletionWindowDays,
-      policy: JSON.stringify(keyPolicy("data", { ...i.account, region: r.region })),
+      deletionWindowInDays: i.keyDeletionWindowDays,
+      policy: i.account.apply((a) => JSON.stringify(keyPolicy("data", { ...a, region: r.region }))),
       tags: storageTags({ DataClass: "data" }),
     },
-    { ...opts, protect: r.keyProtect },
+    { ...opts, protect: i.keyProtect },
   );
   new aws.kms.Alias(childName(i.component, "replica-data-alias"), { name: `alias/${i.component}-replica-data`, targetKeyId: key.keyId }, opts);
   return key;
@@ -74,8 +80,7 @@ function replicaKey(parent: pulumi.Resource, i: ReplicaInput, r: ReplicationArgs
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication.html
  */
 export function replicate(parent: pulumi.Resource, name: string, r: ReplicationArgs, i: ReplicaInput): ReplicaSite {
-  const { partition, accountId } = i.account;
-  const arnOf = (bucket: string) => `arn:${partition}:s3:::${bucket}`;
+  const arnOf = (bucket: pulumi.Input<string>) => pulumi.all([i.account, bucket]).apply(([a, n]) => `arn:${a.partition}:s3:::${n}`);
   const key = replicaKey(parent, i, r);
   const common = { component: i.component, noncurrentVersionExpirationDays: i.noncurrentVersionExpirationDays, protect: i.protect, provider: r.provider };
   const logs = secureBucket(parent, {
@@ -84,7 +89,8 @@ export function replicate(parent: pulumi.Resource, name: string, r: ReplicationA
     bucketName: i.logBucketName,
     purpose: "logs",
     lifecycle: effectiveLifecycle(i.logSpec),
-    policy: accessLogBucketPolicy({ bucketArn: arnOf(i.logBucketName), accountId, partition, region: r.region, sourceBucketArns: i.sources.map((s) => arnOf(s.replicaName)) }),
+    policy: pulumi.all([i.account, arnOf(i.logBucketName), i.sources.map((s) => arnOf(s.replicaName))]).apply(([a, bucketArn, sourceBucketArns]) =>
+      accessLogBucketPolicy({ bucketArn, accountId: a.accountId, partition: a.partition, region: r.region, sourceBucketArns })),
     tags: storageTags(),
   });
   const replicas = i.sources.map((s) => secureBucket(parent, {
@@ -95,22 +101,22 @@ export function replicate(parent: pulumi.Resource, name: string, r: ReplicationA
     lifecycle: effectiveLifecycle(s.spec),
     kmsKeyArn: key.arn,
     accessLogs: { targetBucket: logs.bucket.bucket, prefix: `${LOG_PREFIXES.s3Access}/${s.spec.name}/` },
-    policy: bucketPolicy(arnOf(s.replicaName)),
+    policy: arnOf(s.replicaName).apply(bucketPolicy),
     tags: storageTags({ Critical: "true", ReplicaOf: s.spec.name }),
   }));
 
   const role = new aws.iam.Role(
     childName(name, "replication"),
-    { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("s3.amazonaws.com", accountId)), tags: storageTags() },
+    { assumeRolePolicy: i.account.apply((a) => JSON.stringify(serviceTrustPolicy("s3.amazonaws.com", a.accountId))), tags: storageTags() },
     { parent },
   );
   new aws.iam.RolePolicy(
     childName(name, "replication"),
     {
       role: role.id,
-      policy: pulumi.all([i.sourceKeyArn, key.arn]).apply(([sourceKeyArn, replicaKeyArn]) => JSON.stringify(replicationRolePolicy({
-        pairs: i.sources.map((s) => ({ sourceArn: arnOf(s.sourceName), replicaArn: arnOf(s.replicaName) })),
-        sourceRegion: i.account.region,
+      policy: pulumi.all([i.sourceKeyArn, key.arn, i.account, i.sources.map((s) => ({ sourceArn: arnOf(s.sourceName), replicaArn: arnOf(s.replicaName) }))]).apply(([sourceKeyArn, replicaKeyArn, account, pairs]) => JSON.stringify(replicationRolePolicy({
+        pairs,
+        sourceRegion: account.region,
         replicaRegion: r.region,
         sourceKeyArn,
         replicaKeyArn,

@@ -60,9 +60,9 @@ export function replicationRolePolicy(input: ReplicationPolicyInput): PolicyDocu
 /**
  * One rule replicating every object, KMS-encrypted ones included (S3 skips them unless asked).
  * Delete markers are not replicated, so a deletion in the primary region cannot empty the copy.
- * `K` is the key ARN as the caller holds it (a string, or a Pulumi output).
+ * `B` and `K` are the bucket and key ARNs as the caller holds them (strings, or Pulumi outputs).
  */
-export function replicationRule<K>(replicaBucketArn: string, replicaKeyArn: K, replicaRegion: string) {
+export function replicationRule<B, K>(replicaBucketArn: B, replicaKeyArn: K, replicaRegion: string) {
   return {
     id: `dr-${replicaRegion}`,
     status: "Enabled",

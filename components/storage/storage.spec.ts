@@ -13,7 +13,7 @@ function args(o: Partial<StorageArgs> = {}): StorageArgs {
     buckets: [{ name: "logs", purpose: "logs" }, { name: "documents", purpose: "documents", critical: true }],
     noncurrentVersionExpirationDays: 7,
     protect: false,
-    dataKeyArn: "arn:aws:kms:us-west-2:123456789012:key/data",
+    keys: { data: "arn:aws:kms:us-west-2:123456789012:key/data" },
     backup: { dailyRetentionDays: 7, monthlyRetentionDays: 30 },
     backupResourceArns: [RDS_ARN],
     ...o,
@@ -26,7 +26,7 @@ const efs = {
   availabilityZones: ["us-west-2a", "us-west-2b"],
   clientSecurityGroupIds: ["sg-0cluster0000000000"],
   throughputMode: "elastic" as const,
-  transitionToIa: "AFTER_30_DAYS",
+  transitionToIa: "AFTER_30_DAYS" as const,
   accessPoints: [{ name: "qdrant", path: "/qdrant", uid: 1000, gid: 1000, permissions: "0750" }],
 };
 
@@ -60,10 +60,11 @@ describe("Storage component", () => {
   });
 
   const rejected: Array<[string, Partial<StorageArgs> | ((p: aws.Provider) => Partial<StorageArgs>), RegExp]> = [
-    ["a second region equal to the first", (provider) => ({ replication: { region: "us-west-2", provider, keyDeletionWindowDays: 7, keyProtect: false } }), /platform:storage.replication.region: got "us-west-2"; allowed: a region other than aws:region/],
-    ["a derived bucket name over 63 characters", { buckets: [{ name: "logs", purpose: "logs" }, { name: "a-very-long-bucket-purpose-name", purpose: "archive" }] }, /platform:storage.buckets\[1\].name: derived bucket name "medsearch-dev-a-very-long-bucket-purpose-name-123456789012-us-west-2" is invalid: 68 characters/],
-    ["lifecycle transitions S3 rejects", { buckets: [{ name: "logs", purpose: "logs", lifecycle: { transitions: [{ days: 1, storageClass: "STANDARD_IA" }] } }] }, /platform:storage.buckets\[0\].lifecycle.transitions\[0\].days: got 1; allowed: at least 30/],
-    ["no log bucket", { buckets: [{ name: "documents", purpose: "documents" }] }, /exactly one bucket with purpose "logs" is needed, found 0/],
+    ["a second region equal to the first", (provider) => ({ replication: { region: "us-west-2", provider, keyDeletionWindowDays: 7, keyProtect: false } }), /^s: replication.region: got "us-west-2"; allowed: a region other than the component's own \(us-west-2\)/],
+    ["a derived bucket name over 63 characters", { buckets: [{ name: "logs", purpose: "logs" }, { name: "a-very-long-bucket-purpose-name", purpose: "archive" }] }, /buckets\[1\].name: got "a-very-long-bucket-purpose-name"; allowed: a name whose derived bucket name S3 accepts; "medsearch-dev-a-very-long-bucket-purpose-name-123456789012-us-west-2" is not: 68 characters/],
+    ["lifecycle transitions S3 rejects", { buckets: [{ name: "logs", purpose: "logs", lifecycle: { transitions: [{ days: 1, storageClass: "STANDARD_IA" }] } }] }, /buckets\[0\].lifecycle.transitions\[0\].days: got 1; allowed: at least 30/],
+    ["two log buckets", { buckets: [{ name: "logs", purpose: "logs" }, { name: "old-logs", purpose: "logs" }] }, /buckets: got \["logs","old-logs"\]; allowed: at most one bucket with purpose "logs"/],
+    ["two buckets of one name", { buckets: [{ name: "logs", purpose: "logs" }, { name: "logs", purpose: "documents" }] }, /buckets\[1\].name: got "logs"; allowed: a name not already used by buckets\[0\]/],
   ];
   for (const [what, o, message] of rejected) {
     it(`rejects ${what} before creating anything`, async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { DATABASE_DEFAULTS } from "../../stacks/config/sections/database";
+import { DATABASE_PRESETS } from "../../components/data/presets";
 import { Database } from "../../components/data/database";
 import { runComponent } from "../runStack";
 import { ALLOWLIST, AllowEntry, allowEntryFor } from "./allowlist";
@@ -45,12 +45,11 @@ describe("cfn-lint allowlist", () => {
   // CreateDBInstanceReadReplica, which has no StorageEncrypted; a replica is encrypted because its
   // source is (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html).
   it("E3020: a read replica's encryption comes from its encrypted source; storageEncrypted is there for the policy pack", async () => {
-    const { enabled: _e, ...db } = DATABASE_DEFAULTS.prod;
     const run = await runComponent(async () => {
       new Database("shop-database", {
-        ...db, readReplicas: 1, logRetentionDays: 90, account: { accountId: "123456789012", partition: "aws", region: "us-west-2" },
-        vpcId: "vpc-0", vpcCidr: "10.0.0.0/16", databaseSubnetIds: ["subnet-1", "subnet-2"], privateSubnetIds: ["subnet-3", "subnet-4"], availabilityZones: ["us-west-2a", "us-west-2b"],
-        clientSecurityGroupIds: ["sg-0"], dataKeyArn: "arn:aws:kms:us-west-2:123456789012:key/d", secretsKeyArn: "arn:aws:kms:us-west-2:123456789012:key/s", logsKeyArn: "arn:aws:kms:us-west-2:123456789012:key/l",
+        ...DATABASE_PRESETS.prod, readReplicas: 1, account: { accountId: "123456789012", partition: "aws", region: "us-west-2" },
+        vpcId: "vpc-0", subnetIds: ["subnet-1", "subnet-2"], availabilityZones: ["us-west-2a", "us-west-2b"], clientSecurityGroupIds: ["sg-0"],
+        keys: { data: "arn:aws:kms:us-west-2:123456789012:key/d", secrets: "arn:aws:kms:us-west-2:123456789012:key/s", logs: "arn:aws:kms:us-west-2:123456789012:key/l" },
       });
     });
     assert.equal(run.error, undefined, run.error?.message);

@@ -5,6 +5,7 @@
 import type { core } from "zod";
 import { didYouMean, suggestionText } from "../../components/suggest";
 import { SECRET_FIELD_HINT, holdsSecureValue, isSecureValue } from "./secure";
+import type { SettingProblem } from "../../components/settings";
 
 export interface ConfigProblem {
   /** Full config key as written in the stack file, e.g. `platform:network.cidr`. */
@@ -37,6 +38,11 @@ export function show(value: unknown): string {
   if (holdsSecureValue(value)) return "a secure value (not shown)";
   const text = JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** A component's setting problems, keyed under the config section (or sub-key) that sets them. */
+export function underKey(base: string, problems: readonly SettingProblem[]): ConfigProblem[] {
+  return problems.map((p) => ({ key: `${base}.${p.field}`, value: p.value, allowed: p.allowed, suggestions: p.suggestions }));
 }
 
 export function joinKey(base: string, path: readonly PropertyKey[]): string {

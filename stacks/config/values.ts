@@ -5,29 +5,14 @@
 /** Profiles select per-environment defaults. They are a config key, never derived from the stack name. */
 export { PROFILES } from "../../components/profiles";
 export type { Profile } from "../../components/profiles";
+export { mapProfiles } from "../../components/profiles";
 
 /** CloudWatch Logs retention values: one home, beside the components that create log groups. */
 export { LOG_RETENTION_DAYS } from "../../components/logs";
 
-/**
- * Interface endpoints a node in a private subnet needs to pull images, assume IRSA roles, ship logs
- * and read secrets without a NAT hop. Short names; the full service name is
- * `com.amazonaws.<region>.<name>`. https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html
- */
-export const INTERFACE_ENDPOINT_SERVICES = [
-  "ecr.api",
-  "ecr.dkr",
-  "sts",
-  "logs",
-  "secretsmanager",
-  "kms",
-  "ec2",
-  "elasticloadbalancing",
-  "autoscaling",
-  "ssm",
-  "monitoring",
-] as const;
-export type InterfaceEndpointService = (typeof INTERFACE_ENDPOINT_SERVICES)[number];
+/** Interface endpoint short names: one home, beside the network component. */
+export { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/endpoints";
+export type { InterfaceEndpointService } from "../../components/network/endpoints";
 
 /** Region names of the standard AWS partition, e.g. us-east-1, eu-central-2, ap-southeast-4. */
 export const REGION_PATTERN = /^(us|eu|ap|ca|sa|me|af|il|mx)-(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$/;

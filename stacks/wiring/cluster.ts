@@ -6,7 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "../../components/cluster/cluster";
 import { Workloads } from "../../components/cluster/serviceWorkloads";
 import type { Network } from "../../components/network/network";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { PlatformConfig } from "../config/schema";
 import { clusterOf } from "../config/sections/cluster";

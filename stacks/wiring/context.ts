@@ -4,7 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import { ConfigError } from "../config/problems";
 import type { PlatformConfig } from "../config/schema";
 import { defaultTags } from "./tags";

@@ -9,7 +9,7 @@ import { EcsCluster } from "../../components/ecs/ecsCluster";
 import { EcsServices } from "../../components/ecs/ecsServices";
 import type { Edge } from "../../components/edge/edge";
 import type { Network } from "../../components/network/network";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { Storage } from "../../components/storage/storage";
 import type { PlatformConfig } from "../config/schema";

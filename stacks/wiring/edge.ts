@@ -7,7 +7,7 @@ import type { Cluster } from "../../components/cluster/cluster";
 import { Edge } from "../../components/edge/edge";
 import type { EdgeArgs, HostedZone } from "../../components/edge/edge";
 import type { Network } from "../../components/network/network";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { Storage } from "../../components/storage/storage";
 import type { EdgeConfig, PlatformConfig } from "../config/schema";

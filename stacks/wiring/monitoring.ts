@@ -7,11 +7,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Cluster } from "../../components/cluster/cluster";
 import type { DataTierOutputs } from "../../components/data/outputs";
+import { defaultMaxConnections } from "../../components/data/postgres";
 import type { EcsCluster } from "../../components/ecs/ecsCluster";
 import type { EcsServices } from "../../components/ecs/ecsServices";
 import type { Edge } from "../../components/edge/edge";
 import { Monitoring } from "../../components/monitoring/monitoring";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { Storage } from "../../components/storage/storage";
 import { defaultTags } from "./tags";
@@ -46,34 +47,13 @@ export function cacheMemberIds(groupId: string, topology: { clusterMode: boolean
   return Array.from({ length: topology.shards * perShard }, (_, i) => `${groupId}-${pad(Math.floor(i / perShard) + 1, 4)}-${pad((i % perShard) + 1, 3)}`);
 }
 
-/** GiB of memory per vCPU of an RDS instance family (the letters before the generation digit). */
-const GIB_PER_VCPU: Readonly<Record<string, number>> = { m: 4, r: 8, x: 16, z: 8 };
-/** GiB of memory of burstable (db.t*) sizes. */
-const BURSTABLE_GIB: Readonly<Record<string, number>> = { micro: 1, small: 2, medium: 4, large: 8, xlarge: 16, "2xlarge": 32 };
-
-/** vCPUs of a non-burstable size: large 2, xlarge 4, <n>xlarge 4n. */
-function vcpus(size: string): number | undefined {
-  if (size === "large") return 2;
-  const m = /^(\d*)xlarge$/.exec(size);
-  return m ? 4 * Number(m[1] || 1) : undefined;
-}
-
-/**
- * RDS for PostgreSQL's default max_connections, LEAST({DBInstanceClassMemory/9531392}, 5000), from
- * the instance class's memory. DBInstanceClassMemory is the memory less what the OS and RDS reserve,
- * so the real value is somewhat lower and the alarm's percentage somewhat conservative in the wrong
- * direction; set max_connections in the parameter group to make it exact.
- * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html#RDS_Limits.MaxConnections
- */
+/** RDS for PostgreSQL's default max_connections of the class (components/data/postgres.ts), or a problem naming the key. */
 export function postgresMaxConnections(instanceClass: string): number {
-  const [, family = "", size = ""] = instanceClass.split(".");
-  const letter = family.charAt(0);
-  const cpus = vcpus(size);
-  const gib = letter === "t" ? BURSTABLE_GIB[size] : cpus !== undefined && GIB_PER_VCPU[letter] !== undefined ? cpus * GIB_PER_VCPU[letter] : undefined;
-  if (gib === undefined) {
+  const max = defaultMaxConnections(instanceClass);
+  if (max === undefined) {
     throw new ConfigError([{ key: "platform:database.instanceClass", value: instanceClass, allowed: "a db.t*, db.m*, db.r*, db.x* or db.z* class the monitoring tier can size max_connections for" }]);
   }
-  return Math.min(Math.floor((gib * 1024 ** 3) / 9531392), 5000);
+  return max;
 }
 
 /**

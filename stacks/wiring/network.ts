@@ -3,7 +3,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { Network } from "../../components/network/network";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import type { PlatformConfig } from "../config/schema";
 
@@ -21,9 +21,10 @@ export function buildNetwork(config: PlatformConfig, deps: NetworkDeps, opts: pu
       ...config.network,
       availabilityZoneNames: deps.azs,
       region: config.region,
-      accountId: deps.account.accountId,
+      account: deps.account,
       // Flow logs are audit records: they follow the audit retention.
-      flowLogs: { ...config.network.flowLogs, retentionDays: config.logging.auditRetentionDays, kmsKeyArn: deps.keys.keyArns.logs },
+      flowLogs: { ...config.network.flowLogs, retentionDays: config.logging.auditRetentionDays },
+      keys: { logs: deps.keys.keyArns.logs },
     },
     opts,
   );

@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ApplicationSecrets } from "../../components/security/appSecrets";
 import { KeyRing } from "../../components/security/keyRing";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { PlatformConfig } from "../config/schema";
 
 export const hasStaticAssets = (config: PlatformConfig) => config.storage.buckets.some((b) => b.purpose === "static-assets");
@@ -30,7 +30,7 @@ export function buildAppSecrets(config: PlatformConfig, deps: { keys: KeyRing },
   if (a.secrets.length === 0) return {};
   return new ApplicationSecrets(
     `${config.name}-app-secrets`,
-    { secrets: a.secrets, kmsKeyArn: deps.keys.keyArns.secrets, recoveryWindowDays: a.recoveryWindowDays, protect: a.protect },
+    { secrets: a.secrets, keys: { secrets: deps.keys.keyArns.secrets }, recoveryWindowDays: a.recoveryWindowDays, protect: a.protect },
     opts,
   ).secretArns;
 }

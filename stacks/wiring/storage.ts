@@ -7,7 +7,7 @@ import type { PolicyStatement } from "../../components/iam/policyDocument";
 import { cloudTrailBucketStatements, trailArn } from "../../components/monitoring/auditPolicies";
 import { monitoringNames, namePrefix } from "../../components/monitoring/naming";
 import type { Network } from "../../components/network/network";
-import type { AccountContext } from "../../components/security/keyPolicy";
+import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
 import { Storage } from "../../components/storage/storage";
 import type { PlatformConfig } from "../config/schema";
@@ -43,7 +43,7 @@ export function buildStorage(config: PlatformConfig, w: StorageDeps, opts: pulum
       buckets: s.buckets,
       noncurrentVersionExpirationDays: s.noncurrentVersionExpirationDays,
       protect: s.protect,
-      dataKeyArn: w.keys.keyArns.data,
+      keys: { data: w.keys.keyArns.data },
       replication: replicaRegion && replicaProvider
         ? { region: replicaRegion, provider: replicaProvider, keyDeletionWindowDays: config.keys.deletionWindowDays, keyProtect: config.keys.protect }
         : undefined,

@@ -7,9 +7,10 @@
  */
 import { z } from "zod";
 import { DATA_SECRET_NAMES } from "../../../components/data/outputs";
+import { APPLICATION_SECRETS_PRESETS } from "../../../components/security/presets";
 import { APP_SECRET_ROTATED_BY, ROTATED_BY_VALUE } from "../../../components/tags";
 import type { ConfigProblem } from "../problems";
-import type { Profile } from "../values";
+import { Profile, mapProfiles } from "../values";
 
 export const appSecretsSchema = z.strictObject({
   secrets: z.array(z.strictObject({
@@ -24,11 +25,8 @@ export const appSecretsSchema = z.strictObject({
 });
 export type AppSecretsConfig = z.infer<typeof appSecretsSchema>;
 
-export const APP_SECRETS_DEFAULTS: Record<Profile, AppSecretsConfig> = {
-  dev: { secrets: [], recoveryWindowDays: 7, protect: false },
-  staging: { secrets: [], recoveryWindowDays: 30, protect: true },
-  prod: { secrets: [], recoveryWindowDays: 30, protect: true },
-};
+/** No secrets unless the stack lists them; the window and protection are the component's presets. */
+export const APP_SECRETS_DEFAULTS: Record<Profile, AppSecretsConfig> = mapProfiles((p) => ({ secrets: [], ...APPLICATION_SECRETS_PRESETS[p] }));
 
 const KEY = "platform:appSecrets";
 

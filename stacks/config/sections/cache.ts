@@ -3,10 +3,10 @@
  * says so explicitly with `enabled: false`.
  */
 import { z } from "zod";
-import { cacheVersionProblem, nodeCount } from "../../../components/data/cacheEngine";
-import { DAILY_WINDOW, WEEKLY_WINDOW, dailyOverlapsWeekly, dailySpans, minutes, weeklySpan } from "../../../components/data/windows";
-import type { ConfigProblem } from "../problems";
-import type { Profile } from "../values";
+import { CACHE_PRESETS, checkCacheSettings } from "../../../components/data/cacheSettings";
+import { DAILY_WINDOW, WEEKLY_WINDOW } from "../../../components/data/windows";
+import { ConfigProblem, underKey } from "../problems";
+import { Profile, mapProfiles } from "../values";
 
 const KEY = "platform:cache";
 
@@ -29,76 +29,11 @@ export const cacheSchema = z.strictObject({
 });
 export type CacheConfig = z.infer<typeof cacheSchema>;
 
-const common = {
-  enabled: true,
-  engine: "valkey" as const,
-  engineVersion: "8.2",
-  clusterMode: false,
-  shards: 1,
-  snapshotWindow: "02:00-03:00",
-  maintenanceWindow: "sun:05:30-sun:06:30",
-  slowLogMicros: 10000,
-};
-
-/**
- * dev: one small node, a day of snapshots; a failover is a restart, accepted for cost.
- * prod: a primary and a replica in another AZ with automatic failover, a week of snapshots, as the
- * reference medical system runs. The billion-record system turns on cluster mode with 3 shards in
- * its own stack file.
- */
-export const CACHE_DEFAULTS: Record<Profile, CacheConfig> = {
-  dev: {
-    ...common, nodeType: "cache.t3.micro", replicasPerShard: 0, automaticFailover: false, multiAz: false,
-    snapshotRetentionDays: 1, finalSnapshot: false, protect: false,
-  },
-  staging: {
-    ...common, nodeType: "cache.m7g.large", replicasPerShard: 1, automaticFailover: true, multiAz: true,
-    snapshotRetentionDays: 7, finalSnapshot: true, protect: true,
-  },
-  prod: {
-    ...common, nodeType: "cache.r7g.large", replicasPerShard: 1, automaticFailover: true, multiAz: true,
-    snapshotRetentionDays: 7, finalSnapshot: true, protect: true,
-  },
-};
-
-/** ElastiCache windows must be at least 60 minutes. */
-const CACHE_MIN_WINDOW_MINUTES = 60;
-/** Nodes per replication group in cluster mode (default quota). */
-const MAX_NODES = 500;
-
-function topologyProblems(c: CacheConfig): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  if (c.automaticFailover && c.replicasPerShard < 1) {
-    problems.push({ key: `${KEY}.automaticFailover`, value: true, allowed: "false while replicasPerShard is 0: failover needs a replica to promote, so at least 2 nodes per shard" });
-  }
-  if (c.multiAz && !c.automaticFailover) {
-    problems.push({ key: `${KEY}.multiAz`, value: true, allowed: "false unless automaticFailover is true (ElastiCache rule)" });
-  }
-  if (c.clusterMode && !c.automaticFailover) {
-    problems.push({ key: `${KEY}.clusterMode`, value: true, allowed: "false unless automaticFailover is true: cluster mode requires automatic failover (ElastiCache rule)" });
-  }
-  if (!c.clusterMode && c.shards > 1) {
-    problems.push({ key: `${KEY}.shards`, value: c.shards, allowed: "1 unless clusterMode is true: without cluster mode a group has one shard" });
-  }
-  if (nodeCount(c) > MAX_NODES) {
-    problems.push({ key: `${KEY}.shards`, value: c.shards, allowed: `shards × (1 + replicasPerShard) ≤ ${MAX_NODES} nodes (ElastiCache quota)` });
-  }
-  return problems;
-}
-
-function windowProblems(c: CacheConfig): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  if (minutes(dailySpans(c.snapshotWindow)[0]) < CACHE_MIN_WINDOW_MINUTES) {
-    problems.push({ key: `${KEY}.snapshotWindow`, value: c.snapshotWindow, allowed: "a window of at least 60 minutes (ElastiCache rule)" });
-  }
-  if (minutes(weeklySpan(c.maintenanceWindow)) < CACHE_MIN_WINDOW_MINUTES) {
-    problems.push({ key: `${KEY}.maintenanceWindow`, value: c.maintenanceWindow, allowed: "a window of at least 60 minutes (ElastiCache rule)" });
-  }
-  if (dailyOverlapsWeekly(c.snapshotWindow, c.maintenanceWindow)) {
-    problems.push({ key: `${KEY}.snapshotWindow`, value: c.snapshotWindow, allowed: `a window that does not overlap maintenanceWindow ${c.maintenanceWindow} (ElastiCache rule)` });
-  }
-  return problems;
-}
+/** The cache's presets (components/data/cacheSettings.ts) less the log and secret retention, which the stack takes from platform:logging and platform:keys. */
+export const CACHE_DEFAULTS: Record<Profile, CacheConfig> = mapProfiles((p) => {
+  const { logRetentionDays: _logs, secretRecoveryWindowDays: _secrets, ...cache } = CACHE_PRESETS[p];
+  return { enabled: true, ...cache };
+});
 
 function prodProblems(c: CacheConfig): ConfigProblem[] {
   const required: Array<[keyof CacheConfig, string]> = [
@@ -119,13 +54,9 @@ function prodProblems(c: CacheConfig): ConfigProblem[] {
 export function cacheRules(c: { profile?: Profile; cache?: CacheConfig }): ConfigProblem[] {
   const cache = c.cache;
   if (!cache?.enabled) return [];
-  const problems: ConfigProblem[] = [];
-  const version = cacheVersionProblem(cache.engine, cache.engineVersion);
-  if (version) problems.push({ key: `${KEY}.engineVersion`, value: cache.engineVersion, allowed: version.allowed, suggestions: version.suggestions });
-  if (cache.snapshotRetentionDays < 1) {
-    problems.push({ key: `${KEY}.snapshotRetentionDays`, value: cache.snapshotRetentionDays, allowed: "at least 1: automatic backups stay on in every stack (FSBP ElastiCache.1)" });
-  }
-  problems.push(...topologyProblems(cache), ...windowProblems(cache));
+  const { enabled: _on, ...settings } = cache;
+  // ElastiCache's own rules live beside the component, which checks them for direct callers too.
+  const problems = underKey(KEY, checkCacheSettings(settings));
   if (c.profile === "prod") problems.push(...prodProblems(cache));
   return problems;
 }

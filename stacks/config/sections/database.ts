@@ -3,17 +3,16 @@
  * database says so explicitly with `enabled: false`; leaving the key out keeps the profile's database.
  */
 import { z } from "zod";
-import {
-  PERFORMANCE_INSIGHTS_RETENTION_RULE, isPerformanceInsightsRetention, minMaxAllocatedStorage, postgresVersionProblem,
-} from "../../../components/data/postgres";
-import { DAILY_WINDOW, WEEKLY_WINDOW, dailyOverlapsWeekly, dailySpans, minutes, weeklySpan } from "../../../components/data/windows";
-import type { ConfigProblem } from "../problems";
-import type { Profile } from "../values";
+import { DATABASE_PRESETS, DB_IDENTIFIER_NAME, MONITORING_INTERVALS, checkDatabaseSettings } from "../../../components/data/databaseSettings";
+import { PERFORMANCE_INSIGHTS_RETENTION_RULE } from "../../../components/data/postgres";
+import { DAILY_WINDOW, WEEKLY_WINDOW } from "../../../components/data/windows";
+import { ConfigProblem, underKey } from "../problems";
+import { Profile, mapProfiles } from "../values";
 import type { NetworkConfig } from "./network";
 import { literals } from "./common";
 
 const KEY = "platform:database";
-const identifier = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, "a letter, then up to 62 letters, digits or '_'");
+const identifier = z.string().regex(DB_IDENTIFIER_NAME, "a letter, then up to 62 letters, digits or '_'");
 
 export const databaseSchema = z.strictObject({
   enabled: z.boolean().describe("Whether the stack has a PostgreSQL database. Turn it off explicitly with false."),
@@ -27,7 +26,7 @@ export const databaseSchema = z.strictObject({
   backupWindow: z.string().regex(DAILY_WINDOW, "a UTC window hh:mm-hh:mm").describe("Daily backup window, UTC hh:mm-hh:mm, at least 30 minutes, not overlapping maintenanceWindow."),
   maintenanceWindow: z.string().regex(WEEKLY_WINDOW, "a UTC window ddd:hh:mm-ddd:hh:mm").describe("Weekly maintenance window, UTC ddd:hh:mm-ddd:hh:mm, at least 30 minutes."),
   performanceInsightsRetentionDays: z.number().int().min(7).max(731).describe(`Days Performance Insights keeps data: ${PERFORMANCE_INSIGHTS_RETENTION_RULE}. 7 is free.`),
-  monitoringIntervalSeconds: literals([1, 5, 10, 15, 30, 60] as const).describe("Enhanced Monitoring granularity in seconds: 1, 5, 10, 15, 30 or 60. Monitoring is always on."),
+  monitoringIntervalSeconds: literals(MONITORING_INTERVALS).describe("Enhanced Monitoring granularity in seconds: 1, 5, 10, 15, 30 or 60. Monitoring is always on."),
   slowQueryMs: z.number().int().min(0).max(2147483647).describe("Statements slower than this many milliseconds are logged (log_min_duration_statement)."),
   databaseName: identifier.describe("Name of the database created on the primary."),
   masterUsername: identifier.describe("Master user name; RDS generates its password and keeps it in Secrets Manager."),
@@ -38,59 +37,14 @@ export const databaseSchema = z.strictObject({
 });
 export type DatabaseConfig = z.infer<typeof databaseSchema>;
 
-const common = {
-  enabled: true,
-  engineVersion: "17",
-  backupWindow: "03:00-04:00",
-  maintenanceWindow: "sun:04:30-sun:05:30",
-  slowQueryMs: 1000,
-  databaseName: "app",
-  masterUsername: "platform_admin",
-  // RDS rotates a managed master password every 7 days unless told otherwise; we say so.
-  credentialRotationDays: 7,
-};
-
-/**
- * dev: one small Single-AZ instance, no replicas, a week of backups, free Performance Insights.
- * prod: Multi-AZ on a memory-optimized class, one read replica in another AZ, deletion protection,
- * a final snapshot and `protect`, as the reference medical system runs. The billion-record system
- * raises backups to 35 days and replicas to 2 in its own stack file.
- */
-export const DATABASE_DEFAULTS: Record<Profile, DatabaseConfig> = {
-  dev: {
-    ...common, instanceClass: "db.t4g.micro", allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100, multiAz: false, readReplicas: 0,
-    backupRetentionDays: 7, performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60,
-    deletionProtection: false, finalSnapshot: false, protect: false,
-  },
-  staging: {
-    ...common, instanceClass: "db.m6g.large", allocatedStorageGiB: 50, maxAllocatedStorageGiB: 200, multiAz: true, readReplicas: 0,
-    backupRetentionDays: 7, performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 30,
-    deletionProtection: true, finalSnapshot: true, protect: true,
-  },
-  prod: {
-    ...common, instanceClass: "db.r6g.large", allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000, multiAz: true, readReplicas: 1,
-    backupRetentionDays: 7, performanceInsightsRetentionDays: 31, monitoringIntervalSeconds: 15,
-    deletionProtection: true, finalSnapshot: true, protect: true,
-  },
-};
+/** The database's presets (components/data/databaseSettings.ts) less the log retention, which the stack takes from platform:logging. */
+export const DATABASE_DEFAULTS: Record<Profile, DatabaseConfig> = mapProfiles((p) => {
+  const { logRetentionDays: _logs, ...db } = DATABASE_PRESETS[p];
+  return { enabled: true, ...db };
+});
 
 /** RDS needs backups this long at least in prod (FSBP RDS.11 asks for 7). */
 export const PROD_MIN_BACKUP_DAYS = 7;
-const RDS_MIN_WINDOW_MINUTES = 30;
-
-function windowProblems(db: DatabaseConfig): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  if (minutes(dailySpans(db.backupWindow)[0]) < RDS_MIN_WINDOW_MINUTES) {
-    problems.push({ key: `${KEY}.backupWindow`, value: db.backupWindow, allowed: "a window of at least 30 minutes (RDS rule)" });
-  }
-  if (minutes(weeklySpan(db.maintenanceWindow)) < RDS_MIN_WINDOW_MINUTES) {
-    problems.push({ key: `${KEY}.maintenanceWindow`, value: db.maintenanceWindow, allowed: "a window of at least 30 minutes (RDS rule)" });
-  }
-  if (dailyOverlapsWeekly(db.backupWindow, db.maintenanceWindow)) {
-    problems.push({ key: `${KEY}.backupWindow`, value: db.backupWindow, allowed: `a window that does not overlap maintenanceWindow ${db.maintenanceWindow} (RDS rule)` });
-  }
-  return problems;
-}
 
 function prodProblems(db: DatabaseConfig): ConfigProblem[] {
   const required: Array<[keyof DatabaseConfig, string]> = [
@@ -111,22 +65,12 @@ function prodProblems(db: DatabaseConfig): ConfigProblem[] {
 export function databaseRules(c: { profile?: Profile; database?: DatabaseConfig; network?: NetworkConfig }): ConfigProblem[] {
   const db = c.database;
   if (!db?.enabled) return [];
-  const problems: ConfigProblem[] = [];
-  const version = postgresVersionProblem(db.engineVersion);
-  if (version) problems.push({ key: `${KEY}.engineVersion`, value: db.engineVersion, allowed: version.allowed, suggestions: version.suggestions });
-  if (!isPerformanceInsightsRetention(db.performanceInsightsRetentionDays)) {
-    problems.push({ key: `${KEY}.performanceInsightsRetentionDays`, value: db.performanceInsightsRetentionDays, allowed: `${PERFORMANCE_INSIGHTS_RETENTION_RULE} (the values RDS accepts)` });
-  }
-  if (db.maxAllocatedStorageGiB < minMaxAllocatedStorage(db.allocatedStorageGiB)) {
-    problems.push({ key: `${KEY}.maxAllocatedStorageGiB`, value: db.maxAllocatedStorageGiB, allowed: `at least ${minMaxAllocatedStorage(db.allocatedStorageGiB)}, 10% above allocatedStorageGiB (RDS storage autoscaling rule)` });
-  }
-  if (db.readReplicas > 0 && db.backupRetentionDays === 0) {
-    problems.push({ key: `${KEY}.readReplicas`, value: db.readReplicas, allowed: "0 while backupRetentionDays is 0: RDS creates a read replica only from a source with automated backups (backupRetentionDays > 0)" });
-  }
+  const { enabled: _on, ...settings } = db;
+  // RDS's own rules live beside the component, which checks them for direct callers too.
+  const problems = underKey(KEY, checkDatabaseSettings(settings));
   if (c.network && !c.network.subnets.database.enabled) {
     problems.push({ key: `${KEY}.enabled`, value: true, allowed: "false unless platform:network.subnets.database.enabled is true: the database lives in the isolated database subnets" });
   }
-  problems.push(...windowProblems(db));
   if (c.profile === "prod") problems.push(...prodProblems(db));
   return problems;
 }

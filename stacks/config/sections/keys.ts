@@ -2,6 +2,7 @@
  * `platform:keys`: the KMS key ring.
  */
 import { z } from "zod";
+import { KEY_RING_PRESETS } from "../../../components/security/presets";
 import type { ConfigProblem } from "../problems";
 import type { Profile } from "../values";
 
@@ -11,11 +12,8 @@ export const keysSchema = z.strictObject({
 });
 export type KeysConfig = z.infer<typeof keysSchema>;
 
-export const KEYS_DEFAULTS: Record<Profile, KeysConfig> = {
-  dev: { deletionWindowDays: 7, protect: false },
-  staging: { deletionWindowDays: 30, protect: true },
-  prod: { deletionWindowDays: 30, protect: true },
-};
+/** The key ring's presets (components/security/presets.ts). */
+export const KEYS_DEFAULTS: Record<Profile, KeysConfig> = KEY_RING_PRESETS;
 
 export function keysRules(c: { profile?: Profile; keys?: KeysConfig }): ConfigProblem[] {
   if (c.profile !== "prod" || !c.keys || c.keys.protect) return [];

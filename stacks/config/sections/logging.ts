@@ -2,6 +2,7 @@
  * `platform:logging`: retention classes every tier's log groups draw from.
  */
 import { z } from "zod";
+import { LOGGING_PRESETS } from "../../../components/logs";
 import type { ConfigProblem } from "../problems";
 import type { Profile } from "../values";
 import { retention } from "./common";
@@ -12,12 +13,8 @@ export const loggingSchema = z.strictObject({
 });
 export type LoggingConfig = z.infer<typeof loggingSchema>;
 
-/** dev keeps a week; prod keeps audit logs over a year, for a yearly audit cycle. */
-export const LOGGING_DEFAULTS: Record<Profile, LoggingConfig> = {
-  dev: { retentionDays: 7, auditRetentionDays: 7 },
-  staging: { retentionDays: 30, auditRetentionDays: 90 },
-  prod: { retentionDays: 90, auditRetentionDays: 400 },
-};
+/** The retention classes' profile values live beside the components (components/logs.ts). */
+export const LOGGING_DEFAULTS: Record<Profile, LoggingConfig> = LOGGING_PRESETS;
 
 /** Audit logs must outlive a yearly audit cycle in prod. */
 export const PROD_MIN_AUDIT_RETENTION_DAYS = 365;

@@ -5,14 +5,16 @@
  */
 import { z } from "zod";
 import {
-  KAFKA_MAX_VOLUME_GIB, KAFKA_STORAGE_TARGET, KAFKA_VERSIONS, RABBITMQ_VERSIONS, kafkaAzCount, rabbitMqProblem,
+  KAFKA_MAX_VOLUME_GIB, KAFKA_STORAGE_TARGET, KAFKA_VERSIONS, RABBITMQ_VERSIONS, kafkaAzCount, kafkaBrokerCountProblem,
 } from "../../../components/data/messagingEngine";
-import type { ConfigProblem } from "../problems";
-import type { Profile } from "../values";
+import {
+  KAFKA_MONITORING_LEVELS, KAFKA_PRESETS, RABBITMQ_PRESETS, WEEK_DAYS, checkKafkaSettings, checkRabbitMqSettings,
+} from "../../../components/data/messagingSettings";
+import { ConfigProblem, underKey } from "../problems";
+import { Profile, mapProfiles } from "../values";
 import type { NetworkConfig } from "./network";
 
 const KEY = "platform:messaging";
-const DAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
 
 export const kafkaSchema = z.strictObject({
   version: z.enum(KAFKA_VERSIONS).describe(`Kafka version MSK runs: ${KAFKA_VERSIONS.join(", ")} (4.x is KRaft only).`),
@@ -21,7 +23,7 @@ export const kafkaSchema = z.strictObject({
   volumeSizeGiB: z.number().int().min(1).max(KAFKA_MAX_VOLUME_GIB).describe(`Initial EBS storage per broker in GiB, 1 to ${KAFKA_MAX_VOLUME_GIB}.`),
   maxVolumeSizeGiB: z.number().int().min(1).max(KAFKA_MAX_VOLUME_GIB).describe(`Storage autoscaling ceiling per broker in GiB, up to ${KAFKA_MAX_VOLUME_GIB}; at least volumeSizeGiB.`),
   storageTargetPercent: z.number().int().min(KAFKA_STORAGE_TARGET.min).max(KAFKA_STORAGE_TARGET.max).describe("Disk utilization (%) at which MSK grows broker storage, 10 to 80 (AWS limits)."),
-  enhancedMonitoring: z.enum(["PER_BROKER", "PER_TOPIC_PER_BROKER", "PER_TOPIC_PER_PARTITION"])
+  enhancedMonitoring: z.enum(KAFKA_MONITORING_LEVELS)
     .describe("Enhanced monitoring level (billed CloudWatch metrics): PER_BROKER, PER_TOPIC_PER_BROKER or PER_TOPIC_PER_PARTITION. Basic (DEFAULT) is not offered."),
   protect: z.boolean().describe("Pulumi `protect` on the cluster. Mandatory in prod."),
 });
@@ -32,7 +34,7 @@ export const rabbitmqSchema = z.strictObject({
   deploymentMode: z.enum(["SINGLE_INSTANCE", "CLUSTER_MULTI_AZ"]).describe("SINGLE_INSTANCE (one node) or CLUSTER_MULTI_AZ (three nodes over AZs). Multi-AZ is mandatory in prod."),
   username: z.string().regex(/^[A-Za-z0-9._-]{2,100}$/, "2 to 100 letters, digits, '.', '_' or '-'").refine((u) => u !== "guest", "any name but guest (Amazon MQ forbids it)")
     .describe("The broker's administrative user; its password is generated and kept in Secrets Manager."),
-  maintenanceDay: z.enum(DAYS).describe("Day the weekly maintenance window starts (UTC)."),
+  maintenanceDay: z.enum(WEEK_DAYS).describe("Day the weekly maintenance window starts (UTC)."),
   maintenanceTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a UTC time hh:mm").describe("Time the weekly maintenance window starts, UTC hh:mm."),
   protect: z.boolean().describe("Pulumi `protect` on the broker. Mandatory in prod."),
 });
@@ -46,45 +48,21 @@ export type MessagingConfig = z.infer<typeof messagingSchema>;
 export type KafkaConfig = z.infer<typeof kafkaSchema>;
 export type RabbitMqConfig = z.infer<typeof rabbitmqSchema>;
 
-const kafkaCommon = { version: "3.9.x" as const, maxVolumeSizeGiB: 2048, storageTargetPercent: 60 };
-const rabbitCommon = { engineVersion: "4.2", username: "platform_admin", maintenanceDay: "SUNDAY" as const, maintenanceTime: "06:30" };
-
 /**
- * The reference medical system has no messaging: every profile defaults to none. dev brokers are
- * the smallest that run (two kafka.t3.small, one mq.m7g.medium); prod runs three kafka.m5.large
- * brokers with 1 TB each, as the billion-record system does, or a three-node RabbitMQ cluster.
+ * The reference medical system has no messaging: every profile defaults to none. Each engine's
+ * settings are the component's presets (components/data/messagingSettings.ts), so choosing an
+ * engine is enough.
  */
-export const MESSAGING_DEFAULTS: Record<Profile, MessagingConfig> = {
-  dev: {
-    engine: "none",
-    kafka: { ...kafkaCommon, brokerCount: 2, instanceType: "kafka.t3.small", volumeSizeGiB: 100, maxVolumeSizeGiB: 500, enhancedMonitoring: "PER_BROKER", protect: false },
-    rabbitmq: { ...rabbitCommon, instanceType: "mq.m7g.medium", deploymentMode: "SINGLE_INSTANCE", protect: false },
-  },
-  staging: {
-    engine: "none",
-    kafka: { ...kafkaCommon, brokerCount: 3, instanceType: "kafka.m5.large", volumeSizeGiB: 500, enhancedMonitoring: "PER_BROKER", protect: true },
-    rabbitmq: { ...rabbitCommon, instanceType: "mq.m7g.large", deploymentMode: "CLUSTER_MULTI_AZ", protect: true },
-  },
-  prod: {
-    engine: "none",
-    kafka: { ...kafkaCommon, brokerCount: 3, instanceType: "kafka.m5.large", volumeSizeGiB: 1000, maxVolumeSizeGiB: 4000, enhancedMonitoring: "PER_BROKER", protect: true },
-    rabbitmq: { ...rabbitCommon, instanceType: "mq.m7g.large", deploymentMode: "CLUSTER_MULTI_AZ", protect: true },
-  },
-};
+export const MESSAGING_DEFAULTS: Record<Profile, MessagingConfig> = mapProfiles((p) => ({ engine: "none", kafka: KAFKA_PRESETS[p], rabbitmq: RABBITMQ_PRESETS[p] }));
 
 function kafkaProblems(k: KafkaConfig, profile: Profile | undefined, network: NetworkConfig | undefined): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
+  const problems = underKey(KEY, checkKafkaSettings(k));
   if (network) {
-    const azs = kafkaAzCount(network.azCount);
-    if (k.brokerCount % azs !== 0) {
-      problems.push({ key: `${KEY}.kafka.brokerCount`, value: k.brokerCount, allowed: `a multiple of ${azs}, the AZs the brokers spread over (network.azCount ${network.azCount}; MSK uses at most 3): MSK needs the same number of brokers in every AZ` });
-    }
-    if (profile === "prod" && azs < 3) {
+    const layout = kafkaBrokerCountProblem(k.brokerCount, network.azCount);
+    if (layout) problems.push({ key: `${KEY}.kafka.brokerCount`, value: k.brokerCount, allowed: layout });
+    if (profile === "prod" && kafkaAzCount(network.azCount) < 3) {
       problems.push({ key: `${KEY}.kafka.brokerCount`, value: k.brokerCount, allowed: "brokers over at least 3 AZs when profile is prod (network.azCount ≥ 3)" });
     }
-  }
-  if (k.maxVolumeSizeGiB < k.volumeSizeGiB) {
-    problems.push({ key: `${KEY}.kafka.maxVolumeSizeGiB`, value: k.maxVolumeSizeGiB, allowed: `at least volumeSizeGiB (${k.volumeSizeGiB}): storage only grows` });
   }
   if (profile === "prod" && !k.protect) {
     problems.push({ key: `${KEY}.kafka.protect`, value: false, allowed: "true when profile is prod: stateful resources in prod are protected" });
@@ -93,9 +71,7 @@ function kafkaProblems(k: KafkaConfig, profile: Profile | undefined, network: Ne
 }
 
 function rabbitProblems(r: RabbitMqConfig, profile: Profile | undefined): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  const type = rabbitMqProblem(r.engineVersion, r.instanceType);
-  if (type) problems.push({ key: `${KEY}.rabbitmq.instanceType`, value: r.instanceType, allowed: type });
+  const problems = underKey(KEY, checkRabbitMqSettings(r));
   if (profile === "prod" && r.deploymentMode !== "CLUSTER_MULTI_AZ") {
     problems.push({ key: `${KEY}.rabbitmq.deploymentMode`, value: r.deploymentMode, allowed: "\"CLUSTER_MULTI_AZ\" when profile is prod: Multi-AZ is mandatory in prod" });
   }

@@ -4,9 +4,10 @@
 import { z } from "zod";
 import { checkAwsxVpcArgs } from "../../../components/network/awsxRules";
 import { natStrategy, subnetLayoutInput } from "../../../components/network/layout";
+import { NETWORK_PRESETS } from "../../../components/network/presets";
 import { planSubnets, validateSubnetLayout } from "../../../components/network/subnets";
 import type { ConfigProblem } from "../problems";
-import { AZ_PATTERN, INTERFACE_ENDPOINT_SERVICES, Profile } from "../values";
+import { AZ_PATTERN, INTERFACE_ENDPOINT_SERVICES, Profile, mapProfiles } from "../values";
 import { cidrBlock, literals } from "./common";
 
 /** AWS subnet sizes run from /16 to /28. https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html */
@@ -41,49 +42,14 @@ export const networkSchema = z.strictObject({
 
 export type NetworkConfig = z.infer<typeof networkSchema>;
 
-const subnets = {
-  private: { prefixLength: 19 },
-  public: { prefixLength: 24 },
-  database: { enabled: true, prefixLength: 24 },
-};
-
-/** Endpoints for every call a node makes at boot and at run time, so nothing depends on NAT. */
-const allNodeEndpoints: NetworkConfig["interfaceEndpoints"] = [
-  "ecr.api", "ecr.dkr", "sts", "logs", "secretsmanager", "kms", "ec2", "elasticloadbalancing", "autoscaling",
-];
-
 /**
- * dev spans 2 AZs (AWS's minimum for DB subnet groups, EKS and ALBs) behind one NAT gateway; prod
- * spreads over 3 AZs with a NAT gateway in each, so losing an AZ loses neither ingress nor egress.
+ * The network's presets (components/network/presets.ts) less the flow-log retention, which the
+ * stack takes from platform:logging.auditRetentionDays.
  */
-export const NETWORK_DEFAULTS: Record<Profile, NetworkConfig> = {
-  dev: {
-    cidr: "10.0.0.0/16",
-    azCount: 2,
-    // One t4g.nano NAT instance: a managed gateway costs five times as much (docs/cost.md).
-    natGateways: "instance",
-    subnets,
-    // Each interface endpoint costs per AZ-hour; dev pulls through its single NAT instead.
-    interfaceEndpoints: [],
-    flowLogs: { trafficType: "ALL", maxAggregationIntervalSeconds: 600 },
-  },
-  staging: {
-    cidr: "10.0.0.0/16",
-    azCount: 3,
-    natGateways: "onePerAz",
-    subnets,
-    interfaceEndpoints: allNodeEndpoints,
-    flowLogs: { trafficType: "ALL", maxAggregationIntervalSeconds: 600 },
-  },
-  prod: {
-    cidr: "10.0.0.0/16",
-    azCount: 3,
-    natGateways: "onePerAz",
-    subnets,
-    interfaceEndpoints: allNodeEndpoints,
-    flowLogs: { trafficType: "ALL", maxAggregationIntervalSeconds: 60 },
-  },
-};
+export const NETWORK_DEFAULTS: Record<Profile, NetworkConfig> = mapProfiles((p) => {
+  const { flowLogs: { retentionDays: _audit, ...flowLogs }, ...network } = NETWORK_PRESETS[p];
+  return { ...network, flowLogs };
+});
 
 /** Prod survives the loss of an AZ with capacity to spare: three, as the reference system runs. */
 export const PROD_MIN_AZ_COUNT = 3;

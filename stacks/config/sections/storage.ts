@@ -5,12 +5,11 @@
 import { z } from "zod";
 import { BUCKET_PURPOSES, LIFECYCLE_PRESETS, STORAGE_CLASSES, lifecycleProblems } from "../../../components/storage/lifecycle";
 import { bucketName, bucketNameProblem, maxBucketConfigNameLength } from "../../../components/storage/naming";
+import { EFS_IA_TRANSITIONS, FILE_SYSTEM_DEFAULTS, STORAGE_PRESETS } from "../../../components/storage/presets";
 import type { ConfigProblem } from "../problems";
 import type { ServiceConfig } from "./services";
-import { Profile, REGION_PATTERN } from "../values";
+import { Profile, REGION_PATTERN, mapProfiles } from "../values";
 
-/** EFS lifecycle values. https://docs.aws.amazon.com/efs/latest/ug/API_LifecyclePolicy.html */
-export const EFS_IA_TRANSITIONS = ["AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS", "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS"] as const;
 
 const days = (max: number) => z.number().int().min(1).max(max);
 
@@ -57,20 +56,18 @@ export const storageSchema = z.strictObject({
 export type StorageConfig = z.infer<typeof storageSchema>;
 export type BucketConfig = z.infer<typeof bucketSchema>;
 
-const efsOff: StorageConfig["efs"] = { enabled: false, throughputMode: "elastic", transitionToIa: "AFTER_30_DAYS", accessPoints: [] };
+const efsOff: StorageConfig["efs"] = { enabled: false, ...FILE_SYSTEM_DEFAULTS, accessPoints: [] };
 /** Every stack needs the log bucket; stack files list the system's other buckets. */
 const logsOnly: BucketConfig[] = [{ name: "logs", purpose: "logs" }];
 
 /**
- * dev: old versions kept a week, short backup retention. prod: versions kept 90 days, backups kept
- * 35 days (daily) and a year (monthly), everything protected. The second region depends on the
- * primary one, so no profile can name it: a prod stack turns replication on with its region.
+ * The storage presets (components/storage/presets.ts) with the log bucket every stack needs and
+ * neither replication nor EFS: the second region depends on the primary one, so no profile can
+ * name it, and a prod stack turns replication on with its region.
  */
-export const STORAGE_DEFAULTS: Record<Profile, StorageConfig> = {
-  dev: { buckets: logsOnly, noncurrentVersionExpirationDays: 7, protect: false, replication: { enabled: false }, efs: efsOff, backup: { dailyRetentionDays: 7, monthlyRetentionDays: 30 } },
-  staging: { buckets: logsOnly, noncurrentVersionExpirationDays: 30, protect: true, replication: { enabled: false }, efs: efsOff, backup: { dailyRetentionDays: 14, monthlyRetentionDays: 90 } },
-  prod: { buckets: logsOnly, noncurrentVersionExpirationDays: 90, protect: true, replication: { enabled: false }, efs: efsOff, backup: { dailyRetentionDays: 35, monthlyRetentionDays: 365 } },
-};
+export const STORAGE_DEFAULTS: Record<Profile, StorageConfig> = mapProfiles((p) => ({
+  buckets: logsOnly, ...STORAGE_PRESETS[p], replication: { enabled: false }, efs: efsOff,
+}));
 
 const KEY = "platform:storage";
 
