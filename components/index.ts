@@ -21,10 +21,18 @@ export type { ApplicationSecretsSettings, KeyRingSettings } from "./security/pre
 export type { KeyArns } from "./security/ownKeys";
 export type { DataClass } from "./security/keyPolicy";
 
+export { Runner } from "./deploy/runner";
+export type { RunnerArgs } from "./deploy/runner";
+export type { RunnerComputeType } from "./deploy/settings";
+
 export { Cluster } from "./cluster/cluster";
 export type { ClusterArgs } from "./cluster/cluster";
 export { Workloads } from "./cluster/serviceWorkloads";
 export type { WorkloadsArgs } from "./cluster/serviceWorkloads";
+export { ClusterControllers } from "./cluster/clusterControllers";
+export type { AutoscalerRelease, ClusterControllersArgs } from "./cluster/clusterControllers";
+export { KubernetesWorkloads } from "./cluster/kubernetesWorkloads";
+export type { KubernetesService, KubernetesWorkloadsArgs } from "./cluster/kubernetesWorkloads";
 
 export { EcsCluster } from "./ecs/ecsCluster";
 export type { EcsClusterArgs } from "./ecs/ecsCluster";
@@ -59,6 +67,8 @@ export { EFS_IA_TRANSITIONS, FILE_SYSTEM_DEFAULTS, STORAGE_DEFAULTS, STORAGE_PRE
 export type { FileSystemSettings, StorageSettings } from "./storage/presets";
 
 export { Edge } from "./edge/edge";
+export { TargetBindings } from "./edge/targetBindings";
+export type { TargetBindingsArgs } from "./edge/targetBindings";
 export type { EdgeArgs, EdgeDomain, HostedZone } from "./edge/args";
 export type { RoutedService } from "./edge/routing";
 

@@ -11,6 +11,15 @@ import { Ctx, GENERIC, SHAPES } from "./resourceShapes";
 
 export { UNKNOWN } from "./ids";
 
+/** A stack a StackReference may read: its outputs, and which of them are secret. */
+export interface ReferencedStack {
+  outputs: Record<string, unknown>;
+  secretOutputNames: string[];
+}
+
+/** The engine's type of a StackReference, which a program reads rather than creates. */
+export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
 export class MockCloud implements pulumi.runtime.Mocks {
   /** Region of each explicit provider, by provider id (a provider reference is "<urn>::<id>"). */
   private readonly providerRegions = new Map<string, string>();
@@ -21,7 +30,12 @@ export class MockCloud implements pulumi.runtime.Mocks {
    * while ids and every computed output (ARNs, key ids) stay unknown until apply; a remote
    * component's outputs, built from its children, are unknown too.
    */
-  constructor(private readonly defaultRegion: string, private readonly preview = false) {}
+  constructor(
+    private readonly defaultRegion: string,
+    private readonly preview = false,
+    /** Stacks StackReferences may read, by fully qualified name; any other reads as a stack with no outputs. */
+    private readonly stacks: Record<string, ReferencedStack> = {},
+  ) {}
 
   regionOf(providerRef: string | undefined): string {
     const id = providerRef?.split("::").pop();
@@ -30,6 +44,11 @@ export class MockCloud implements pulumi.runtime.Mocks {
 
   newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
     const inputs = { ...args.inputs };
+    // A StackReference reads another stack's outputs, known in preview as in an update.
+    if (args.type === STACK_REFERENCE_TYPE) {
+      const stack = this.stacks[inputs.name] ?? { outputs: {}, secretOutputNames: [] };
+      return { id: inputs.name, state: { name: inputs.name, outputs: stack.outputs, secretOutputNames: stack.secretOutputNames } };
+    }
     if (args.type.startsWith("pulumi:providers:")) {
       const id = uuid(`provider:${args.type}:${args.name}`);
       this.providerRegions.set(id, inputs.region ?? this.defaultRegion);

@@ -53,6 +53,7 @@ function policyView<T>(value: T): T {
 interface MonitorLike {
   registerResource(req: any, cb: Callback): void;
   registerResourceOutputs(req: any, cb: Callback): void;
+  readResource(req: any, cb: Callback): void;
 }
 
 export class Recorder {
@@ -69,6 +70,14 @@ export class Recorder {
         cb(err, resp);
       });
     };
+    // A read (a StackReference, a `get` of an existing resource) is in the plan too, as `pulumi preview` shows it.
+    const read = monitor.readResource.bind(monitor);
+    monitor.readResource = (req: any, cb: Callback) => {
+      read(req, (err, resp) => {
+        if (!err && resp) this.recordRead(req, resp);
+        cb(err, resp);
+      });
+    };
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (req: any, cb: Callback) => {
       const r = this.byUrn.get(req.getUrn());
@@ -79,6 +88,17 @@ export class Recorder {
 
   get(urn: string): RecordedResource | undefined {
     return this.byUrn.get(urn);
+  }
+
+  private recordRead(req: any, resp: any): void {
+    const r: RecordedResource = {
+      urn: resp.getUrn(), type: req.getType(), name: req.getName(), id: req.getId() || undefined, parent: req.getParent() || undefined, custom: true,
+      inputs: policyView(pulumi.runtime.deserializeProperties(req.getProperties())),
+      outputs: resp.getProperties() ? policyView(pulumi.runtime.deserializeProperties(resp.getProperties())) : {},
+      dependencies: req.getDependenciesList(), propertyDependencies: {}, protect: false, retainOnDelete: false,
+    };
+    this.resources.push(r);
+    this.byUrn.set(r.urn, r);
   }
 
   private record(req: any, inputs: Record<string, any>, resp: any): void {

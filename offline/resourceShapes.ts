@@ -10,6 +10,7 @@ import { STORAGE_SHAPES } from "./shapes/storage";
 import { EDGE_SHAPES } from "./shapes/edge";
 import { DATA_SHAPES } from "./shapes/data";
 import { ECS_SHAPES } from "./shapes/ecs";
+import { DEPLOY_SHAPES } from "./shapes/deploy";
 
 export interface Ctx {
   region: string;
@@ -89,7 +90,7 @@ export const CORE_SHAPES: Record<string, Shape> = {
   "aws:ec2/route:Route": { id: (_n, inputs) => `r-${inputs.routeTableId}1080289494` },
 };
 
-export const SHAPES: Record<string, Shape> = { ...CORE_SHAPES, ...STORAGE_SHAPES, ...CLUSTER_SHAPES, ...EDGE_SHAPES, ...DATA_SHAPES, ...MONITORING_SHAPES, ...ECS_SHAPES };
+export const SHAPES: Record<string, Shape> = { ...CORE_SHAPES, ...STORAGE_SHAPES, ...CLUSTER_SHAPES, ...EDGE_SHAPES, ...DATA_SHAPES, ...MONITORING_SHAPES, ...ECS_SHAPES, ...DEPLOY_SHAPES };
 
 /** Fallback for types without a shape: an opaque id, never a silent empty string. */
 export const GENERIC: Shape = { id: (name) => `${name}-${hex(name, 8)}` };

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentArgsError } from "../components/errors";
-import { MockCloud } from "./mockCloud";
+import { MockCloud, ReferencedStack } from "./mockCloud";
 import { Recorder, RecordedResource } from "./recorder";
 import { main } from "../stacks/platform";
 import { Target, loadProgram } from "./program";
@@ -30,17 +30,34 @@ export interface RunOptions {
    * builds just their component, to test it before (or apart from) its wiring.
    */
   program?: () => Promise<Record<string, any> | void>;
+  /** Stacks the program's StackReferences read, by fully qualified name. */
+  stacks?: Record<string, ReferencedStack>;
 }
+
+/** The organization of a self-managed backend, which Pulumi names "organization". */
+export const MOCK_ORGANIZATION = "organization";
 
 export async function runStack(opts: RunOptions): Promise<StackRun> {
   const project = opts.project ?? "platform";
-  const cloud = new MockCloud(opts.config["aws:region"] ?? "us-east-1", opts.preview ?? false);
-  await pulumi.runtime.setMocks(cloud, project, opts.stack, opts.preview ?? false);
+  const cloud = new MockCloud(opts.config["aws:region"] ?? "us-east-1", opts.preview ?? false, opts.stacks);
+  await pulumi.runtime.setMocks(cloud, project, opts.stack, opts.preview ?? false, MOCK_ORGANIZATION);
   pulumi.runtime.setAllConfig(opts.config);
   const recorder = new Recorder();
   recorder.attach(pulumi.runtime.getMonitor() as any);
   let outputs: Record<string, any> = {};
   let error: Error | undefined;
+  const fail = (e: unknown) => (error ??= e instanceof Error ? e : new Error(String(e)));
+  const program = opts.program ?? main;
+  // A program that fails after its first await would otherwise also reject the stack resource's own
+  // promise, which nothing awaits: the run reports the program's own error, not that rejection.
+  const guarded = async () => {
+    try {
+      return await program();
+    } catch (e) {
+      fail(e);
+      return undefined;
+    }
+  };
   // A rejected output nobody awaits (an invoke that fails inside an apply, say) drops the resources
   // built from it without failing runInPulumiStack. Pulumi's language host fails the program on an
   // unhandled rejection, so the offline run must too, or a plan would pass with resources missing.
@@ -48,9 +65,9 @@ export async function runStack(opts: RunOptions): Promise<StackRun> {
   const onRejection = (reason: unknown) => void unhandled.push(reason);
   process.on("unhandledRejection", onRejection);
   try {
-    outputs = (await pulumi.runtime.runInPulumiStack(opts.program ?? main)) ?? {};
+    outputs = (await pulumi.runtime.runInPulumiStack(guarded)) ?? {};
   } catch (e) {
-    error = e instanceof Error ? e : new Error(String(e));
+    fail(e);
   }
   try {
     // Drain outstanding registrations so the record is complete (internal to the SDK, hence the cast),
@@ -61,6 +78,7 @@ export async function runStack(opts: RunOptions): Promise<StackRun> {
     process.off("unhandledRejection", onRejection);
   }
   error ??= unhandledError(unhandled, cloud.invokeFailures);
+  if (error) outputs = {};
   return { stack: opts.stack, config: opts.config, resources: recorder.resources, outputs, error };
 }
 

@@ -92,6 +92,34 @@ describe("offline plan", () => {
     assert.match(cost, /\n {2}Assumptions \(platform:cost\):\n {4}spotDiscountPercent=60, natGatewayDataGb=20/);
   });
 
+  it("lists the stack outputs after the violations and before the estimate, then points at the Kubernetes step (dev)", async () => {
+    const { text } = await planLines(["--stack", "dev"]);
+    const [violations, outputs, next, cost] = ["Policy violations:", "\nStack outputs (", "\nNext step: npm run plan -- --stack dev --step kubernetes\n", "\nEstimated monthly cost:"].map((s) => text.indexOf(s));
+    assert.ok(violations > 0 && violations < outputs && outputs < next && next < cost, JSON.stringify({ violations, outputs, next, cost }));
+    const section = text.slice(outputs, next);
+    assert.match(section, /^ {2}cluster\.clusterName +medsearch-dev$/m);
+    assert.match(section, /^ {2}cluster\.oidcProviderArn +arn:aws:iam::\d{12}:oidc-provider\/\S+$/m);
+    assert.match(section, /^ {2}cluster\.kubeconfig +\[secret\]$/m);
+    assert.match(section, /^ {2}edge\.url +https:\/\/\S+\.cloudfront\.net$/m);
+    assert.match(section, /^ {2}kubernetesStep +\(read by the Kubernetes step; stacks\/handoff\.ts\)$/m);
+  });
+
+  it("plans the Kubernetes step after the AWS step: its outputs, then the deployment's estimate, equal to the AWS step's (dev)", async () => {
+    assert.equal(parsePlanArgs(["--stack", "dev", "--step", "kubernetes"]).step, "kubernetes");
+    assert.throws(() => parsePlanArgs(["--stack", "dev", "--step", "helm"]), /--step: got "helm"; allowed: aws, kubernetes/);
+    assert.throws(() => parsePlanArgs(["--program", "examples/standalone", "--stack", "dev", "--step", "kubernetes"]), /--step kubernetes: only the platform program deploys in two steps/);
+    const [aws, kubernetes] = [await planLines(["--stack", "dev"]), await planLines(["--stack", "dev", "--step", "kubernetes"])];
+    assert.equal(kubernetes.code, 0, kubernetes.text);
+    assert.match(kubernetes.text, /^Offline plan for stack dev, Kubernetes step \(profile dev, region us-west-2\)/);
+    assert.match(kubernetes.text, /^\s+\d+ {2}kubernetes:helm\.sh\/v3:Release$/m);
+    assert.doesNotMatch(kubernetes.text, /^\s+\d+ {2}aws:/m);
+    assert.match(kubernetes.text, /\nStack outputs \(\d+\):\n {2}awsStack +organization\/platform\/dev\n {2}clusterName +medsearch-dev\n/);
+    assert.ok(!kubernetes.text.includes("Next step:"));
+    const total = (t: string) => /Estimated monthly cost: (\$\d+\.\d{2})/.exec(t)?.[1];
+    assert.ok(kubernetes.text.indexOf("Estimated monthly cost:") > kubernetes.text.indexOf("Stack outputs ("));
+    assert.equal(total(kubernetes.text), total(aws.text));
+  });
+
   it("previews with --preview: unknown ids, no mandatory violation, and only the advisories a preview cannot decide", async () => {
     assert.equal(parsePlanArgs(["--stack", "prod", "--preview"]).preview, true);
     assert.equal(parsePlanArgs(["--stack", "prod"]).preview, false);

@@ -1,10 +1,12 @@
 /**
- * The offline plan: evaluates the real program for a stack under the mock cloud, enforces the
- * policy pack with that stack's profile config, and prints the resource tree and every violation.
+ * The offline plan: evaluates one step of a stack's deployment under the mock cloud (the AWS step
+ * by default; the Kubernetes step after an AWS step it reads), enforces the policy pack with that
+ * stack's profile config, and prints the resource tree, every violation, the stack outputs and,
+ * last, the deployment's monthly cost estimate.
  * Exit codes (offline/exitCodes.ts): 0 clean, 1 a mandatory violation, 2 a config error (the stack
  * file, its values, a component's arguments, the command line), 3 a program failure.
  *
- *   npm run plan -- --stack dev [--verbose] [--json plan.json] [--preview]
+ *   npm run plan -- --stack dev [--step aws|kubernetes] [--verbose] [--json plan.json] [--preview]
  *   npm run plan -- --config examples/Pulumi.<name>.yaml
  *   npm run plan -- --program examples/standalone --stack dev   (another program: its Pulumi.yaml and stack file)
  *   npm run plan -- --help
@@ -19,36 +21,40 @@ import { EXIT } from "../offline/exitCodes";
 import { readPackConfig, runPolicies } from "../offline/policyRunner";
 import { policyProfile } from "../offline/program";
 import { runTarget } from "../offline/runStack";
+import { STEPS, Step, StepRun, runStep } from "../offline/steps";
 import { StackFileError, readStackFileChecked } from "../offline/stackFile";
 import { withStackKeys } from "../offline/stackKeys";
 import { withEstimate } from "../offline/cost/budgetConfig";
 import { renderCost } from "../offline/cost/render";
 import { estimateStack } from "../offline/cost/stackCost";
-import { renderCounts, renderTree, renderViolations, toPlanJson } from "./planReport";
-import { ROOT, STACK_USAGE, StackArgs, checkFlags, flagValue, parseStackArgs, runFailure } from "./stackArgs";
+import { renderCounts, renderOutputs, renderTree, renderViolations, toPlanJson } from "./planReport";
+import { ROOT, STACK_USAGE, StackArgs, UsageError, checkFlags, flagValue, parseStackArgs, runFailure } from "./stackArgs";
 
 export interface PlanArgs extends StackArgs {
   json?: string;
   verbose: boolean;
   /** Evaluate as `pulumi preview` of a new stack: ids and computed outputs unknown. */
   preview: boolean;
+  /** Which step of the deployment: the AWS step, or the Kubernetes step after it. */
+  step: Step;
 }
 
-const USAGE = `usage: npm run plan -- ${STACK_USAGE} [--json <file>] [--verbose] [--preview] [--help]`;
+export const PLAN_USAGE = `usage: npm run plan -- ${STACK_USAGE} [--step aws|kubernetes] [--json <file>] [--verbose] [--preview] [--help]`;
 
 export function helpText(): string {
   const s = snapshot().source;
   return [
-    USAGE,
+    PLAN_USAGE,
     "",
-    "Evaluates the platform program for a stack under an in-process mock cloud (no AWS account, no",
+    "Evaluates one step of a stack's deployment under an in-process mock cloud (no AWS account, no",
     "Pulumi CLI), runs the policy pack with policy-pack/config/<profile>.json, and prints the resource",
-    "tree, the counts by type and the policy violations.",
+    "tree, the counts by type, the policy violations, the stack outputs and the monthly cost estimate.",
     "",
     "  --stack <name>     read Pulumi.<name>.yaml at the repository root",
     "  --config <file>    read this stack file; the stack is named after it (Pulumi.<stack>.yaml)",
     "  --program <dir>    plan another program (its Pulumi.yaml) with its Pulumi.<stack>.yaml; the pack config",
     "                     is its platform:profile's, else prod's",
+    "  --step <step>      aws (the default) or kubernetes: the second step, after the AWS step it reads",
     "  --json <file>      also write resources, outputs and violations as JSON (README.md: The offline plan)",
     "  --verbose          list each resource behind a violation, and advisories in full",
     "  --preview          evaluate as `pulumi preview` of a new stack: ids and computed outputs unknown",
@@ -63,9 +69,13 @@ export function helpText(): string {
 }
 
 export function parsePlanArgs(argv: string[]): PlanArgs {
-  checkFlags(argv, { withValue: ["--stack", "--config", "--program", "--json"], switches: ["--verbose", "--preview", "--help"] }, USAGE);
-  const target = parseStackArgs(argv, USAGE);
-  return { ...target, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview") };
+  checkFlags(argv, { withValue: ["--stack", "--config", "--program", "--step", "--json"], switches: ["--verbose", "--preview", "--help"] }, PLAN_USAGE);
+  const target = parseStackArgs(argv, PLAN_USAGE);
+  const step = flagValue(argv, "--step") ?? "aws";
+  if (!(STEPS as readonly string[]).includes(step)) throw new UsageError(`--step: got "${step}"; allowed: ${STEPS.join(", ")}\n${PLAN_USAGE}`);
+  // Another program is one Pulumi project: the two steps are the platform program's.
+  if (target.program && step !== "aws") throw new UsageError(`--step ${step}: only the platform program deploys in two steps; --program runs ${target.program.dir} as it is\n${PLAN_USAGE}`);
+  return { ...target, json: flagValue(argv, "--json"), verbose: argv.includes("--verbose"), preview: argv.includes("--preview"), step: step as Step };
 }
 
 export function packConfigPath(profile: string): string {
@@ -81,6 +91,15 @@ function configProblems(file: { config: Record<string, string>; problems: Config
     if (e instanceof ConfigError) return [...file.problems, ...e.problems];
     throw e;
   }
+}
+
+/** The run the plan reports, and what its estimate prices: a step of the platform program, or another program. */
+async function evaluate(args: PlanArgs, config: Record<string, string>): Promise<StepRun> {
+  if (args.program) {
+    const run = await runTarget(args, { preview: args.preview });
+    return { run, costed: run.resources };
+  }
+  return runStep(args.step, { stack: args.stack, config, preview: args.preview });
 }
 
 export async function plan(args: PlanArgs, log: (line: string) => void = console.log): Promise<number> {
@@ -99,7 +118,7 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
     log(`${relative(process.cwd(), args.configFile) || args.configFile}: ${new ConfigError(problems).message}`);
     return EXIT.config;
   }
-  const run = await runTarget(args, { preview: args.preview });
+  const { run, costed } = await evaluate(args, file.config);
   const config = run.config;
   if (run.error) {
     const failure = runFailure(run.error, args.configFile);
@@ -107,13 +126,14 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
     return failure.code;
   }
   const profile = policyProfile(config);
-  const cost = estimateStack(run.resources, config, args.stack);
+  const cost = estimateStack(costed, config, args.stack);
   const packConfig = withEstimate(readPackConfig(packConfigPath(profile)), cost);
   const found = await runPolicies(policies, run.resources, packConfig, { packEnforcementLevel: PACK_ENFORCEMENT_LEVEL });
   // Stack keys name the platform's config; another program's violations name its resources only.
   const violations = args.program ? found : withStackKeys(found, run.resources, readPlatformConfig(config, args.stack), policies, packConfig);
   const what = args.program ? `program ${relative(ROOT, args.program.dir)}, policy profile ${profile}` : `profile ${profile}`;
-  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack} (${what}, region ${config["aws:region"]}) from ${args.configFile}`);
+  const step = args.program ? "" : `, ${args.step === "aws" ? "AWS" : "Kubernetes"} step`;
+  log(`Offline ${args.preview ? "preview" : "plan"} for stack ${args.stack}${step} (${what}, region ${config["aws:region"]}) from ${args.configFile}`);
   log(`${run.resources.length} resources; policy config policy-pack/config/${profile}.json; ${Date.now() - started} ms.\n`);
   renderTree(run.resources).forEach((l) => log(l));
   log("\nResources by type:");
@@ -121,7 +141,9 @@ export async function plan(args: PlanArgs, log: (line: string) => void = console
   log("");
   const remediation = (name: string) => policies.find((p) => p.name === name)?.remediationSteps;
   renderViolations(violations, args.verbose, remediation).forEach((l) => log(l));
+  renderOutputs(run.outputs, { stack: args.stack, step: args.step }).forEach((l) => log(l));
   log("");
+  if (args.step === "kubernetes") log("The deployment's cost (both steps): the AWS step's resources; this step's objects live inside the cluster and are billed through its nodes.");
   renderCost(cost).forEach((l) => log(l));
   if (args.json) {
     writeFileSync(args.json, JSON.stringify(toPlanJson(args.stack, run.resources, run.outputs, violations, cost), null, 2));

@@ -130,3 +130,33 @@ export function renderViolations(violations: KeyedViolation[], verbose: boolean,
   if (!verbose && groups.some((g) => g.urns.length > 0)) out.push("  (run with --verbose to list each resource and advisory)");
   return out;
 }
+
+/** Outputs the engine would show as [secret] (`pulumi stack output`), by path. */
+export const SECRET_OUTPUT_PATHS = ["cluster.kubeconfig"];
+
+/** The handoff to the Kubernetes step: machine-read, summarized in one line. */
+const HANDOFF = "kubernetesStep";
+
+function leaves(value: unknown, path: string, out: [string, string][]): void {
+  if (SECRET_OUTPUT_PATHS.includes(path)) out.push([path, REDACTED]);
+  else if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0) {
+    for (const [k, v] of Object.entries(value)) leaves(v, path === "" ? k : `${path}.${k}`, out);
+  } else out.push([path, typeof value === "string" ? value : JSON.stringify(value)]);
+}
+
+/**
+ * The stack outputs, one line per value, after the violations: what application teams take from a
+ * deployment (cluster, registries, roles, endpoints, secret ARNs, the URL, name servers). The AWS
+ * step's handoff is named, not listed, and its last line says how to plan the next step.
+ */
+export function renderOutputs(outputs: Record<string, unknown>, at: { stack: string; step: "aws" | "kubernetes" }): string[] {
+  const rows: [string, string][] = [];
+  for (const [k, v] of Object.entries(outputs)) {
+    if (k === HANDOFF) rows.push([k, "(read by the Kubernetes step; stacks/handoff.ts)"]);
+    else leaves(v, k, rows);
+  }
+  const width = Math.min(48, Math.max(0, ...rows.map(([k]) => k.length)));
+  const out = ["", `Stack outputs (${rows.length}):`, ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)];
+  if (at.step === "aws" && HANDOFF in outputs) out.push("", `Next step: npm run plan -- --stack ${at.stack} --step kubernetes`);
+  return out;
+}

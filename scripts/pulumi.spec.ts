@@ -73,6 +73,34 @@ describe("scripts/pulumi (preview/up wrapper)", () => {
       }
     });
 
+    it("runs the Kubernetes step's project in its own directory, on the same stack file and policy pack", () => {
+      const args = parseArgs(["up", "--stack", "prod", "--step", "kubernetes"]);
+      assert.equal(args.step, "kubernetes");
+      assert.deepEqual(buildCommand(args, "prod"), [
+        "pulumi",
+        "up",
+        "--cwd",
+        "stacks/kubernetes",
+        "--stack",
+        "prod",
+        "--policy-pack",
+        "../../policy-pack",
+        "--policy-pack-config",
+        "../../policy-pack/config/prod.json",
+        "--config-file",
+        "../../Pulumi.prod.yaml",
+      ]);
+      // A qualified stack name still reads the file named after its last segment; an absolute --config-file stays as it is.
+      assert.deepEqual(buildCommand(parseArgs(["preview", "--stack", "acme/platform-kubernetes/dev", "--step=kubernetes"]), "dev").slice(-2), ["--config-file", "../../Pulumi.dev.yaml"]);
+      assert.deepEqual(buildCommand(parseArgs(["preview", "--stack", "x", "--step", "kubernetes", "--config-file", "/abs/Pulumi.x.yaml"]), "dev").slice(-2), ["--config-file", "/abs/Pulumi.x.yaml"]);
+    });
+
+    it("runs the AWS step by default, and refuses an unknown step", () => {
+      assert.deepEqual(buildCommand(parseArgs(["up", "--stack", "dev", "--step", "aws"]), "dev"), buildCommand(parseArgs(["up", "--stack", "dev"]), "dev"));
+      assert.throws(() => parseArgs(["up", "--stack", "dev", "--step", "helm"]), /unknown step "helm"; expected one of aws, kubernetes/);
+      assert.throws(() => parseArgs(["up", "--stack", "dev", "--step", "aws", "--step", "kubernetes"]), /--step given more than once/);
+    });
+
     it("passes extra arguments after -- through verbatim and in order", () => {
       const args = parseArgs(["up", "--stack", "dev", "--", "--yes", "--diff", "--target", "urn:a b"]);
       assert.deepEqual(args.extraArgs, ["--yes", "--diff", "--target", "urn:a b"]);
@@ -101,7 +129,7 @@ describe("scripts/pulumi (preview/up wrapper)", () => {
     });
 
     it("refuses extra arguments that would override the stack or the policy pack", () => {
-      for (const flag of ["--stack", "-s", "--config-file=x.yaml", "--policy-pack", "--policy-pack-config=none.json"]) {
+      for (const flag of ["--stack", "-s", "--config-file=x.yaml", "--policy-pack", "--policy-pack-config=none.json", "--cwd", "-C", "--cwd=stacks"]) {
         assert.throws(() => parseArgs(["up", "--stack", "dev", "--", flag, "other"]), UsageError, flag);
       }
     });
@@ -178,6 +206,7 @@ describe("scripts/pulumi (preview/up wrapper)", () => {
       assert.ok(
         cliMissingMessage("shop", "/x/Pulumi.shop.yaml").includes("npm run plan -- --stack shop --config /x/Pulumi.shop.yaml"),
       );
+      assert.ok(cliMissingMessage("dev", undefined, "kubernetes").includes("npm run plan -- --stack dev --step kubernetes"));
     });
 
     it("finds an executable pulumi and skips non-executable files", () => {
@@ -194,6 +223,46 @@ describe("scripts/pulumi (preview/up wrapper)", () => {
       const exe = path.join(dir, "pulumi.EXE");
       fs.writeFileSync(exe, "");
       assert.equal(findExecutable("pulumi", dir, "win32", ".COM;.EXE"), exe);
+    });
+  });
+
+  describe("end to end with a stand-in Pulumi CLI", () => {
+    let bin: string;
+    let seen: string;
+
+    before(() => {
+      bin = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-wrapper-fake-"));
+      seen = path.join(bin, "seen.json");
+      // Records its arguments and the pack config it was handed (read now: the wrapper's file is temporary).
+      const body = `const fs = require("node:fs"); const args = process.argv.slice(2); const i = args.indexOf("--policy-pack-config");
+const cwd = args[args.indexOf("--cwd") + 1]; const file = require("node:path").resolve(args.includes("--cwd") ? cwd : ".", args[i + 1]);
+fs.writeFileSync(${JSON.stringify(seen)}, JSON.stringify({ args, packConfig: JSON.parse(fs.readFileSync(file, "utf8")) }));`;
+      fs.writeFileSync(path.join(bin, "pulumi"), `#!${process.execPath}\n${body}\n`, { mode: 0o755 });
+    });
+
+    after(() => fs.rmSync(bin, { recursive: true, force: true }));
+
+    const wrap = (...argv: string[]) => {
+      const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/pulumi.ts", ...argv], { cwd: REPO_ROOT, env: { ...process.env, PATH: bin }, encoding: "utf8" });
+      assert.equal(r.status, 0, r.stderr);
+      return JSON.parse(fs.readFileSync(seen, "utf8")) as { args: string[]; packConfig: Record<string, any> };
+    };
+    const BUDGET = "budgets-require-estimate-within-limit";
+
+    it("hands the AWS step's budget guard the stack's estimate in a temporary pack config", function () {
+      this.timeout(120000);
+      const { args, packConfig } = wrap("preview", "--stack", "dev");
+      assert.deepEqual(args.slice(0, 3), ["preview", "--stack", "dev"]);
+      assert.ok(path.isAbsolute(args[args.indexOf("--policy-pack-config") + 1]));
+      assert.ok(packConfig[BUDGET].estimate.monthlyUsd > 0, JSON.stringify(packConfig[BUDGET]));
+    });
+
+    it("runs the Kubernetes step, which declares no Budget, with the profile's pack config from its project directory", function () {
+      this.timeout(60000);
+      const { args, packConfig } = wrap("preview", "--stack", "dev", "--step", "kubernetes");
+      assert.deepEqual(args.slice(0, 4), ["preview", "--cwd", "stacks/kubernetes", "--stack"]);
+      assert.equal(args[args.indexOf("--policy-pack-config") + 1], "../../policy-pack/config/dev.json");
+      assert.deepEqual(packConfig, JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "policy-pack/config/dev.json"), "utf8")));
     });
   });
 

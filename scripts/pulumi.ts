@@ -4,6 +4,11 @@
 // would run without CrossGuard. This wrapper reads the stack's
 // `platform:profile`, and always passes the policy pack together with the
 // enforcement config for that profile.
+//
+// A stack deploys in two steps (docs/real-aws.md): `--step aws` (the default)
+// runs the platform project at the repository root; `--step kubernetes` runs
+// the platform-kubernetes project in stacks/kubernetes with the same stack
+// file, from a network that reaches the cluster's private API endpoint.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -20,14 +25,19 @@ export const PROFILE_KEY = "platform:profile";
 export const POLICY_PACK_DIR = "policy-pack";
 export const INSTALL_URL = "https://www.pulumi.com/docs/iac/download-install/";
 export const USAGE =
-  "usage: npm run <preview|up> -- --stack <name> [--config-file <path>] [-- <extra pulumi args>]";
+  "usage: npm run <preview|up> -- --stack <name> [--step aws|kubernetes] [--config-file <path>] [-- <extra pulumi args>]";
+
+/** The two steps of a deployment, and each step's Pulumi project directory (relative to the repository). */
+export const STEPS = ["aws", "kubernetes"] as const;
+export type Step = (typeof STEPS)[number];
+export const PROJECT_DIRS: Record<Step, string> = { aws: ".", kubernetes: "stacks/kubernetes" };
 
 const REPO_ROOT = path.resolve(__dirname, "..");
 
 // These flags decide which stack runs and under which policies; letting a
 // caller repeat them after `--` would let Pulumi pick a different stack or
 // policy config than the one the profile was read for.
-const RESERVED_FLAGS = ["--stack", "--config-file", "--policy-pack", "--policy-pack-config"];
+const RESERVED_FLAGS = ["--stack", "--config-file", "--policy-pack", "--policy-pack-config", "--cwd"];
 
 // Pulumi stack names: `name`, or qualified as `org/name` / `org/project/name`.
 // The name becomes part of a file path, so a segment of only dots is refused.
@@ -43,6 +53,8 @@ export class UsageError extends WrapperError {}
 export interface WrapperArgs {
   command: Subcommand;
   stack: string;
+  /** Which step's project runs. @default "aws" */
+  step?: Step;
   configFile?: string;
   extraArgs: string[];
 }
@@ -59,7 +71,17 @@ function isReservedFlag(arg: string): boolean {
   if (RESERVED_FLAGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`))) {
     return true;
   }
-  return arg.startsWith("-s") && !arg.startsWith("--");
+  return (arg.startsWith("-s") || arg.startsWith("-C")) && !arg.startsWith("--");
+}
+
+export function isStep(value: string): value is Step {
+  return (STEPS as readonly string[]).includes(value);
+}
+
+/** A stack name Pulumi accepts, or a UsageError. */
+export function checkStackName(stack: string): string {
+  if (!STACK_NAME.test(stack)) throw new UsageError(`invalid stack name "${stack}"`);
+  return stack;
 }
 
 export function parseArgs(argv: readonly string[]): WrapperArgs {
@@ -73,6 +95,7 @@ export function parseArgs(argv: readonly string[]): WrapperArgs {
   }
 
   let stack: string | undefined;
+  let step: string | undefined;
   let configFile: string | undefined;
   let extraArgs: string[] = [];
 
@@ -97,6 +120,10 @@ export function parseArgs(argv: readonly string[]): WrapperArgs {
     if (name === "--stack" || name === "-s") {
       if (stack !== undefined) throw new UsageError("--stack given more than once");
       [stack, i] = takeValue("--stack", inline, i);
+    } else if (name === "--step") {
+      if (step !== undefined) throw new UsageError("--step given more than once");
+      [step, i] = takeValue("--step", inline, i);
+      if (!isStep(step)) throw new UsageError(`unknown step "${step}"; expected one of ${STEPS.join(", ")}`);
     } else if (name === "--config-file") {
       if (configFile !== undefined) throw new UsageError("--config-file given more than once");
       [configFile, i] = takeValue("--config-file", inline, i);
@@ -108,7 +135,7 @@ export function parseArgs(argv: readonly string[]): WrapperArgs {
   }
 
   if (stack === undefined) throw new UsageError("--stack <name> is required");
-  if (!STACK_NAME.test(stack)) throw new UsageError(`invalid stack name "${stack}"`);
+  checkStackName(stack);
 
   const reserved = extraArgs.find(isReservedFlag);
   if (reserved !== undefined) {
@@ -117,7 +144,12 @@ export function parseArgs(argv: readonly string[]): WrapperArgs {
     );
   }
 
-  return configFile === undefined ? { command, stack, extraArgs } : { command, stack, configFile, extraArgs };
+  return {
+    command, stack,
+    ...(step === undefined ? {} : { step: step as Step }),
+    ...(configFile === undefined ? {} : { configFile }),
+    extraArgs,
+  };
 }
 
 /** Pulumi names a stack's file after the last segment of a qualified stack name. */
@@ -158,18 +190,40 @@ export function policyConfigPath(profile: Profile): string {
   return `${POLICY_PACK_DIR}/config/${profile}.json`;
 }
 
+/** `path` (relative to the repository) as seen from the step's project directory, where Pulumi runs. */
+export function fromProject(step: Step, repoPath: string): string {
+  return step === "aws" || path.isAbsolute(repoPath) ? repoPath : path.posix.join(path.posix.relative(PROJECT_DIRS[step], "."), repoPath);
+}
+
+/**
+ * Where a step's project runs: the Kubernetes step's sits in its own directory (`--cwd`, against
+ * which Pulumi resolves every relative path).
+ */
+export function cwdArgs(step: Step = "aws"): string[] {
+  return step === "aws" ? [] : ["--cwd", PROJECT_DIRS[step]];
+}
+
+/** The stack file a step reads: both steps share the one at the repository root (or --config-file). */
+export function configFileArgs(args: Pick<WrapperArgs, "stack" | "step" | "configFile">): string[] {
+  const step = args.step ?? "aws";
+  const file = args.configFile ?? (step === "aws" ? undefined : `Pulumi.${args.stack.split("/").pop()}.yaml`);
+  return file === undefined ? [] : ["--config-file", fromProject(step, file)];
+}
+
 /** The full argv, starting with "pulumi"; `packConfig` defaults to the profile's config file. */
 export function buildCommand(args: WrapperArgs, profile: Profile, packConfig = policyConfigPath(profile)): string[] {
+  const step = args.step ?? "aws";
   return [
     "pulumi",
     args.command,
+    ...cwdArgs(step),
     "--stack",
     args.stack,
     "--policy-pack",
-    POLICY_PACK_DIR,
+    fromProject(step, POLICY_PACK_DIR),
     "--policy-pack-config",
-    packConfig,
-    ...(args.configFile === undefined ? [] : ["--config-file", args.configFile]),
+    fromProject(step, packConfig),
+    ...configFileArgs(args),
     ...args.extraArgs,
   ];
 }
@@ -202,9 +256,9 @@ export function findExecutable(
   return undefined;
 }
 
-export function cliMissingMessage(stack: string, configFile?: string): string {
+export function cliMissingMessage(stack: string, configFile?: string, step: Step = "aws"): string {
   // The offline plan takes an alternative stack file as --config.
-  const planArgs = configFile === undefined ? `--stack ${stack}` : `--stack ${stack} --config ${quote(configFile)}`;
+  const planArgs = `--stack ${stack}${configFile === undefined ? "" : ` --config ${quote(configFile)}`}${step === "aws" ? "" : ` --step ${step}`}`;
   return [
     "The Pulumi CLI is not installed (no `pulumi` found on PATH).",
     `To evaluate the same program offline with the policy pack, run: npm run plan -- ${planArgs}`,
@@ -212,29 +266,37 @@ export function cliMissingMessage(stack: string, configFile?: string): string {
   ].join("\n");
 }
 
-function quote(arg: string): string {
+export function quote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-function exitCodeFor(code: number | null, signal: NodeJS.Signals | null): number {
+export function exitCodeFor(code: number | null, signal: NodeJS.Signals | null): number {
   if (code !== null) return code;
   const signo = signal === null ? undefined : os.constants.signals[signal];
   return signo === undefined ? 1 : 128 + signo;
 }
 
+/**
+ * The stack file (Pulumi.<name>.yaml at the repository root, or --config-file made absolute) and the
+ * profile it declares. npm runs scripts from the package root; INIT_CWD is where the user typed the
+ * command, which is what a relative --config-file means to them.
+ */
+export function resolveStackFile<A extends Pick<WrapperArgs, "stack" | "configFile">>(args: A, env: NodeJS.ProcessEnv): { args: A; file: string; profile: Profile } {
+  const file = stackFilePath(REPO_ROOT, args.stack, args.configFile, env.INIT_CWD ?? process.cwd());
+  if (!fs.existsSync(file)) {
+    throw new WrapperError(`${file}: stack file not found; create it or pass --config-file <path>`);
+  }
+  const profile = readProfile(fs.readFileSync(file, "utf8"), file);
+  return { args: args.configFile === undefined ? args : { ...args, configFile: file }, file, profile };
+}
+
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let args: WrapperArgs;
   let profile: Profile;
+  let file: string;
   try {
     args = parseArgs(argv);
-    // npm runs scripts from the package root; INIT_CWD is where the user typed
-    // the command, which is what a relative --config-file means to them.
-    const file = stackFilePath(REPO_ROOT, args.stack, args.configFile, env.INIT_CWD ?? process.cwd());
-    if (!fs.existsSync(file)) {
-      throw new WrapperError(`${file}: stack file not found; create it or pass --config-file <path>`);
-    }
-    profile = readProfile(fs.readFileSync(file, "utf8"), file);
-    if (args.configFile !== undefined) args = { ...args, configFile: file };
+    ({ args, profile, file } = resolveStackFile(args, env));
   } catch (err) {
     if (!(err instanceof WrapperError)) throw err;
     console.error(`error: ${err.message}`);
@@ -244,7 +306,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 
   const pulumi = findExecutable("pulumi", env.PATH);
   if (pulumi === undefined) {
-    console.error(cliMissingMessage(args.stack, args.configFile));
+    console.error(cliMissingMessage(args.stack, args.configFile, args.step));
     return 1;
   }
 
@@ -254,15 +316,26 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 1;
   }
 
-  // The budget guard needs the estimate, which only the offline run can make (docs/cost.md).
-  const shortName = args.stack.split("/").pop() ?? args.stack;
-  const { packConfigWithEstimate } = await import("./previewEstimate");
-  const packConfig = await packConfigWithEstimate(stackFilePath(REPO_ROOT, args.stack, args.configFile), shortName, path.join(REPO_ROOT, policyConfig));
+  // The budget guard needs the estimate, which only the offline run can make (docs/cost.md). The
+  // guard judges the Budget the AWS step declares; the Kubernetes step declares none and creates no
+  // priced resource (test/deploySteps.spec.ts), so it runs with the profile's config as it is.
+  let packConfig = policyConfig;
+  if ((args.step ?? "aws") === "aws") {
+    const { packConfigWithEstimate } = await import("./previewEstimate");
+    packConfig = await packConfigWithEstimate(file, args.stack.split("/").pop() ?? args.stack, path.join(REPO_ROOT, policyConfig));
+  }
   const command = buildCommand(args, profile, packConfig);
-  console.error(`> ${command.map(quote).join(" ")}`);
+  return runLogged(pulumi, command, env, () => cliMissingMessage(args.stack, args.configFile, args.step));
+}
 
+/**
+ * Runs `command` (argv starting with the program's name) with `executable` from the repository root,
+ * the terminal attached, after echoing it to stderr; resolves to its exit code.
+ */
+export function runLogged(executable: string, command: string[], env: NodeJS.ProcessEnv, missing: () => string): Promise<number> {
+  console.error(`> ${command.map(quote).join(" ")}`);
   return new Promise<number>((resolve) => {
-    const child = spawn(pulumi, command.slice(1), { stdio: "inherit", cwd: REPO_ROOT, env });
+    const child = spawn(executable, command.slice(1), { stdio: "inherit", cwd: REPO_ROOT, env });
     // Ctrl-C in a terminal reaches pulumi directly (same process group), and
     // pulumi uses it to cancel safely, which can take a while. The wrapper
     // stays alive so it can report pulumi's real exit code; forwarding the
@@ -281,10 +354,23 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       resolve(code);
     };
     child.on("error", (err: NodeJS.ErrnoException) => {
-      console.error(err.code === "ENOENT" ? cliMissingMessage(args.stack, args.configFile) : `error: could not run pulumi: ${err.message}`);
+      console.error(err.code === "ENOENT" ? missing() : `error: could not run ${command[0]}: ${err.message}`);
       done(1);
     });
     child.on("close", (code, signal) => done(exitCodeFor(code, signal)));
+  });
+}
+
+/** Runs `command` from the repository root and collects its output, for commands whose answer is data (JSON). */
+export function runCaptured(executable: string, command: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(executable, command.slice(1), { stdio: ["ignore", "pipe", "pipe"], cwd: REPO_ROOT, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", (err) => resolve({ code: 1, stdout, stderr: `${stderr}${err.message}` }));
+    child.on("close", (code, signal) => resolve({ code: exitCodeFor(code, signal), stdout, stderr }));
   });
 }
 

@@ -8,12 +8,16 @@ import { cloudFrontKeyStatement } from "../components/edge/bucketStatements";
 import type { PolicyStatement } from "../components/iam/policyDocument";
 import { readPlatformConfig } from "./config/load";
 import type { PlatformConfig } from "./config/schema";
+import type { KubernetesStepHandoff } from "./handoff";
 import { ClusterOutputs, buildCluster, buildWorkloads, clusterOutputs } from "./wiring/cluster";
 import { buildContext } from "./wiring/context";
 import { buildData } from "./wiring/data";
+import { buildRunner } from "./wiring/deploy";
 import { EcsOutputs, buildEcsCluster, buildEcsServices, ecsOutputs } from "./wiring/ecs";
+import type { Edge } from "../components/edge/edge";
 import { buildEdge } from "./wiring/edge";
 import { grantableArns } from "./wiring/grants";
+import { buildHandoff } from "./wiring/handoff";
 import { buildMonitoring } from "./wiring/monitoring";
 import { buildNetwork } from "./wiring/network";
 import { buildAppSecrets, buildKeyRing } from "./wiring/security";
@@ -42,8 +46,21 @@ export interface PlatformOutputs {
   ecs?: EcsOutputs;
   /** Endpoints, ports, security groups, secret ARNs and identifiers of the data stores. */
   data: DataTierOutputs;
-  /** The edge tier's entry point, when platform:edge.enabled. */
-  edge?: { url: pulumi.Output<string>; distributionId: pulumi.Output<string>; albArn: pulumi.Output<string> };
+  /**
+   * The edge tier's entry point, when platform:edge.enabled; with a hosted zone this stack created,
+   * the name servers to delegate the domain to at its registrar.
+   */
+  edge?: {
+    url: pulumi.Output<string>;
+    distributionId: pulumi.Output<string>;
+    albArn: pulumi.Output<string>;
+    hostedZoneId?: pulumi.Output<string>;
+    nameServers?: pulumi.Output<string[]>;
+  };
+  /** The in-VPC runner, when platform:deploy.runner.enabled: its project and a job's runs-on label. */
+  deploy?: { runner: { projectName: string; runsOn: string; securityGroupId: pulumi.Output<string> } };
+  /** What the Kubernetes step reads (stacks/handoff.ts), when the stack has an EKS cluster. */
+  kubernetesStep?: pulumi.Output<KubernetesStepHandoff>;
 }
 
 export async function createPlatform(config: PlatformConfig): Promise<PlatformOutputs> {
@@ -53,7 +70,9 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
   // The container tier comes first: data stores and EFS admit exactly its nodes' (EKS) or tasks'
   // (ECS) security group, and the service roles come after them, naming their ARNs.
   const engine = config.cluster.enabled ? config.cluster.engine : undefined;
-  const cluster = engine === "eks" ? buildCluster(config, { account, azs, keys, network }, opts) : undefined;
+  // The runner comes before the cluster, whose private endpoint admits its security group.
+  const runner = engine === "eks" ? buildRunner(config, { account, network, keys }, opts) : undefined;
+  const cluster = engine === "eks" ? buildCluster(config, { account, azs, keys, network, runner }, opts) : undefined;
   const ecs = engine === "ecs" ? buildEcsCluster(config, { account, azs, keys, network }, opts) : undefined;
   const clientSecurityGroupIds = cluster ? [cluster.nodeSecurityGroupId] : ecs ? [ecs.tasksSecurityGroupId] : [];
   const data = buildData(config, { account, azs, network, keys, clientSecurityGroupIds }, opts);
@@ -71,7 +90,7 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
   const grants = grantableArns(config, { storage, data, appSecretArns: buildAppSecrets(config, { keys }, opts) });
   const workloads = cluster ? buildWorkloads(config, { cluster, keys, grants, account }, opts) : undefined;
   const edge = config.edge.enabled
-    ? buildEdge(config, { account, azs, network, keys, storage, cluster, targetSecurityGroupIds: clientSecurityGroupIds }, opts)
+    ? buildEdge(config, { account, azs, network, keys, storage, targetSecurityGroupIds: clientSecurityGroupIds }, opts)
     : undefined;
   setEdgeStatements(edge ? edge.staticAssetsBucketStatements : pulumi.output([]));
   if (edge && staticBucket) keys.extendPolicy("data", edge.distributionArn.apply((arn) => [cloudFrontKeyStatement(arn)]));
@@ -94,12 +113,22 @@ export async function createPlatform(config: PlatformConfig): Promise<PlatformOu
     ...(monitoring ? { monitoring: { topicArns: monitoring.topicArns, dashboardName: monitoring.dashboardName } } : {}),
     ...(cluster && workloads ? { cluster: clusterOutputs(cluster, workloads) } : {}),
     ...(ecs && ecsServices ? { ecs: ecsOutputs(ecs, ecsServices) } : {}),
-    ...(edge ? { edge: { url: edge.url, distributionId: edge.distributionId, albArn: edge.albArn } } : {}),
+    ...(edge ? { edge: edgeOutputs(edge) } : {}),
+    ...(runner ? { deploy: { runner: { projectName: runner.projectName, runsOn: runner.runsOn, securityGroupId: runner.securityGroupId } } } : {}),
+    ...(cluster && workloads ? { kubernetesStep: buildHandoff(config, { cluster, workloads, network, keys, runner, edge }) } : {}),
     data,
   };
 }
 
-/** The program: read and validate the stack's config, then build the platform. */
+function edgeOutputs(edge: Edge): NonNullable<PlatformOutputs["edge"]> {
+  return {
+    url: edge.url, distributionId: edge.distributionId, albArn: edge.albArn,
+    ...(edge.hostedZoneId ? { hostedZoneId: edge.hostedZoneId } : {}),
+    ...(edge.nameServers ? { nameServers: edge.nameServers } : {}),
+  };
+}
+
+/** The program (the AWS step): read and validate the stack's config, then build the platform. */
 export function main(): Promise<PlatformOutputs> {
   return createPlatform(readPlatformConfig(pulumi.runtime.allConfig(), pulumi.getStack()));
 }

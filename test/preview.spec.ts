@@ -30,6 +30,8 @@ const UNDECIDABLE_IN_PREVIEW: Record<string, string> = {
   // The alert topics and the trail name the monitoring tier's own keys by ARN, unknown until the keys exist.
   "sns-require-topic-encryption": KEY_REFERENCE,
   "cloudtrail-require-trail-encryption": KEY_REFERENCE,
+  // The runner's project names the logs key by ARN; what it stores unencrypted is decided first.
+  "codebuild-require-project-encryption": KEY_REFERENCE,
   "iam-disallow-wildcard-admin": "every policy document is JSON built from ARNs of the stack's resources, so the whole document is unknown until they exist",
   // It checks every document it can read (trust policies of service principals, key policies) and sets aside those built from ARNs.
   "iam-require-known-actions": "most policy documents are JSON built from ARNs of the stack's resources, so the whole document is unknown until they exist",

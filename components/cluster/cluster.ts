@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "../account";
 import { ComponentArgsError, throwIfProblems } from "../errors";
@@ -9,10 +8,10 @@ import { childName } from "../naming";
 import { awsProviders } from "../providers";
 import { tierTags } from "../tags";
 import { INSIGHTS_LOG_GROUPS, addonVersion, createAddons } from "./addons";
-import { ControllersInput, clusterAutoscaler, encryptedStorageClass, loadBalancerController } from "./controllers";
-import { karpenter } from "./karpenter";
+import { ControllerRoleInput, clusterAutoscalerRole, loadBalancerControllerRole } from "./controllers";
+import { karpenterAws } from "./karpenter";
 import { CONTROL_PLANE_LOG_TYPES, EKS_ADMIN_POLICY, asgServiceLinkedRoleArn, checkClusterName, controlPlaneLogGroupName, nodeGroupsToCreate } from "./settings";
-import { NodeGroupConfig, instanceFamilies } from "./nodeGroups";
+import type { NodeGroupConfig } from "./nodeGroups";
 import { createNodeGroups } from "./nodes";
 import { Oidc, nodeRole } from "./roles";
 import { AddonKey } from "./versions";
@@ -37,10 +36,11 @@ export interface ClusterArgs {
   insightsLogRetentionDays: number;
   /**
    * API endpoint. The private endpoint is always on. publicAccess with an explicit CIDR list, never
-   * empty (EKS would open it to 0.0.0.0/0). privateAccessCidrs are admitted on 443 to the private endpoint.
+   * empty (EKS would open it to 0.0.0.0/0). privateAccessCidrs, and clientSecurityGroupIds (the
+   * deploy runner's group; @default []), are admitted on 443 to the private endpoint.
    * https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
    */
-  endpoint: { publicAccess: boolean; publicAccessCidrs: string[]; privateAccessCidrs: string[] };
+  endpoint: { publicAccess: boolean; publicAccessCidrs: string[]; privateAccessCidrs: string[]; clientSecurityGroupIds?: pulumi.Input<string>[] };
   /** IAM principals given AmazonEKSClusterAdminPolicy through access entries. https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html */
   adminPrincipalArns: string[];
   /** EKS deletion protection (prod). */
@@ -60,8 +60,10 @@ export interface ClusterArgs {
 }
 
 /**
- * An EKS cluster with managed node groups, add-ons, the load balancer controller and a node
- * autoscaler. Per-service registries and identities are the Workloads component
+ * An EKS cluster with managed node groups, add-ons, and the IAM roles of the load balancer controller
+ * and the node autoscaler: everything AWS holds. The controllers themselves are Kubernetes objects,
+ * created through the API by the ClusterControllers component (clusterControllers.ts) once a route
+ * to the private endpoint exists. Per-service registries and identities are the Workloads component
  * (serviceWorkloads.ts), created once the tiers they reference exist. See README.md beside this file.
  */
 export class Cluster extends pulumi.ComponentResource {
@@ -71,14 +73,19 @@ export class Cluster extends pulumi.ComponentResource {
   readonly clusterSecurityGroupId: pulumi.Output<string>;
   readonly oidcProviderArn: pulumi.Output<string>;
   readonly oidcProviderUrl: pulumi.Output<string>;
-  /** Kubeconfig (exec auth through `aws eks get-token`), as a secret. */
+  /** Kubeconfig (exec auth through `aws eks get-token`), as a secret: build the Kubernetes provider from it. */
   readonly kubeconfig: pulumi.Output<string>;
-  /** Kubernetes provider on this cluster, for other tiers' Kubernetes resources (TargetGroupBinding). */
-  readonly provider: k8s.Provider;
   /** The IRSA OIDC provider, for the Workloads component's service roles. */
   readonly oidc: Oidc;
-  /** The AWS Load Balancer Controller release: TargetGroupBindings wait for its CRDs. */
-  readonly loadBalancerController: k8s.helm.v3.Release;
+  /** IRSA roles of the controllers ClusterControllers installs: the load balancer controller and the node autoscaler. */
+  readonly controllerRoleArns: { loadBalancerController: pulumi.Output<string>; autoscaler: pulumi.Output<string> };
+  /** With autoscaler karpenter: what its release and node class are configured with. */
+  readonly karpenter?: { interruptionQueueName: pulumi.Output<string>; nodeRoleName: pulumi.Output<string> };
+  /**
+   * What the controllers need to exist before they install: node groups, add-ons (CoreDNS) and their
+   * roles. In one program, pass it as ClusterControllers' dependsOn; in two steps the order holds it.
+   */
+  readonly controllerDependencies: pulumi.Resource[];
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
@@ -95,7 +102,6 @@ export class Cluster extends pulumi.ComponentResource {
     // the one EKS puts on managed nodes whose launch template names no security group.
     this.nodeSecurityGroupId = cluster.nodeSecurityGroupId;
     this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
-    this.provider = new k8s.Provider(childName(name, "k8s"), { kubeconfig: this.kubeconfig }, { parent: this });
     const oidc: Oidc = { providerArn: cluster.oidcProviderArn, providerUrl: cluster.oidcProviderUrl };
     this.oidc = oidc;
 
@@ -108,26 +114,21 @@ export class Cluster extends pulumi.ComponentResource {
       region: args.account.region, dataKeyArn: args.kmsKeyArns.data, nodes, insightsLogGroups: logGroups,
     }, this);
 
-    const ctl: ControllersInput = {
-      clusterName: args.clusterName, region: args.account.region, partition: args.account.partition, accountId: args.account.accountId,
-      vpcId: args.vpcId, oidc, provider: this.provider, dependsOn: [...nodes, addons[0]],
-    };
-    this.loadBalancerController = loadBalancerController(name, args.loadBalancerControllerChartVersion, ctl, this);
-    if (args.autoscaler.kind === "cluster-autoscaler") {
-      clusterAutoscaler(name, args.autoscaler.chartVersion, ctl, this);
-    } else {
-      const app = args.nodeGroups.application;
-      karpenter(name, {
-        ...ctl, chartVersion: args.autoscaler.chartVersion, dataKeyArn: args.kmsKeyArns.data, privateSubnetIds: args.privateSubnetIds,
-        nodeSecurityGroupId: this.nodeSecurityGroupId, instanceFamilies: instanceFamilies(app.instanceTypes), spot: app.capacityType === "SPOT",
-        diskSizeGiB: app.diskSizeGiB, cpuLimit: app.maxSize * 8,
-      }, this);
+    const roles: ControllerRoleInput = { clusterName: args.clusterName, region: args.account.region, partition: args.account.partition, accountId: args.account.accountId, oidc };
+    const lbc = loadBalancerControllerRole(name, roles, this);
+    const scaler = args.autoscaler.kind === "cluster-autoscaler"
+      ? clusterAutoscalerRole(name, roles, this)
+      : karpenterAws(name, { ...roles, dataKeyArn: args.kmsKeyArns.data }, this);
+    if ("interruptionQueueName" in scaler) {
+      this.karpenter = { interruptionQueueName: scaler.interruptionQueueName, nodeRoleName: scaler.nodeRoleName };
     }
-    encryptedStorageClass(name, args.kmsKeyArns.data, args.deletionProtection, this.provider, this);
+    this.controllerRoleArns = { loadBalancerController: lbc.role.arn, autoscaler: "controllerRoleArn" in scaler ? scaler.controllerRoleArn : scaler.role.arn };
+    this.controllerDependencies = [...nodes, addons[0], ...lbc.resources, ...scaler.resources];
 
     this.registerOutputs({
       clusterName: this.clusterName, nodeSecurityGroupId: this.nodeSecurityGroupId, clusterSecurityGroupId: this.clusterSecurityGroupId,
       oidcProviderArn: this.oidcProviderArn, oidcProviderUrl: this.oidcProviderUrl, kubeconfig: this.kubeconfig,
+      controllerRoleArns: this.controllerRoleArns, karpenter: this.karpenter,
     });
   }
 
@@ -173,6 +174,10 @@ export class Cluster extends pulumi.ComponentResource {
     args.endpoint.privateAccessCidrs.forEach((cidr, i) => new aws.vpc.SecurityGroupIngressRule(childName(name, "api-private", i + 1), {
       securityGroupId: cluster.clusterSecurityGroupId, cidrIpv4: cidr, ipProtocol: "tcp", fromPort: 443, toPort: 443,
       description: "Kubernetes API from an allow-listed network inside or connected to the VPC", tags: tierTags("cluster"),
+    }, { parent: this }));
+    (args.endpoint.clientSecurityGroupIds ?? []).forEach((group, i) => new aws.vpc.SecurityGroupIngressRule(childName(name, "api-client", i + 1), {
+      securityGroupId: cluster.clusterSecurityGroupId, referencedSecurityGroupId: group, ipProtocol: "tcp", fromPort: 443, toPort: 443,
+      description: "Kubernetes API from the deploy runner inside the VPC", tags: tierTags("cluster"),
     }, { parent: this }));
     return cluster;
   }

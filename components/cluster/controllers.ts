@@ -1,38 +1,62 @@
 /**
- * In-cluster platform controllers installed with Helm on the cluster's Kubernetes provider: the AWS
- * Load Balancer Controller, the Cluster Autoscaler, and the encrypted default StorageClass.
+ * In-cluster platform controllers: the AWS Load Balancer Controller, the Cluster Autoscaler and the
+ * encrypted default StorageClass. Each controller has two halves: its IRSA role (an AWS resource,
+ * created with the cluster) and its Helm release (a Kubernetes object, created through the API by
+ * the ClusterControllers component once a route to the API exists).
  */
 import * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import type { ChildOptions } from "../childOptions";
 import { childName } from "../naming";
 import { clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "./controllerPolicies";
-import { ROLE_ARN_ANNOTATION } from "./irsa";
-import { Oidc, irsaRole } from "./roles";
+import { ROLE_ARN_ANNOTATION, ServiceAccountRef } from "./irsa";
+import { CreatedRole, Oidc, irsaRole } from "./roles";
 import { CHARTS } from "./versions";
 
-export interface ControllersInput {
+/** What a controller's IRSA role is scoped by. */
+export interface ControllerRoleInput {
   clusterName: string;
   region: string;
   partition: string;
   accountId: string;
-  vpcId: pulumi.Input<string>;
   oidc: Oidc;
-  provider: k8s.Provider;
-  /** Controllers run on nodes, so their releases wait for the node groups and CoreDNS. */
-  dependsOn: pulumi.Resource[];
+}
+
+/** What a controller's Helm release is installed with. */
+export interface ReleaseInput {
+  clusterName: string;
+  region: string;
+  vpcId: pulumi.Input<string>;
+  /** The IRSA role the release's service account is annotated with. */
+  roleArn: pulumi.Input<string>;
+  /** Options every Kubernetes object of the release carries: parent, provider, aliases, dependsOn. */
+  opts: ChildOptions;
 }
 
 /** Controllers tolerate the system group's taint, so they stay off Spot and application nodes. */
 export const CRITICAL_TOLERATION = { key: "CriticalAddonsOnly", operator: "Exists", effect: "NoSchedule" };
 
+/** The service accounts the controllers' charts create in kube-system, which their roles trust. */
+export const CONTROLLER_SERVICE_ACCOUNTS = {
+  loadBalancerController: { namespace: "kube-system", name: "aws-load-balancer-controller" },
+  clusterAutoscaler: { namespace: "kube-system", name: "cluster-autoscaler" },
+  karpenter: { namespace: "kube-system", name: "karpenter" },
+} as const satisfies Record<string, ServiceAccountRef>;
+
+/**
+ * The AWS Load Balancer Controller's role: the controller's documented policy.
+ * https://docs.aws.amazon.com/eks/latest/userguide/lbc-helm.html
+ */
+export function loadBalancerControllerRole(parentName: string, input: ControllerRoleInput, parent: pulumi.Resource): CreatedRole {
+  return irsaRole(parentName, "irsa-lbc", CONTROLLER_SERVICE_ACCOUNTS.loadBalancerController, input.oidc, { policy: loadBalancerControllerPolicy(), partition: input.partition }, parent);
+}
+
 /**
  * AWS Load Balancer Controller. The ALB itself belongs to the edge tier (Pulumi owns it); the
  * controller binds pods to its target groups through TargetGroupBinding resources.
- * https://docs.aws.amazon.com/eks/latest/userguide/lbc-helm.html
  */
-export function loadBalancerController(parentName: string, chartVersion: string, input: ControllersInput, parent: pulumi.Resource): k8s.helm.v3.Release {
-  const sa = { namespace: "kube-system", name: "aws-load-balancer-controller" };
-  const role = irsaRole(parentName, "irsa-lbc", sa, input.oidc, { policy: loadBalancerControllerPolicy(), partition: input.partition }, parent);
+export function loadBalancerControllerRelease(parentName: string, chartVersion: string, input: ReleaseInput): k8s.helm.v3.Release {
+  const sa = CONTROLLER_SERVICE_ACCOUNTS.loadBalancerController;
   return new k8s.helm.v3.Release(
     childName(parentName, "lbc"),
     {
@@ -46,23 +70,26 @@ export function loadBalancerController(parentName: string, chartVersion: string,
         region: input.region,
         vpcId: input.vpcId,
         replicaCount: 2,
-        serviceAccount: { create: true, name: sa.name, annotations: { [ROLE_ARN_ANNOTATION]: role.role.arn } },
+        serviceAccount: { create: true, name: sa.name, annotations: { [ROLE_ARN_ANNOTATION]: input.roleArn } },
         tolerations: [CRITICAL_TOLERATION],
       },
     },
-    { parent, provider: input.provider, dependsOn: [...input.dependsOn, ...role.resources] },
+    input.opts,
   );
 }
 
 /**
- * Cluster Autoscaler, discovering the managed node groups by the tags EKS puts on their Auto
- * Scaling groups, with an IAM policy that lets it resize only this cluster's groups.
+ * The Cluster Autoscaler's role: it may resize only this cluster's node groups, found by the tags
+ * EKS puts on their Auto Scaling groups.
  * https://github.com/kubernetes/autoscaler/blob/master/cluster-autoscaler/cloudprovider/aws/README.md
  */
-export function clusterAutoscaler(parentName: string, chartVersion: string, input: ControllersInput, parent: pulumi.Resource): k8s.helm.v3.Release {
-  const sa = { namespace: "kube-system", name: "cluster-autoscaler" };
+export function clusterAutoscalerRole(parentName: string, input: ControllerRoleInput, parent: pulumi.Resource): CreatedRole {
   const policy = clusterAutoscalerPolicy({ partition: input.partition, region: input.region, accountId: input.accountId, clusterName: input.clusterName });
-  const role = irsaRole(parentName, "irsa-autoscaler", sa, input.oidc, { policy, partition: input.partition }, parent);
+  return irsaRole(parentName, "irsa-autoscaler", CONTROLLER_SERVICE_ACCOUNTS.clusterAutoscaler, input.oidc, { policy, partition: input.partition }, parent);
+}
+
+export function clusterAutoscalerRelease(parentName: string, chartVersion: string, input: ReleaseInput): k8s.helm.v3.Release {
+  const sa = CONTROLLER_SERVICE_ACCOUNTS.clusterAutoscaler;
   return new k8s.helm.v3.Release(
     childName(parentName, "autoscaler"),
     {
@@ -75,13 +102,13 @@ export function clusterAutoscaler(parentName: string, chartVersion: string, inpu
         cloudProvider: "aws",
         awsRegion: input.region,
         autoDiscovery: { clusterName: input.clusterName },
-        rbac: { serviceAccount: { create: true, name: sa.name, annotations: { [ROLE_ARN_ANNOTATION]: role.role.arn } } },
+        rbac: { serviceAccount: { create: true, name: sa.name, annotations: { [ROLE_ARN_ANNOTATION]: input.roleArn } } },
         // Keep node groups in different AZs the same size, so an AZ loss leaves capacity behind.
         extraArgs: { "balance-similar-node-groups": true, expander: "least-waste" },
         tolerations: [CRITICAL_TOLERATION],
       },
     },
-    { parent, provider: input.provider, dependsOn: [...input.dependsOn, ...role.resources] },
+    input.opts,
   );
 }
 
@@ -90,7 +117,7 @@ export function clusterAutoscaler(parentName: string, chartVersion: string, inpu
  * gp2 class EKS ships is in-tree and unencrypted by default.
  * https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html
  */
-export function encryptedStorageClass(parentName: string, dataKeyArn: pulumi.Input<string>, retain: boolean, provider: k8s.Provider, parent: pulumi.Resource): k8s.storage.v1.StorageClass {
+export function encryptedStorageClass(parentName: string, dataKeyArn: pulumi.Input<string>, retain: boolean, opts: ChildOptions): k8s.storage.v1.StorageClass {
   return new k8s.storage.v1.StorageClass(
     childName(parentName, "gp3"),
     {
@@ -101,6 +128,6 @@ export function encryptedStorageClass(parentName: string, dataKeyArn: pulumi.Inp
       allowVolumeExpansion: true,
       reclaimPolicy: retain ? "Retain" : "Delete",
     },
-    { parent, provider },
+    opts,
   );
 }

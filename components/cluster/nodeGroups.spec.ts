@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { amiType, architectureOf, architecturesOf, eksTaints, instanceFamilies, rootVolume, scalingProblems } from "./nodeGroups";
+import { amiType, architectureOf, architecturesOf, eksTaints, instanceFamilies, kubernetesArchitectures, rootVolume, scalingProblems } from "./nodeGroups";
 
 describe("node group settings", () => {
   it("accept exactly the scaling triples with min ≤ desired ≤ max", () => {
@@ -43,6 +43,12 @@ describe("node group settings", () => {
     ];
     for (const [type, arch] of table) assert.equal(architectureOf(type), arch, type);
     assert.deepEqual(architecturesOf(["t3.large", "t4g.large", "t3a.large"]), ["x86_64", "arm64"]);
+  });
+
+  it("name those architectures as the kubernetes.io/arch label does (amd64 for x86_64), once each", () => {
+    assert.deepEqual(kubernetesArchitectures(["t4g.large", "m6g.large"]), ["arm64"]);
+    assert.deepEqual(kubernetesArchitectures(["t3.large", "t3a.large"]), ["amd64"]);
+    assert.deepEqual(kubernetesArchitectures(["c5.2xlarge", "c7g.2xlarge"]), ["amd64", "arm64"]);
   });
 
   it("give every node an encrypted gp3 root volume on the given key", () => {

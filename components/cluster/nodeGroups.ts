@@ -59,6 +59,14 @@ export function architectureOf(instanceType: string): Architecture {
 /** The architectures of a group's types, once each; a managed node group's AMI serves one. */
 export const architecturesOf = (instanceTypes: readonly string[]): Architecture[] => [...new Set(instanceTypes.map(architectureOf))];
 
+/**
+ * The kubernetes.io/arch label values of a group's types: Kubernetes says amd64 where EC2 says
+ * x86_64. Karpenter's NodePool requires these, so its nodes run the images the group's do.
+ * https://kubernetes.io/docs/reference/labels-annotations-taints/#kubernetes-io-arch
+ */
+export const kubernetesArchitectures = (instanceTypes: readonly string[]): Array<"amd64" | "arm64"> =>
+  architecturesOf(instanceTypes).map((a) => (a === "x86_64" ? "amd64" : "arm64"));
+
 type AmiType = "AL2023_x86_64_STANDARD" | "AL2023_x86_64_NVIDIA" | "AL2023_ARM_64_STANDARD" | "AL2023_ARM_64_NVIDIA";
 
 /**

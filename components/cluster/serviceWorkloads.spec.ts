@@ -5,7 +5,6 @@
 import { strict as assert } from "node:assert";
 import { runComponent } from "../../offline/runStack";
 import { REGISTRY_PRESETS } from "../registry";
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster, ClusterArgs } from "./cluster";
 import type { NodeGroupConfig } from "./nodeGroups";
@@ -47,11 +46,9 @@ function args(services: WorkloadService[], maps: Partial<Pick<WorkloadsArgs, "bu
     clusterName: "medsearch-test",
     account: { partition: "aws", region: "us-west-2" },
     oidc: { providerArn: pulumi.output(`arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/ABC`), providerUrl: pulumi.output("https://oidc.eks.us-west-2.amazonaws.com/id/ABC") },
-    provider: new k8s.Provider("test-k8s", { kubeconfig: "{}" }),
     kmsKeyArns: { data: `arn:aws:kms:us-west-2:${ACCOUNT}:key/data`, secrets: `arn:aws:kms:us-west-2:${ACCOUNT}:key/secrets` },
     registry: REGISTRY_PRESETS.prod,
     services,
-    podCpuTargetPercent: 70,
     bucketArns: maps.bucketArns ?? {},
     secretArns: maps.secretArns ?? {},
     queueArns: maps.queueArns ?? {},
@@ -96,16 +93,6 @@ describe("Workloads component: per-service grants", function () {
     for (const s of policy.Statement) for (const a of [s.Action].flat()) assert.ok(!a.includes("*"), a);
   });
 
-  it("holds every service's HPA at the configured CPU target, between the service's replica bounds", async () => {
-    const run = await runComponent(async () => {
-      new Workloads("medsearch-workloads", { ...args([search], maps), podCpuTargetPercent: 55 });
-    });
-    assert.equal(run.error, undefined, run.error?.message);
-    const hpa = run.resources.find((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" && r.name === "medsearch-workloads-hpa-search-service")!.inputs;
-    assert.deepEqual([hpa.spec.minReplicas, hpa.spec.maxReplicas], [2, 20]);
-    assert.deepEqual(hpa.spec.metrics, [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 55 } } }]);
-  });
-
   it("gives a service that names nothing a role with no policy", async () => {
     const run = await runComponent(async () => {
       new Workloads("medsearch-workloads", args([{ name: "frontend", namespace: "web", buckets: [], secrets: [], queues: [], replicas: { min: 2, max: 10 } }], maps));
@@ -120,7 +107,7 @@ describe("Workloads component: per-service grants", function () {
       new Workloads("medsearch-workloads", args([{ ...search, buckets: [{ name: "images", access: "write" }], secrets: ["messaging"] }], maps));
     });
     assert.match(run.error!.message, /service search-service references bucket "images", secret "messaging"/);
-    assert.ok(!run.resources.some((r) => r.type.startsWith("aws:") || r.type.startsWith("kubernetes:")));
+    assert.ok(!run.resources.some((r) => r.type.startsWith("aws:")));
   });
 
   it("throws on empty maps (a stack without those tiers) as soon as a service names a resource", async () => {

@@ -1,9 +1,8 @@
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "../account";
 import { Oidc } from "./roles";
 import { assertResolvable } from "./servicePolicy";
-import { RegistrySettings, WorkloadService, namespaces, podAutoscaler, repository, serviceIdentity } from "./workloads";
+import { RegistrySettings, WorkloadService, repository, serviceRole } from "./workloads";
 
 export interface WorkloadsArgs {
   /** The EKS cluster's name; repositories are named `<clusterName>/<service>`. */
@@ -12,19 +11,11 @@ export interface WorkloadsArgs {
   account: Pick<AccountContext, "partition" | "region">;
   /** The cluster's IRSA OIDC provider. https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html */
   oidc: Oidc;
-  /** Kubernetes provider on the cluster. */
-  provider: k8s.Provider;
   /** Platform KMS keys: data (ECR repositories), secrets (kms:Decrypt through Secrets Manager only). */
   kmsKeyArns: { data: pulumi.Input<string>; secrets: pulumi.Input<string> };
   registry: RegistrySettings;
-  /** Services: each gets a repository, an IRSA role, a service account and an HPA in its namespace. */
+  /** Services: each gets a repository and an IRSA role trusted by its service account in its namespace. */
   services: WorkloadService[];
-  /**
-   * Average CPU each HPA holds its service's pods at, in percent of their CPU requests, 10 to 100
-   * (platform:cluster.podAutoscaling.cpuTargetPercent).
-   * https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#algorithm-details
-   */
-  podCpuTargetPercent: number;
   /**
    * ARNs by name from the storage, data and messaging tiers. A service naming one not listed is an
    * error naming the service and the reference: a role never silently grants less or more.
@@ -35,9 +26,9 @@ export interface WorkloadsArgs {
 }
 
 /**
- * The cluster tier's per-service pieces: a namespace per workload group (restricted Pod Security,
- * default-deny network policies), and per service an ECR repository, an IRSA role that names
- * exactly the buckets, secrets and queues the service uses, its service account and its HPA.
+ * The cluster tier's per-service AWS pieces: per service an ECR repository and an IRSA role that
+ * names exactly the buckets, secrets and queues the service uses. Their Kubernetes side (namespaces,
+ * service accounts, HPAs) is the KubernetesWorkloads component.
  *
  * It is a component of its own, created after the data and storage tiers, because service roles
  * need those tiers' ARNs while those tiers' security groups need the cluster's node group first.
@@ -50,14 +41,12 @@ export class Workloads extends pulumi.ComponentResource {
     super("platform:cluster:Workloads", name, {}, opts);
     const known = { buckets: Object.keys(args.bucketArns), secrets: Object.keys(args.secretArns), queues: Object.keys(args.queueArns) };
     args.services.forEach((s) => assertResolvable(s, known));
-    const ns = namespaces(name, [...new Set(args.services.map((s) => s.namespace))], args.provider, this);
     for (const s of args.services) {
       this.repositoryUrls[s.name] = repository(name, args.clusterName, s.name, args.registry, args.kmsKeyArns.data, this).repositoryUrl;
-      this.serviceRoleArns[s.name] = serviceIdentity(name, s, {
+      this.serviceRoleArns[s.name] = serviceRole(name, s, {
         oidc: args.oidc, partition: args.account.partition, region: args.account.region, bucketArns: args.bucketArns, secretArns: args.secretArns,
-        queueArns: args.queueArns, dataKeyArn: args.kmsKeyArns.data, secretsKeyArn: args.kmsKeyArns.secrets, provider: args.provider,
-      }, ns[s.namespace], this).role.arn;
-      podAutoscaler(name, s, args.podCpuTargetPercent, ns[s.namespace], args.provider, this);
+        queueArns: args.queueArns, dataKeyArn: args.kmsKeyArns.data, secretsKeyArn: args.kmsKeyArns.secrets,
+      }, this).arn;
     }
     this.registerOutputs({ repositoryUrls: this.repositoryUrls, serviceRoleArns: this.serviceRoleArns });
   }

@@ -1,11 +1,14 @@
 /**
  * Per workload group and per service: a namespace with the restricted Pod Security Standard and
  * default-deny network policies; one ECR repository, one IRSA role and one service account per
- * service, the role granting exactly what the service's config names.
+ * service, the role granting exactly what the service's config names. The repositories and roles
+ * are AWS resources (the Workloads component); the namespaces, policies, service accounts and HPAs
+ * are Kubernetes objects (the KubernetesWorkloads component), created once the API is reachable.
  */
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { ChildOptions } from "../childOptions";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
 import { ROLE_ARN_ANNOTATION } from "./irsa";
@@ -32,15 +35,15 @@ export const POD_SECURITY_LABELS = {
 };
 
 /** Namespaces of the workload groups, each sealed by default; services open what they need. */
-export function namespaces(parentName: string, names: string[], provider: k8s.Provider, parent: pulumi.Resource): Record<string, k8s.core.v1.Namespace> {
+export function namespaces(parentName: string, names: string[], opts: ChildOptions): Record<string, k8s.core.v1.Namespace> {
   const out: Record<string, k8s.core.v1.Namespace> = {};
   for (const ns of names) {
-    const namespace = new k8s.core.v1.Namespace(childName(parentName, `ns-${ns}`), { metadata: { name: ns, labels: { ...POD_SECURITY_LABELS, "platform/workload-group": ns } } }, { parent, provider });
+    const namespace = new k8s.core.v1.Namespace(childName(parentName, `ns-${ns}`), { metadata: { name: ns, labels: { ...POD_SECURITY_LABELS, "platform/workload-group": ns } } }, opts);
     const meta = (name: string) => ({ name, namespace: namespace.metadata.name });
     new k8s.networking.v1.NetworkPolicy(childName(parentName, `ns-${ns}-deny`), {
       metadata: meta("default-deny-all"),
       spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
-    }, { parent, provider });
+    }, opts);
     // Without DNS nothing resolves; this is the only egress every pod gets by default.
     new k8s.networking.v1.NetworkPolicy(childName(parentName, `ns-${ns}-dns`), {
       metadata: meta("allow-dns-egress"),
@@ -52,7 +55,7 @@ export function namespaces(parentName: string, names: string[], provider: k8s.Pr
           ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
         }],
       },
-    }, { parent, provider });
+    }, opts);
     out[ns] = namespace;
   }
   return out;
@@ -94,7 +97,6 @@ export interface IdentityInput {
   queueArns: Record<string, pulumi.Input<string>>;
   dataKeyArn: pulumi.Input<string>;
   secretsKeyArn: pulumi.Input<string>;
-  provider: k8s.Provider;
 }
 
 /**
@@ -103,7 +105,7 @@ export interface IdentityInput {
  * pods' requests; metrics-server supplies the CPU metrics.
  * https://docs.aws.amazon.com/eks/latest/userguide/horizontal-pod-autoscaler.html
  */
-export function podAutoscaler(parentName: string, s: WorkloadService, cpuTargetPercent: number, ns: k8s.core.v1.Namespace, provider: k8s.Provider, parent: pulumi.Resource): k8s.autoscaling.v2.HorizontalPodAutoscaler {
+export function podAutoscaler(parentName: string, s: Pick<WorkloadService, "name" | "replicas">, cpuTargetPercent: number, ns: k8s.core.v1.Namespace, opts: ChildOptions): k8s.autoscaling.v2.HorizontalPodAutoscaler {
   return new k8s.autoscaling.v2.HorizontalPodAutoscaler(childName(parentName, `hpa-${s.name}`), {
     metadata: { name: s.name, namespace: ns.metadata.name },
     spec: {
@@ -112,19 +114,22 @@ export function podAutoscaler(parentName: string, s: WorkloadService, cpuTargetP
       maxReplicas: s.replicas.max,
       metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: cpuTargetPercent } } }],
     },
-  }, { parent, provider });
+  }, opts);
 }
 
-/** The service's IAM role (assumable only by its service account) and the service account. */
-export function serviceIdentity(parentName: string, s: WorkloadService, input: IdentityInput, ns: k8s.core.v1.Namespace, parent: pulumi.Resource): { role: aws.iam.Role; serviceAccount: k8s.core.v1.ServiceAccount } {
+/** The service's IAM role, assumable only by its service account. */
+export function serviceRole(parentName: string, s: ServiceGrants & { namespace: string }, input: IdentityInput, parent: pulumi.Resource): aws.iam.Role {
   const policy = pulumi
     .all([input.bucketArns, input.secretArns, input.queueArns, input.dataKeyArn, input.secretsKeyArn])
     .apply(([bucketArns, secretArns, queueArns, dataKeyArn, secretsKeyArn]) => servicePolicy(s, { region: input.region, bucketArns, secretArns, queueArns, dataKeyArn, secretsKeyArn }));
   // A service that names nothing gets a role with no policy at all: it can assume it and do nothing.
   const touchesAws = s.buckets.length + s.secrets.length + s.queues.length > 0;
-  const { role } = irsaRole(parentName, `svc-${s.name}`, { namespace: s.namespace, name: s.name }, input.oidc, { policy: touchesAws ? policy : undefined, partition: input.partition }, parent);
-  const serviceAccount = new k8s.core.v1.ServiceAccount(childName(parentName, `sa-${s.name}`), {
-    metadata: { name: s.name, namespace: ns.metadata.name, annotations: { [ROLE_ARN_ANNOTATION]: role.arn }, labels: { "app.kubernetes.io/name": s.name } },
-  }, { parent, provider: input.provider });
-  return { role, serviceAccount };
+  return irsaRole(parentName, `svc-${s.name}`, { namespace: s.namespace, name: s.name }, input.oidc, { policy: touchesAws ? policy : undefined, partition: input.partition }, parent).role;
+}
+
+/** The service account the service's pods run as, annotated with its role. */
+export function serviceAccount(parentName: string, service: string, roleArn: pulumi.Input<string>, ns: k8s.core.v1.Namespace, opts: ChildOptions): k8s.core.v1.ServiceAccount {
+  return new k8s.core.v1.ServiceAccount(childName(parentName, `sa-${service}`), {
+    metadata: { name: service, namespace: ns.metadata.name, annotations: { [ROLE_ARN_ANNOTATION]: roleArn }, labels: { "app.kubernetes.io/name": service } },
+  }, opts);
 }

@@ -76,14 +76,15 @@ const common = (p: Profile) => ({
 });
 
 /**
- * dev: one small node, a day of snapshots; a failover is a restart, accepted for cost.
+ * dev: one small Graviton node (cache.t4g.micro, which Valkey and Redis OSS run on), a day of
+ * snapshots; a failover is a restart, accepted for cost.
  * prod: a primary and a replica in another AZ with automatic failover, a week of snapshots, as the
  * reference medical system runs. The billion-record system turns on cluster mode with 3 shards in
  * its own stack file.
  */
 export const CACHE_PRESETS: Record<Profile, CacheSettings> = {
   dev: {
-    ...common("dev"), nodeType: "cache.t3.micro", replicasPerShard: 0, automaticFailover: false, multiAz: false,
+    ...common("dev"), nodeType: "cache.t4g.micro", replicasPerShard: 0, automaticFailover: false, multiAz: false,
     snapshotRetentionDays: 1, finalSnapshot: false, protect: false,
   },
   staging: {

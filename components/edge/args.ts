@@ -3,7 +3,6 @@
  */
 import { ComponentArgsError } from "../errors";
 import type * as aws from "@pulumi/aws";
-import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "../account";
 import type { BucketRef } from "../storage/refs";
@@ -52,13 +51,6 @@ export interface EdgeArgs {
    * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
    */
   usEast1Provider: aws.Provider;
-  /** The cluster's Kubernetes provider; with it, one TargetGroupBinding per routed service. */
-  kubernetesProvider?: k8s.Provider;
-  /**
-   * What the TargetGroupBindings wait for: the AWS Load Balancer Controller's release, which installs
-   * their CRD and reconciles them. https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/targetgroupbinding/targetgroupbinding/
-   */
-  kubernetesDependsOn?: pulumi.Resource[];
   /** Security groups of the targets (the cluster's node group): the ALB's only egress. Empty: the VPC CIDR. */
   targetSecurityGroupIds: pulumi.Input<string>[];
   /** Custom domain; absent: CloudFront's default certificate and HTTP to the origin inside AWS. */

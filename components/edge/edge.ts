@@ -22,7 +22,8 @@ export type { EdgeArgs, EdgeDomain, HostedZone } from "./args";
 /**
  * The way in: CloudFront with AWS WAF, on a Route 53 domain with ACM certificates (optional), in
  * front of an internal application load balancer reached through a CloudFront VPC origin, with
- * target groups per routed service that the AWS Load Balancer Controller fills with pods.
+ * target groups per routed service. On EKS the AWS Load Balancer Controller fills them with pods
+ * through the TargetBindings component's TargetGroupBindings (targetBindings.ts).
  */
 export class Edge extends pulumi.ComponentResource {
   readonly distributionId: pulumi.Output<string>;
@@ -115,8 +116,6 @@ export class Edge extends pulumi.ComponentResource {
       accessLogs: { bucket: args.logsBucket.name, prefix: args.logPrefixes.alb },
       webAclArn: albWaf?.arn,
       targetSecurityGroupIds: args.targetSecurityGroupIds,
-      kubernetesProvider: args.kubernetesProvider,
-      kubernetesDependsOn: args.kubernetesDependsOn,
     });
     const cdn = createCdn(this, name, {
       alb: lb.alb,

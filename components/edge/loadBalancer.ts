@@ -1,10 +1,9 @@
 /**
  * The application load balancer: its security group, target groups and listeners per routed
- * service, the regional web ACL association, and (with the cluster's provider) the
- * TargetGroupBindings through which the AWS Load Balancer Controller registers the pods.
+ * service, and the regional web ACL association. The TargetGroupBindings through which the AWS Load
+ * Balancer Controller registers the pods are Kubernetes objects: the TargetBindings component.
  */
 import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../naming";
 import { tierTags } from "../tags";
@@ -26,7 +25,7 @@ export interface LoadBalancerArgs {
   deletionProtection: boolean;
   /** Seconds, 1..4000. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-load-balancer-attributes.html */
   idleTimeoutSeconds: number;
-  /** Routed services: a target group, a listener rule and (with a cluster) a binding each. */
+  /** Routed services: a target group and a listener rule each. */
   routes: readonly Route[];
   /** Regional certificate: HTTPS on 443 and a redirect on 80. Absent: HTTP on 80 only. */
   certificateArn?: pulumi.Input<string>;
@@ -36,10 +35,6 @@ export interface LoadBalancerArgs {
   webAclArn?: pulumi.Input<string>;
   /** The targets' security groups: the only egress. Empty: the VPC CIDR. */
   targetSecurityGroupIds: pulumi.Input<string>[];
-  /** The cluster's provider, for TargetGroupBindings. */
-  kubernetesProvider?: k8s.Provider;
-  /** The load balancer controller's release: the bindings wait for it. */
-  kubernetesDependsOn?: pulumi.Resource[];
 }
 
 export interface LoadBalancerOutputs {
@@ -94,25 +89,6 @@ function listeners(parent: pulumi.Resource, name: string, args: LoadBalancerArgs
     childName(name, "https"),
     { loadBalancerArn: alb.arn, port: 443, protocol: "HTTPS", sslPolicy: ALB_SSL_POLICY, certificateArn: args.certificateArn, defaultActions: [notFound], tags: tierTags("edge") },
     { parent },
-  );
-}
-
-function targetGroupBinding(parent: pulumi.Resource, name: string, route: Route, targetGroupArn: pulumi.Output<string>, albSgId: pulumi.Output<string>, args: LoadBalancerArgs): void {
-  new k8s.apiextensions.CustomResource(
-    childName(name, `tgb-${route.service}`),
-    {
-      apiVersion: "elbv2.k8s.aws/v1beta1",
-      kind: "TargetGroupBinding",
-      metadata: { name: route.service, namespace: route.namespace, labels: { "app.kubernetes.io/managed-by": "pulumi" } },
-      spec: {
-        serviceRef: { name: route.service, port: route.port },
-        targetGroupARN: targetGroupArn,
-        targetType: "ip",
-        // The controller opens the pods' port to the ALB's group on the node security group.
-        networking: { ingress: [{ from: [{ securityGroup: { groupID: albSgId } }], ports: [{ protocol: "TCP", port: route.port }] }] },
-      },
-    },
-    { parent, provider: args.kubernetesProvider, dependsOn: args.kubernetesDependsOn },
   );
 }
 
@@ -186,7 +162,6 @@ export function createLoadBalancer(parent: pulumi.Resource, name: string, args: 
       },
       { parent },
     );
-    if (args.kubernetesProvider) targetGroupBinding(parent, name, route, tg.arn, sg.id, args);
     targetGroupArns[route.service] = tg.arn;
   }
   return { alb, securityGroupId: sg.id, targetGroupArns, originPort };

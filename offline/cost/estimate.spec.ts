@@ -85,6 +85,14 @@ describe("cost estimate", () => {
     assert.equal(run([vpc, endpoint("04da6b54-80e4-46f7-96ec-b56ff0331ba9")]).items[0].monthly, 21.9);
   });
 
+  it("prices CloudFront's data out and HTTPS requests at the US viewer rates, split across the distributions", () => {
+    const cdn = (name: string) => res("aws:cloudfront/distribution:Distribution", name, {});
+    const r = run([cdn("site"), cdn("api")], [], { ...COST_DEFAULTS.dev, cloudfrontDataGb: 100, cloudfrontRequestsMillions: 10 });
+    // Each: 50 GB x $0.085 = $4.25, and 5 M requests = 500 x 10,000 x $0.01 = $5.00.
+    assert.deepEqual(r.items.map((i) => i.monthly), [9.25, 9.25]);
+    assert.match(r.items[0].basis, /5 M HTTPS requests \(platform:cost\.cloudfrontRequestsMillions\) x \$0\.01\/10k/);
+  });
+
   it("prices Valkey nodes at AWS's stated fraction of the Redis OSS rate", () => {
     const rg = (engine: string) => res("aws:elasticache/replicationGroup:ReplicationGroup", engine, { engine, nodeType: "cache.t3.medium", numCacheClusters: 2 });
     const [valkey, redis] = [run([rg("valkey")]), run([rg("redis")])];

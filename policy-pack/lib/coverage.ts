@@ -1,6 +1,6 @@
 /**
  * The pack's coverage map of AWS Foundational Security Best Practices (FSBP) controls: which
- * controls apply to the resources a platform of this kind creates (VPC, EKS or ECS, RDS,
+ * controls apply to the resources a platform of this kind creates (VPC, EKS or ECS, a CodeBuild deploy runner, RDS,
  * ElastiCache, MSK or Amazon MQ, S3, EFS, ECR, CloudFront and ALB, Route 53, SNS, SQS, Firehose,
  * CloudTrail, KMS, Secrets Manager), so a reader sees at once what is enforced and what is left
  * to others.
@@ -20,6 +20,7 @@ export const TARGET_CONTROLS: readonly string[] = [
   "MSK.1", "MSK.2",
   "S3.1", "S3.5", "S3.8", "S3.9", "S3.12", "S3.13",
   "ECR.1", "ECR.2", "ECR.3",
+  "CodeBuild.1", "CodeBuild.2", "CodeBuild.3", "CodeBuild.4", "CodeBuild.5",
   "EFS.1", "EFS.2",
   "CloudFront.3", "CloudFront.6", "CloudFront.13", "CloudFront.15",
   "ELB.4", "ELB.5", "ELB.6", "ELB.16",

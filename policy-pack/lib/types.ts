@@ -3,6 +3,7 @@
  * @pulumi/aws and stays usable in any Pulumi project.
  */
 export const T = {
+  codebuildProject: "aws:codebuild/project:Project",
   kmsKey: "aws:kms/key:Key",
   budget: "aws:budgets/budget:Budget",
   logGroup: "aws:cloudwatch/logGroup:LogGroup",

@@ -34,6 +34,10 @@ import { requireAccessLogs as requireAlbAccessLogs } from "./elb/requireAccessLo
 import { requireDropInvalidHeaders } from "./elb/requireDropInvalidHeaders";
 import { requireWafAssociation } from "./elb/requireWafAssociation";
 import { enableKeyRotation } from "./kms/enableKeyRotation";
+import { disallowPlaintextCredentials as disallowCodeBuildPlaintextCredentials } from "./codebuild/disallowPlaintextCredentials";
+import { disallowPrivilegedMode as disallowCodeBuildPrivilegedMode } from "./codebuild/disallowPrivilegedMode";
+import { requireProjectEncryption as requireCodeBuildProjectEncryption } from "./codebuild/requireProjectEncryption";
+import { requireProjectLogging as requireCodeBuildProjectLogging } from "./codebuild/requireProjectLogging";
 import { requireVaultEncryption } from "./backup/requireVaultEncryption";
 import { enableFileSystemBackups } from "./efs/enableFileSystemBackups";
 import { requireAccessPointIdentity } from "./efs/requireAccessPointIdentity";
@@ -210,4 +214,9 @@ export const policies: PackPolicy[] = [
   requireServicesAcrossAzs,
   enableDeploymentCircuitBreaker,
   requireHttpRedirect,
+  // The deploy tier's CodeBuild runner.
+  requireCodeBuildProjectLogging,
+  requireCodeBuildProjectEncryption,
+  disallowCodeBuildPrivilegedMode,
+  disallowCodeBuildPlaintextCredentials,
 ];

@@ -10,6 +10,7 @@ import { COST_DEFAULTS } from "./sections/cost";
 import { EDGE_DEFAULTS } from "./sections/edge";
 import { CACHE_DEFAULTS } from "./sections/cache";
 import { DATABASE_DEFAULTS } from "./sections/database";
+import { DEPLOY_DEFAULTS } from "./sections/deploy";
 import { KEYS_DEFAULTS } from "./sections/keys";
 import { LOGGING_DEFAULTS } from "./sections/logging";
 import { MONITORING_DEFAULTS } from "./sections/monitoring";
@@ -26,7 +27,7 @@ export type ProfileDefaults = Omit<PlatformConfig, "stack" | "region" | "profile
 export const PROFILE_DEFAULTS: Record<Profile, ProfileDefaults> = Object.fromEntries(
   PROFILES.map((p) => [p, {
     logging: LOGGING_DEFAULTS[p], keys: KEYS_DEFAULTS[p], network: NETWORK_DEFAULTS[p], services: SERVICES_DEFAULTS[p], appSecrets: APP_SECRETS_DEFAULTS[p],
-    storage: STORAGE_DEFAULTS[p], cluster: CLUSTER_DEFAULTS[p], edge: EDGE_DEFAULTS[p],
+    storage: STORAGE_DEFAULTS[p], cluster: CLUSTER_DEFAULTS[p], deploy: DEPLOY_DEFAULTS[p], edge: EDGE_DEFAULTS[p],
     database: DATABASE_DEFAULTS[p], cache: CACHE_DEFAULTS[p], messaging: MESSAGING_DEFAULTS[p], monitoring: MONITORING_DEFAULTS[p], cost: COST_DEFAULTS[p],
   }]),
 ) as Record<Profile, ProfileDefaults>;

@@ -10,6 +10,7 @@ import { edgeRules } from "./sections/edge";
 import { cacheRules } from "./sections/cache";
 import { dataSecretRules } from "./sections/dataSecrets";
 import { databaseRules } from "./sections/database";
+import { deployRules } from "./sections/deploy";
 import { keysRules } from "./sections/keys";
 import { loggingRules } from "./sections/logging";
 import { monitoringRules } from "./sections/monitoring";
@@ -26,6 +27,6 @@ export type Parsed = Partial<Omit<PlatformConfig, "stack">>;
  * by section, before profile defaults were merged in: a rule about keys the user wrote reads it.
  */
 export const RULES: ReadonlyArray<(c: Parsed, given: Record<string, unknown>) => ConfigProblem[]> = [
-  networkRules, loggingRules, keysRules, servicesRules, appSecretsRules, storageRules, clusterRules, edgeRules,
+  networkRules, loggingRules, keysRules, servicesRules, appSecretsRules, storageRules, clusterRules, deployRules, edgeRules,
   databaseRules, cacheRules, messagingRules, dataSecretRules, monitoringRules, awsValueRules,
 ];

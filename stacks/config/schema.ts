@@ -15,6 +15,7 @@ import { costSchema } from "./sections/cost";
 import { edgeSchema } from "./sections/edge";
 import { cacheSchema } from "./sections/cache";
 import { databaseSchema } from "./sections/database";
+import { deploySchema } from "./sections/deploy";
 import { keysSchema } from "./sections/keys";
 import { loggingSchema } from "./sections/logging";
 import { monitoringSchema } from "./sections/monitoring";
@@ -48,6 +49,7 @@ export const sections = {
   storage: storageSchema,
   monitoring: monitoringSchema,
   cluster: clusterSchema,
+  deploy: deploySchema,
   edge: edgeSchema,
   database: databaseSchema,
   cache: cacheSchema,
@@ -71,6 +73,7 @@ export type { AppSecretsConfig } from "./sections/appSecrets";
 export type { StorageConfig } from "./sections/storage";
 export type { MonitoringConfig } from "./sections/monitoring";
 export type { ClusterConfig } from "./sections/cluster";
+export type { DeployConfig } from "./sections/deploy";
 export type { EdgeConfig } from "./sections/edge";
 export type { DatabaseConfig } from "./sections/database";
 export type { CacheConfig } from "./sections/cache";
@@ -94,6 +97,7 @@ export interface PlatformConfig {
   storage: z.infer<typeof storageSchema>;
   monitoring: MonitoringConfig;
   cluster: z.infer<typeof clusterSchema>;
+  deploy: z.infer<typeof deploySchema>;
   edge: z.infer<typeof edgeSchema>;
   database: z.infer<typeof databaseSchema>;
   cache: z.infer<typeof cacheSchema>;

@@ -5,6 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "../../components/cluster/cluster";
 import { Workloads } from "../../components/cluster/serviceWorkloads";
+import type { Runner } from "../../components/deploy/runner";
 import type { Network } from "../../components/network/network";
 import type { AccountContext } from "../../components/account";
 import type { KeyRing } from "../../components/security/keyRing";
@@ -32,9 +33,11 @@ export interface ClusterDeps {
   azs: string[];
   keys: KeyRing;
   network: Network;
+  /** The in-VPC runner, whose security group the private API endpoint admits on 443. */
+  runner?: Runner;
 }
 
-export function buildCluster(config: PlatformConfig, { account, azs, keys, network }: ClusterDeps, opts: pulumi.ComponentResourceOptions): Cluster {
+export function buildCluster(config: PlatformConfig, { account, azs, keys, network, runner }: ClusterDeps, opts: pulumi.ComponentResourceOptions): Cluster {
   const c = clusterOf(config.cluster, "eks");
   return new Cluster(
     `${config.name}-cluster`,
@@ -48,7 +51,7 @@ export function buildCluster(config: PlatformConfig, { account, azs, keys, netwo
       kmsKeyArns: keys.keyArns,
       controlPlaneLogRetentionDays: config.logging.auditRetentionDays,
       insightsLogRetentionDays: config.logging.retentionDays,
-      endpoint: c.endpoint,
+      endpoint: { ...c.endpoint, clientSecurityGroupIds: runner ? [runner.securityGroupId] : [] },
       adminPrincipalArns: c.adminPrincipalArns,
       deletionProtection: c.deletionProtection,
       nodeGroups: {
@@ -83,11 +86,9 @@ export function buildWorkloads(config: PlatformConfig, { cluster, keys, grants, 
       clusterName: cluster.clusterName,
       account: { partition: account.partition, region: config.region },
       oidc: cluster.oidc,
-      provider: cluster.provider,
       kmsKeyArns: { data: keys.keyArns.data, secrets: keys.keyArns.secrets },
       registry: config.cluster.registry,
       services: config.services,
-      podCpuTargetPercent: clusterOf(config.cluster, "eks").podAutoscaling.cpuTargetPercent,
       ...grants,
     },
     opts,

@@ -3,7 +3,6 @@
  * (pure); `buildEdge` gathers those from the tiers and creates the component.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Cluster } from "../../components/cluster/cluster";
 import { Edge } from "../../components/edge/edge";
 import type { EdgeArgs, HostedZone } from "../../components/edge/edge";
 import type { Network } from "../../components/network/network";
@@ -26,8 +25,6 @@ export type EdgeDeps = Pick<
   | "logPrefixes"
   | "staticAssetsBucket"
   | "usEast1Provider"
-  | "kubernetesProvider"
-  | "kubernetesDependsOn"
   | "targetSecurityGroupIds"
 > & {
   /** The key ring's regional logs key. */
@@ -64,14 +61,12 @@ export interface BuildEdgeDeps {
   network: Network;
   keys: KeyRing;
   storage: Storage;
-  /** The EKS cluster, whose provider creates the TargetGroupBindings once its controller runs; absent on ECS. */
-  cluster?: Cluster;
   /** Security groups the ALB may reach: the nodes' (EKS) or tasks' (ECS). */
   targetSecurityGroupIds: pulumi.Input<string>[];
 }
 
 export function buildEdge(config: PlatformConfig, deps: BuildEdgeDeps, opts: pulumi.ComponentResourceOptions): Edge {
-  const { network, storage, cluster } = deps;
+  const { network, storage } = deps;
   const staticBucket = config.storage.buckets.find((b) => b.purpose === "static-assets");
   return new Edge(
     `${config.name}-edge`,
@@ -87,8 +82,6 @@ export function buildEdge(config: PlatformConfig, deps: BuildEdgeDeps, opts: pul
       staticAssetsBucket: staticBucket ? storage.buckets[staticBucket.name] : undefined,
       // CloudFront's certificate and web ACL live in us-east-1 whatever the stack's region.
       usEast1Provider: regionProvider(config, `${config.name}-us-east-1`, "us-east-1"),
-      kubernetesProvider: cluster?.provider,
-      kubernetesDependsOn: cluster ? [cluster.loadBalancerController] : undefined,
       targetSecurityGroupIds: deps.targetSecurityGroupIds,
       logsKmsKeyArn: deps.keys.keyArns.logs,
     }),

@@ -171,7 +171,7 @@ describe("edge (dev: no domain)", () => {
     ]);
   });
 
-  it("binds each routed service's pods to its target group through the cluster's provider, after the controller", async () => {
+  it("binds each routed service's pods to its target group through the cluster's provider, after the controller (TargetBindings)", async () => {
     const p = await dev();
     const sg = one(p, T.sg);
     const controller = one(p, "kubernetes:core/v1:Namespace");
@@ -190,10 +190,14 @@ describe("edge (dev: no domain)", () => {
   it("parents every resource to the Edge component and tags the taggable ones Tier=edge", async () => {
     const p = await dev();
     const edge = one(p, "platform:edge:Edge");
-    // Everything but the providers and the cluster tier's stand-in controller release.
-    const children = p.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:") && r.name !== "aws-load-balancer-controller");
-    assert.ok(children.length > 20);
+    // Everything but the providers, the cluster tier's stand-in controller release and the bindings.
+    const children = p.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:") && r.name !== "aws-load-balancer-controller" && r.type !== T.tgb);
+    assert.ok(children.length + ofType(p, T.tgb).length > 20);
     for (const r of children) assert.equal(r.parent, edge.urn, r.name);
+    // The bindings are Kubernetes objects: their own component of the same name, made after the Edge.
+    const bindings = one(p, "platform:edge:TargetBindings");
+    assert.equal(bindings.name, edge.name);
+    for (const r of ofType(p, T.tgb)) assert.equal(r.parent, bindings.urn, r.name);
     for (const r of children.filter((c) => "tags" in c.inputs)) assert.equal(r.inputs.tags.Tier, "edge", r.name);
   });
 

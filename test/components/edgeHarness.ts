@@ -8,6 +8,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { join } from "node:path";
 import { Edge } from "../../components/edge/edge";
+import { TargetBindings } from "../../components/edge/targetBindings";
 import { LOG_PREFIXES } from "../../components/storage/bucketPolicy";
 import { readPlatformConfig } from "../../stacks/config/load";
 import type { PlatformConfig } from "../../stacks/config/schema";
@@ -41,6 +42,7 @@ export interface EdgeRunOptions {
   /** Extra or overriding stack config (JSON text per key, as Pulumi hands it over). */
   config?: Record<string, string>;
   staticAssets?: boolean;
+  /** Also the TargetBindings, in the same program. */
   kubernetes?: boolean;
   targetSecurityGroupIds?: string[];
   /** AZ names to hand the edge; default: the first network.azCount of the region. */
@@ -56,11 +58,14 @@ const bucket = (name: string, region: string) => ({
   regionalDomainName: pulumi.output(`${name}.s3.${region}.amazonaws.com`),
 });
 
-/** The cluster tier's provider and a stand-in for its load balancer controller release. */
-function kubernetes() {
-  const kubernetesProvider = new k8s.Provider("cluster", { kubeconfig: "{}" });
-  const controller = new k8s.core.v1.Namespace("aws-load-balancer-controller", { metadata: { name: "kube-system" } }, { provider: kubernetesProvider });
-  return { kubernetesProvider, kubernetesDependsOn: [controller] };
+/**
+ * The edge's TargetGroupBindings in the same program, as a library user composes them: on the
+ * cluster's provider, after a stand-in for its load balancer controller release.
+ */
+function bindings(config: PlatformConfig, edge: Edge): TargetBindings {
+  const provider = new k8s.Provider("cluster", { kubeconfig: "{}" });
+  const controller = new k8s.core.v1.Namespace("aws-load-balancer-controller", { metadata: { name: "kube-system" } }, { provider });
+  return new TargetBindings(`${config.name}-edge`, { provider, services: config.services, targetGroupArns: edge.targetGroupArns, albSecurityGroupId: edge.albSecurityGroupId, dependsOn: [controller] });
 }
 
 function buildEdge(config: PlatformConfig, opts: EdgeRunOptions): Edge {
@@ -82,7 +87,6 @@ function buildEdge(config: PlatformConfig, opts: EdgeRunOptions): Edge {
       logPrefixes: { alb: LOG_PREFIXES.alb, cloudfront: LOG_PREFIXES.cloudfront },
       staticAssetsBucket: opts.staticAssets === false ? undefined : bucket(`${config.name}-static-${hex("static", 8)}`, config.region),
       usEast1Provider: usEast1,
-      ...(opts.kubernetes ? kubernetes() : {}),
       targetSecurityGroupIds: opts.targetSecurityGroupIds ?? [],
       logsKmsKeyArn: pulumi.output(`arn:aws:kms:${config.region}:${MOCK_ACCOUNT_ID}:key/${hex("logs-key", 8)}`),
     }),
@@ -100,7 +104,9 @@ export async function planEdge(stackFile: string, opts: EdgeRunOptions = {}): Pr
     stack,
     config: raw,
     program: async () => {
-      edge = buildEdge(readPlatformConfig(raw, stack), opts);
+      const config = readPlatformConfig(raw, stack);
+      edge = buildEdge(config, opts);
+      if (opts.kubernetes) bindings(config, edge);
       return { url: edge.url, distributionArn: edge.distributionArn, staticAssetsBucketStatements: edge.staticAssetsBucketStatements, logsBucketStatements: edge.logsBucketStatements };
     },
   });

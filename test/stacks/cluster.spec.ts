@@ -7,7 +7,7 @@ import { loadBalancerControllerPolicy } from "../../components/cluster/controlle
 import { SUPPORTED_KUBERNETES_VERSIONS } from "../../components/cluster/versions";
 import { readStackFile } from "../../offline/stackFile";
 import type { RecordedResource } from "../../offline/recorder";
-import { Planned, ROOT, byUrn, mandatory, ofType, one, planStackFile } from "../helpers";
+import { Planned, PlannedDeployment, ROOT, byUrn, mandatory, ofType, one, planStackFile } from "../helpers";
 
 const EKS = "eks:index:Cluster";
 const MNG = "eks:index:ManagedNodeGroup";
@@ -26,7 +26,7 @@ const subject = (role: RecordedResource) => Object.entries(trust(role).Condition
 for (const stack of ["dev", "prod"] as const) {
   const prod = stack === "prod";
   describe(`cluster tier (${stack})`, () => {
-    let p: Planned;
+    let p: PlannedDeployment;
     before(async () => {
       p = await planStackFile(`Pulumi.${stack}.yaml`);
       assert.equal(p.error, undefined, p.error?.message);
@@ -96,7 +96,8 @@ for (const stack of ["dev", "prod"] as const) {
       for (const g of groups) {
         assert.deepEqual(g.inputs.subnetIds, privateSubnets(p));
         assert.equal(g.inputs.subnetIds.length, prod ? 3 : 2);
-        assert.equal(g.inputs.amiType, "AL2023_x86_64_STANDARD");
+        // dev's application nodes are Graviton (a cost lever, docs/cost.md): the ARM_64 AMI.
+        assert.equal(g.inputs.amiType, prod ? "AL2023_x86_64_STANDARD" : "AL2023_ARM_64_STANDARD");
         assert.equal(g.inputs.nodeRoleArn, one(p, ROLE, "medsearch-cluster-node").outputs.arn);
         assert.equal(g.inputs.ignoreScalingChanges, true);
       }
@@ -106,6 +107,7 @@ for (const stack of ["dev", "prod"] as const) {
       const app = one(p, MNG, "medsearch-cluster-application-nodes").inputs;
       assert.equal(app.capacityType, prod ? "ON_DEMAND" : "SPOT");
       assert.deepEqual(app.scalingConfig, prod ? { minSize: 3, desiredSize: 3, maxSize: 10 } : { minSize: 1, desiredSize: 2, maxSize: 4 });
+      assert.deepEqual(app.instanceTypes, prod ? ["t3.large"] : ["t4g.large", "m6g.large"]);
       if (!prod) return;
       const system = one(p, MNG, "medsearch-cluster-system-nodes").inputs;
       assert.deepEqual(system.taints, [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }]);
@@ -271,14 +273,17 @@ for (const stack of ["dev", "prod"] as const) {
       assert.match(out.oidcProviderUrl, /^https:\/\/oidc\.eks\.us-west-2\.amazonaws\.com\/id\/[0-9A-F]{32}$/);
     });
 
-    it("parents the platform to the Cluster component and the per-service pieces to Workloads", () => {
-      const cluster = one(p, "platform:cluster:Cluster");
-      const workloads = one(p, "platform:cluster:Workloads");
-      const perService = (r: { type: string }) => r.type.startsWith("aws:ecr") || ["kubernetes:core/v1:ServiceAccount", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler"].includes(r.type);
-      // The edge's TargetGroupBindings are Kubernetes resources too, but belong to the edge tier.
-      const tier = p.resources.filter((r) => (r.type.startsWith("eks:") || r.type.startsWith("kubernetes:") || r.type.startsWith("aws:ecr") || r.type === LT || r.type === ADDON) && !r.name.startsWith("medsearch-edge-"));
-      for (const r of tier) assert.ok([cluster.urn, workloads.urn].includes(byUrn(p, r.parent)!.urn), r.name);
-      for (const r of tier.filter(perService)) assert.equal(byUrn(p, r.parent)?.urn, workloads.urn, r.name);
+    it("parents AWS resources to Cluster and Workloads (AWS step), Kubernetes objects to ClusterControllers and KubernetesWorkloads (Kubernetes step)", () => {
+      const parentType = (r: RecordedResource) => byUrn(p, r.parent)?.type;
+      // The edge's TargetGroupBindings are Kubernetes objects too, but belong to the edge tier.
+      const tier = p.resources.filter((r) => !r.name.startsWith("medsearch-edge-"));
+      const awsSide = tier.filter((r) => r.type.startsWith("eks:") || r.type.startsWith("aws:ecr") || r.type === LT || r.type === ADDON);
+      const k8sSide = tier.filter((r) => r.type.startsWith("kubernetes:"));
+      assert.ok(awsSide.length > 0 && k8sSide.length > 0);
+      for (const r of awsSide) assert.equal(parentType(r), r.type.startsWith("aws:ecr") ? "platform:cluster:Workloads" : "platform:cluster:Cluster", r.name);
+      const perService = ["kubernetes:core/v1:ServiceAccount", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "kubernetes:core/v1:Namespace", "kubernetes:networking.k8s.io/v1:NetworkPolicy"];
+      for (const r of k8sSide) assert.equal(parentType(r), perService.includes(r.type) ? "platform:cluster:KubernetesWorkloads" : "platform:cluster:ClusterControllers", r.name);
+      assert.deepEqual(p.steps.aws.resources.filter((r) => r.type.startsWith("kubernetes:")), [], "the AWS step creates no Kubernetes object");
     });
   });
 }

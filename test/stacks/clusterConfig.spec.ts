@@ -114,11 +114,14 @@ describe("cluster config: rejected with the key named", () => {
 describe("cluster config: variants", () => {
   it("a stack without platform:cluster gets no cluster", async () => {
     const cfg = readStackFile(join(ROOT, "Pulumi.dev.yaml"));
+    // The runner exists only to reach an EKS API, so it goes with the cluster (platform:deploy rules).
     delete cfg["platform:cluster"];
+    delete cfg["platform:deploy"];
     const p = await planConfig("dev", cfg);
     assert.equal(p.error, undefined, p.error?.message);
     assert.deepEqual(p.resources.filter((r) => r.type.startsWith("eks:") || r.type.startsWith("kubernetes:") || r.type.startsWith("aws:ecr")), []);
     assert.equal(p.outputs.cluster, undefined);
+    assert.equal(p.steps.kubernetes, undefined, "no Kubernetes step");
   });
 
   it("dev may open the public endpoint to allow-listed CIDRs, and the policy pack accepts it there", async () => {
@@ -213,6 +216,19 @@ describe("cluster config: variants", () => {
       assert.equal(one(p, "aws:eks/accessEntry:AccessEntry").inputs.type, "EC2_LINUX");
       const pool = one(p, "kubernetes:karpenter.sh/v1:NodePool").inputs.spec;
       assert.deepEqual(pool.template.spec.requirements[0].values, ["on-demand"]);
+    });
+
+    it("launches nodes of the application group's families and architecture (x86_64 t3 in prod)", () => {
+      const req = Object.fromEntries(one(p, "kubernetes:karpenter.sh/v1:NodePool").inputs.spec.template.spec.requirements.map((r: Json) => [r.key, r.values]));
+      assert.deepEqual([req["karpenter.k8s.aws/instance-family"], req["kubernetes.io/arch"]], [["t3"], ["amd64"]]);
+    });
+
+    it("follows a Graviton application group to arm64 (dev's t4g/m6g), so its nodes run the same images", async () => {
+      const base = JSON.parse(readStackFile(join(ROOT, "Pulumi.dev.yaml"))["platform:cluster"]);
+      const dev = await planConfig("dev", config("dev", { autoscaler: { ...(base.autoscaler ?? {}), kind: "karpenter" } }));
+      assert.equal(dev.error, undefined, dev.error?.message);
+      const req = Object.fromEntries(one(dev, "kubernetes:karpenter.sh/v1:NodePool").inputs.spec.template.spec.requirements.map((r: Json) => [r.key, r.values]));
+      assert.deepEqual([req["karpenter.k8s.aws/instance-family"], req["kubernetes.io/arch"], req["karpenter.sh/capacity-type"]], [["t4g", "m6g"], ["arm64"], ["spot", "on-demand"]]);
     });
   });
 });

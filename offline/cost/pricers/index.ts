@@ -41,5 +41,7 @@ export const PRICERS: Record<string, Pricer> = {
 /** Billable, but no price is kept: listed under `unpriced` with this reason, never counted as zero. */
 export const UNPRICED_TYPES: Record<string, (inputs: Record<string, any>) => string | undefined> = {
   "aws:eks/addon:Addon": (i) => (i.addonName === "amazon-cloudwatch-observability" ? "Container Insights (enhanced observability) is billed per observation: no AWS rate read yet" : undefined),
+  // The deploy runner (platform:deploy): no charge while idle, then per build minute of each job.
+  "aws:codebuild/project:Project": () => "billed per build minute of the jobs it runs (the Kubernetes step's deploys and drift checks): no usage assumed",
   "aws:ecs/cluster:Cluster": (i) => ((i.settings ?? []).some((s: any) => s.name === "containerInsights" && s.value !== "disabled") ? "Container Insights metrics: no AWS rate read yet" : undefined),
 };

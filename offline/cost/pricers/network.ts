@@ -2,7 +2,7 @@
  * Network and edge: NAT gateways, interface endpoints, load balancers, CloudFront. Data-processing
  * charges use the stack-wide GB assumptions, split evenly across the resources that share them.
  */
-import { Pricer, hours, isMissing, line, need, usd } from "./context";
+import { Pricer, hours, isMissing, line, need, partly, usd } from "./context";
 
 export const natGateway: Pricer = (_r, ctx) => {
   const e = need(ctx, "natGateway.hour", "natGateway.gb");
@@ -45,10 +45,18 @@ export const loadBalancer: Pricer = (r, ctx) => {
   ];
 };
 
-/** Data out to viewers at the first-tier rate; the always-free tier is not deducted. */
+/**
+ * Data out to viewers and HTTPS requests, at the first-tier US rates (CloudFront bills by viewer
+ * location, https://aws.amazon.com/cloudfront/pricing/); the always-free tier is not deducted.
+ */
 export const distribution: Pricer = (_r, ctx) => {
   const e = need(ctx, "cloudfront.gb");
   if (isMissing(e)) return e;
-  const gb = ctx.assumptions.cloudfrontDataGb / Math.max(1, ctx.countOf("aws:cloudfront/distribution:Distribution"));
-  return [line(e[0], gb, `${gb} GB to viewers (platform:cost.cloudfrontDataGb) x ${usd(e[0].value)}; requests not priced`)];
+  const share = Math.max(1, ctx.countOf("aws:cloudfront/distribution:Distribution"));
+  const gb = ctx.assumptions.cloudfrontDataGb / share;
+  const data = line(e[0], gb, `${gb} GB to viewers (platform:cost.cloudfrontDataGb) x ${usd(e[0].value)}`);
+  const req = need(ctx, "cloudfront.request");
+  if (isMissing(req)) return partly([data], req);
+  const m = ctx.assumptions.cloudfrontRequestsMillions / share;
+  return [data, line(req[0], m * 100, `${m} M HTTPS requests (platform:cost.cloudfrontRequestsMillions) x ${usd(req[0].value)}/10k`, "requests")];
 };

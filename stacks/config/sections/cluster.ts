@@ -167,7 +167,9 @@ export const CLUSTER_DEFAULTS: Record<Profile, ClusterDefaults> = {
       // Off: the add-ons run on the application nodes (docs/cost.md). When turned on: Graviton (every
       // add-on on it ships arm64 images) and Spot, like the services.
       system: { enabled: false, instanceTypes: ["t4g.medium"], capacityType: "SPOT", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
-      application: { instanceTypes: ["t3.large", "t3a.large"], capacityType: "SPOT", minSize: 1, desiredSize: 2, maxSize: 4, diskSizeGiB: 30, labels: { workload: "application" }, taints: [] },
+      // Graviton (docs/cost.md): the services' images must be built for linux/arm64 (or be
+      // multi-arch); for amd64-only images set instanceTypes to ["t3.large", "t3a.large"].
+      application: { instanceTypes: ["t4g.large", "m6g.large"], capacityType: "SPOT", minSize: 1, desiredSize: 2, maxSize: 4, diskSizeGiB: 30, labels: { workload: "application" }, taints: [] },
       gpu: gpuGroup(false),
     },
     registry: REGISTRY_PRESETS.dev,
