@@ -26,6 +26,8 @@ export type { RunnerArgs } from "./deploy/runner";
 export type { RunnerComputeType } from "./deploy/settings";
 
 export { Cluster } from "./cluster/cluster";
+export { CLUSTER_AUTOSCALER_CHART_VERSION, CLUSTER_DEFAULTS, CLUSTER_PRESETS, KARPENTER_CHART_VERSION, LOAD_BALANCER_CONTROLLER_CHART_VERSION, checkClusterSettings, resolveClusterSettings } from "./cluster/presets";
+export type { AutoscalerSettings, ClusterSettings, ClusterSettingsInput, OptionalNodeGroup } from "./cluster/presets";
 export type { ClusterArgs } from "./cluster/cluster";
 export { Workloads } from "./cluster/serviceWorkloads";
 export type { WorkloadsArgs } from "./cluster/serviceWorkloads";
@@ -69,7 +71,10 @@ export type { FileSystemSettings, StorageSettings } from "./storage/presets";
 export { Edge } from "./edge/edge";
 export { TargetBindings } from "./edge/targetBindings";
 export type { TargetBindingsArgs } from "./edge/targetBindings";
-export type { EdgeArgs, EdgeDomain, HostedZone } from "./edge/args";
+export type { EdgeArgs, EdgeDomain, HostedZone, ResolvedEdgeArgs } from "./edge/args";
+export { resolveEdgeArgs } from "./edge/args";
+export { EDGE_DEFAULTS, EDGE_PRESETS, checkEdgeSettings } from "./edge/presets";
+export type { EdgeAlbSettings, EdgeSettings, EdgeWafSettings, PriceClass } from "./edge/presets";
 export type { RoutedService } from "./edge/routing";
 
 export { Monitoring } from "./monitoring/monitoring";

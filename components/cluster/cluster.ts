@@ -4,6 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "../account";
 import { ComponentArgsError, throwIfProblems } from "../errors";
 import { clusterArgProblems } from "./argChecks";
+import { KeyArns, keysFor } from "../security/ownKeys";
+import { ClusterSettings, ClusterSettingsInput, resolveClusterSettings } from "./presets";
 import { childName } from "../naming";
 import { awsProviders } from "../providers";
 import { tierTags } from "../tags";
@@ -11,16 +13,22 @@ import { INSIGHTS_LOG_GROUPS, addonVersion, createAddons } from "./addons";
 import { ControllerRoleInput, clusterAutoscalerRole, loadBalancerControllerRole } from "./controllers";
 import { karpenterAws } from "./karpenter";
 import { CONTROL_PLANE_LOG_TYPES, EKS_ADMIN_POLICY, asgServiceLinkedRoleArn, checkClusterName, controlPlaneLogGroupName, nodeGroupsToCreate } from "./settings";
-import type { NodeGroupConfig } from "./nodeGroups";
 import { createNodeGroups } from "./nodes";
 import { Oidc, nodeRole } from "./roles";
 import { AddonKey } from "./versions";
 
-export interface ClusterArgs {
-  /** Physical EKS cluster name: 1 to 100 of A-Z, a-z, 0-9, '-' and '_', starting alphanumeric. https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html */
-  clusterName: string;
-  /** Kubernetes minor version in EKS standard support (versions.ts). https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html */
-  kubernetesVersion: string;
+/**
+ * The Cluster's arguments: every setting of ClusterSettings is optional (CLUSTER_DEFAULTS, the prod
+ * preset, fills what is left out), besides what only the caller knows: the account, the VPC and its
+ * private subnets.
+ */
+export interface ClusterArgs extends Omit<ClusterSettingsInput, "endpoint"> {
+  /**
+   * Physical EKS cluster name: 1 to 100 of A-Z, a-z, 0-9, '-' and '_', starting alphanumeric.
+   * https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html
+   * @default the component's name
+   */
+  clusterName?: string;
   /** Account, partition and region, for ARNs in policies and the autoscaling service-linked role. */
   account: AccountContext;
   vpcId: pulumi.Input<string>;
@@ -28,36 +36,26 @@ export interface ClusterArgs {
   privateSubnetIds: pulumi.Input<string[]>;
   /** AZs of the stack, at least 2 (EKS needs subnets in 2 AZs). https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html */
   availabilityZones: string[];
-  /** Platform KMS keys: data (Kubernetes secrets envelope encryption, EBS, ECR), logs (log groups), secrets (Secrets Manager). */
-  kmsKeyArns: { data: pulumi.Input<string>; logs: pulumi.Input<string>; secrets: pulumi.Input<string> };
-  /** Days control-plane logs (audit among them) are kept; one of the CloudWatch Logs retention values. */
-  controlPlaneLogRetentionDays: number;
-  /** Days Container Insights logs are kept. */
-  insightsLogRetentionDays: number;
   /**
-   * API endpoint. The private endpoint is always on. publicAccess with an explicit CIDR list, never
-   * empty (EKS would open it to 0.0.0.0/0). privateAccessCidrs, and clientSecurityGroupIds (the
-   * deploy runner's group; @default []), are admitted on 443 to the private endpoint.
-   * https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
+   * KMS keys: data (Kubernetes secrets envelope encryption, EBS volumes), logs (log groups). A
+   * KeyRing's `keyArns` fits.
+   * @default rotating keys of the cluster's own for each class not given (security/ownKeys.ts)
    */
-  endpoint: { publicAccess: boolean; publicAccessCidrs: string[]; privateAccessCidrs: string[]; clientSecurityGroupIds?: pulumi.Input<string>[] };
-  /** IAM principals given AmazonEKSClusterAdminPolicy through access entries. https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html */
-  adminPrincipalArns: string[];
-  /** EKS deletion protection (prod). */
-  deletionProtection: boolean;
+  kmsKeyArns?: KeyArns;
   /**
-   * Managed node groups: sizes, labels and taints per group. `system` holds the critical add-ons
-   * (tainted CriticalAddonsOnly); without it they run on the application nodes, a cost option for
-   * dev. `gpu` only when given.
+   * API endpoint (ClusterSettings.endpoint, field by field), and the security groups admitted on
+   * 443 to the private endpoint (the deploy runner's).
+   * @default private only; clientSecurityGroupIds []
    */
-  nodeGroups: { system?: NodeGroupConfig; application: NodeGroupConfig; gpu?: NodeGroupConfig };
-  /** Node autoscaler and its pinned chart version. */
-  autoscaler: { kind: "cluster-autoscaler" | "karpenter"; chartVersion: string };
-  /** Pinned AWS Load Balancer Controller chart version. */
-  loadBalancerControllerChartVersion: string;
-  /** Add-on builds per add-on, or "default" (see versions.ts). */
-  addonVersions: Record<AddonKey, string>;
+  endpoint?: Partial<ClusterSettings["endpoint"]> & { clientSecurityGroupIds?: pulumi.Input<string>[] };
 }
+
+/** The arguments with every setting filled in. */
+type Resolved = Omit<ClusterArgs, keyof ClusterSettings | "clusterName" | "kmsKeyArns" | "endpoint"> & ClusterSettings & {
+  clusterName: string;
+  kmsKeyArns: { data: pulumi.Input<string>; logs: pulumi.Input<string> };
+  endpoint: ClusterSettings["endpoint"] & { clientSecurityGroupIds: pulumi.Input<string>[] };
+};
 
 /**
  * An EKS cluster with managed node groups, add-ons, and the IAM roles of the load balancer controller
@@ -87,8 +85,16 @@ export class Cluster extends pulumi.ComponentResource {
    */
   readonly controllerDependencies: pulumi.Resource[];
 
-  constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
+    const settings = resolveClusterSettings(name, given);
+    const args: Resolved = {
+      ...given,
+      ...settings,
+      clusterName: given.clusterName ?? name,
+      endpoint: { ...settings.endpoint, clientSecurityGroupIds: given.endpoint?.clientSecurityGroupIds ?? [] },
+      kmsKeyArns: keysFor(this, name, ["data", "logs"], given.kmsKeyArns, { account: () => pulumi.output(given.account), protect: settings.deletionProtection, kind: "cluster" }),
+    };
     checkClusterName(args.clusterName);
     throwIfProblems(name, clusterArgProblems(args));
     if (args.availabilityZones.length < 2) throw new ComponentArgsError(`${name}: EKS needs subnets in at least 2 AZs; got ${args.availabilityZones.length}`);
@@ -137,7 +143,7 @@ export class Cluster extends pulumi.ComponentResource {
    * forever, so the group exists (encrypted, with retention) before the cluster does.
    * https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html
    */
-  private controlPlane(name: string, args: ClusterArgs): eks.Cluster {
+  private controlPlane(name: string, args: Resolved): eks.Cluster {
     const logs = new aws.cloudwatch.LogGroup(childName(name, "control-plane"), {
       name: controlPlaneLogGroupName(args.clusterName), retentionInDays: args.controlPlaneLogRetentionDays, kmsKeyId: args.kmsKeyArns.logs, tags: tierTags("cluster"),
     }, { parent: this });
@@ -175,14 +181,14 @@ export class Cluster extends pulumi.ComponentResource {
       securityGroupId: cluster.clusterSecurityGroupId, cidrIpv4: cidr, ipProtocol: "tcp", fromPort: 443, toPort: 443,
       description: "Kubernetes API from an allow-listed network inside or connected to the VPC", tags: tierTags("cluster"),
     }, { parent: this }));
-    (args.endpoint.clientSecurityGroupIds ?? []).forEach((group, i) => new aws.vpc.SecurityGroupIngressRule(childName(name, "api-client", i + 1), {
+    args.endpoint.clientSecurityGroupIds.forEach((group, i) => new aws.vpc.SecurityGroupIngressRule(childName(name, "api-client", i + 1), {
       securityGroupId: cluster.clusterSecurityGroupId, referencedSecurityGroupId: group, ipProtocol: "tcp", fromPort: 443, toPort: 443,
       description: "Kubernetes API from the deploy runner inside the VPC", tags: tierTags("cluster"),
     }, { parent: this }));
     return cluster;
   }
 
-  private nodes(name: string, args: ClusterArgs, cluster: eks.Cluster): pulumi.Resource[] {
+  private nodes(name: string, args: Resolved, cluster: eks.Cluster): pulumi.Resource[] {
     const role = nodeRole(name, "node", args.account.partition, this);
     // The autoscaling service-linked role launches the nodes and needs the data key for their
     // volumes; its permissions cannot be edited, so it gets a grant on the key.

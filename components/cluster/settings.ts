@@ -29,7 +29,7 @@ export function asgServiceLinkedRoleArn(a: { partition: string; accountId: strin
   return `arn:${a.partition}:iam::${a.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 }
 
-/** The groups to create: application always, system and gpu when configured. */
-export function nodeGroupsToCreate(g: { system?: NodeGroupConfig; application: NodeGroupConfig; gpu?: NodeGroupConfig }): Partial<Record<NodeGroupRole, NodeGroupConfig>> {
-  return { ...(g.system ? { system: g.system } : {}), application: g.application, ...(g.gpu ? { gpu: g.gpu } : {}) };
+/** The groups to create: application always, system and gpu when enabled. */
+export function nodeGroupsToCreate(g: { system: NodeGroupConfig & { enabled: boolean }; application: NodeGroupConfig; gpu: NodeGroupConfig & { enabled: boolean } }): Partial<Record<NodeGroupRole, NodeGroupConfig>> {
+  return { ...(g.system.enabled ? { system: g.system } : {}), application: g.application, ...(g.gpu.enabled ? { gpu: g.gpu } : {}) };
 }

@@ -1,11 +1,15 @@
 /**
- * Arguments of the edge component, and the checks AWS would otherwise make on deployment day.
+ * Arguments of the edge component: the settings (presets.ts) a caller may leave out, the inputs only
+ * it can know, and the checks AWS would otherwise make on deployment day. Pure.
  */
 import { ComponentArgsError } from "../errors";
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "../account";
+import { withDefaults } from "../defaults";
+import { SettingProblem, assertNoProblems, problem } from "../settings";
 import type { BucketRef } from "../storage/refs";
+import { EDGE_DEFAULTS, EdgeAlbSettings, EdgeSettings, EdgeWafSettings, checkEdgeSettings } from "./presets";
 import type { RoutedService } from "./routing";
 
 /** Where the domain's records live: a zone this stack creates, or an existing one. */
@@ -17,9 +21,23 @@ export interface EdgeDomain {
   hostedZone: HostedZone;
 }
 
-export interface EdgeArgs {
-  /** Account, partition and stack region: key policies and log-delivery conditions name them. */
-  account: AccountContext;
+/**
+ * The Edge's arguments: every setting of EdgeSettings is optional (EDGE_DEFAULTS, the prod preset,
+ * fills what is left out; `waf`, `alb`, `cloudFront` and `usEast1Key` field by field), besides what
+ * only the caller knows: the VPC, its subnets, the services, the log bucket and the us-east-1 provider.
+ */
+export interface EdgeArgs extends Partial<Omit<EdgeSettings, "waf" | "alb" | "cloudFront" | "usEast1Key">> {
+  /** Rate rule, log redaction and the ALB's own web ACL; see EdgeWafSettings. */
+  waf?: Partial<EdgeWafSettings>;
+  /** The load balancer's placement and attributes; see EdgeAlbSettings. */
+  alb?: Partial<EdgeAlbSettings>;
+  cloudFront?: Partial<EdgeSettings["cloudFront"]>;
+  usEast1Key?: Partial<EdgeSettings["usEast1Key"]>;
+  /**
+   * Account, partition and stack region: key policies and log-delivery conditions name them.
+   * @default what the component's provider answers (components/account.ts)
+   */
+  account?: AccountContext;
   /** VPC of the ALB. */
   vpcId: pulumi.Input<string>;
   /** VPC CIDR: the ALB's egress range when no target security groups are given. */
@@ -27,8 +45,9 @@ export interface EdgeArgs {
   /**
    * AZ names of the subnets, at least 2 distinct: an ALB needs subnets in two AZs.
    * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones
+   * @default unchecked before deployment; the subnet count is checked when it is known
    */
-  availabilityZones: readonly string[];
+  availabilityZones?: readonly string[];
   /** Private subnet ids, one per AZ: where the internal ALB lives. */
   privateSubnetIds: pulumi.Input<string[]>;
   /** Public subnet ids: only for an internet-facing ALB (alb.internal false). */
@@ -47,69 +66,50 @@ export interface EdgeArgs {
   staticAssetsBucket?: BucketRef;
   /**
    * Provider for us-east-1: CloudFront's certificate, its web ACL (scope CLOUDFRONT), that ACL's log
-   * group and key, and the CloudFront log delivery source all must live there.
+   * group and key, and the CloudFront log delivery source all must live there. The caller's, so it
+   * carries the caller's credentials and default tags.
    * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
    */
   usEast1Provider: aws.Provider;
-  /** Security groups of the targets (the cluster's node group): the ALB's only egress. Empty: the VPC CIDR. */
-  targetSecurityGroupIds: pulumi.Input<string>[];
+  /**
+   * Security groups of the targets (the cluster's node group): the ALB's only egress.
+   * @default [] (egress to the VPC CIDR on the service ports only)
+   */
+  targetSecurityGroupIds?: pulumi.Input<string>[];
   /** Custom domain; absent: CloudFront's default certificate and HTTP to the origin inside AWS. */
   domain?: EdgeDomain;
-  waf: {
-    /** Requests per window per client IP before blocking, 10..2,000,000,000. https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-high-level-settings.html */
-    rateLimit: number;
-    /** Seconds the rate rule looks back: 60, 120, 300 or 600. */
-    rateLimitWindowSeconds: number;
-    /** Request headers left out of WAF logs, lowercase; at most 100. */
-    redactedHeaders: readonly string[];
-    /**
-     * A second, REGIONAL web ACL on the ALB (FSBP ELB.16), besides CloudFront's. Only an internal
-     * ALB may go without: CloudFront's VPC origin is then its only way in, and CloudFront's web ACL
-     * already inspects every request (checkEdgeArgs rejects the other case).
-     * https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-16
-     * @default true
-     */
-    regionalWebAcl?: boolean;
-  };
-  alb: {
-    /** true: private subnets, reached only through a CloudFront VPC origin. false needs a domain. */
-    internal: boolean;
-    /** ALB deletion protection (FSBP ELB.6); true in prod. */
-    deletionProtection: boolean;
-    /** Idle connection timeout, seconds, 1..4000. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-load-balancer-attributes.html#connection-idle-timeout */
-    idleTimeoutSeconds: number;
-  };
-  cloudFront: {
-    /** PriceClass_100, PriceClass_200 or PriceClass_All. https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PriceClass.html */
-    priceClass: string;
-  };
-  logging: {
-    /** Days WAF logs are kept; one of the CloudWatch Logs retention values. */
-    retentionDays: number;
-    /** Regional logs KMS key (the key ring's): encrypts the ALB web ACL's log group. */
-    kmsKeyArn: pulumi.Input<string>;
-  };
-  /** The us-east-1 key for the CloudFront web ACL's logs: deletion window (7..30 days) and protect. */
-  usEast1Key: { deletionWindowDays: number; protect: boolean };
-  /** Pulumi `protect` on the hosted zone this stack creates (prod). */
-  protect: boolean;
+  /**
+   * Regional logs KMS key (a KeyRing's `keyArns.logs`): encrypts the ALB web ACL's log group.
+   * @default a key of the component's own, rotating, its policy admitting CloudWatch Logs
+   */
+  logsKmsKeyArn?: pulumi.Input<string>;
 }
 
-/** Every rule AWS would reject these arguments for (empty when it would accept them). */
-export function checkEdgeArgs(args: EdgeArgs): string[] {
-  const errors: string[] = [];
-  const azs = new Set(args.availabilityZones);
-  if (azs.size < 2) {
-    errors.push(`availabilityZones: an ALB needs subnets in at least 2 AZs, got ${[...azs].join(", ") || "none"}`);
-  }
-  if (!args.alb.internal && !args.publicSubnetIds) errors.push("publicSubnetIds: an internet-facing ALB (alb.internal false) needs the public subnets");
-  if (!args.alb.internal && !args.domain) errors.push("alb.internal: an internet-facing ALB must be reached over HTTPS, which needs a domain");
-  const { rateLimit, rateLimitWindowSeconds, redactedHeaders } = args.waf;
-  if (!Number.isInteger(rateLimit) || rateLimit < 10 || rateLimit > 2_000_000_000) errors.push(`waf.rateLimit: ${rateLimit} is outside 10..2000000000`);
-  if (![60, 120, 300, 600].includes(rateLimitWindowSeconds)) errors.push(`waf.rateLimitWindowSeconds: ${rateLimitWindowSeconds} is not 60, 120, 300 or 600`);
-  if (redactedHeaders.length > 100) errors.push(`waf.redactedHeaders: ${redactedHeaders.length} headers; AWS WAF redacts at most 100 fields`);
-  if (args.waf.regionalWebAcl === false && !args.alb.internal) errors.push("waf.regionalWebAcl: an internet-facing ALB can be reached around CloudFront, so it keeps its own web ACL");
-  return errors;
+/** The edge's arguments with every setting filled in. */
+export type ResolvedEdgeArgs = Omit<EdgeArgs, keyof EdgeSettings | "targetSecurityGroupIds"> & EdgeSettings & { targetSecurityGroupIds: pulumi.Input<string>[] };
+
+/** Placement rules AWS (or the edge's design) would reject, given the inputs and settings together. */
+function placementProblems(args: EdgeArgs, s: EdgeSettings): SettingProblem[] {
+  const out: SettingProblem[] = [];
+  const azs = args.availabilityZones && new Set(args.availabilityZones);
+  if (azs && azs.size < 2) out.push(problem("availabilityZones", [...azs], "at least 2 distinct AZs: an ALB needs subnets in at least 2 AZs"));
+  if (!s.alb.internal && !args.publicSubnetIds) out.push(problem("publicSubnetIds", undefined, "the public subnets, for an internet-facing ALB (alb.internal false)"));
+  if (!s.alb.internal && !args.domain) out.push(problem("alb.internal", false, "true without a domain: an internet-facing ALB must be reached over HTTPS, which needs a domain"));
+  return out;
+}
+
+/** The caller's settings over EDGE_DEFAULTS (nested objects field by field); throws listing every problem. */
+export function resolveEdgeArgs(name: string, args: EdgeArgs): ResolvedEdgeArgs {
+  const d = EDGE_DEFAULTS;
+  const s: EdgeSettings = {
+    ...withDefaults(d, { logRetentionDays: args.logRetentionDays, protect: args.protect }),
+    waf: withDefaults(d.waf, args.waf ?? {}),
+    alb: withDefaults(d.alb, args.alb ?? {}),
+    cloudFront: withDefaults(d.cloudFront, args.cloudFront ?? {}),
+    usEast1Key: withDefaults(d.usEast1Key, args.usEast1Key ?? {}),
+  };
+  assertNoProblems(`${name}: AWS would reject this edge`, [...checkEdgeSettings(s), ...placementProblems(args, s)]);
+  return { ...args, ...s, targetSecurityGroupIds: args.targetSecurityGroupIds ?? [] };
 }
 
 /** Fails at deployment time (not plan) when the subnet list is short; ids are unknown until then. */

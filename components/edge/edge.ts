@@ -1,11 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyStatement } from "../iam/policyDocument";
-import { ComponentArgsError } from "../errors";
 import { childName } from "../naming";
 import { keyPolicy } from "../security/keyPolicy";
 import { tierTags } from "../tags";
-import { EdgeArgs, checkEdgeArgs } from "./args";
+import { AccountContext, accountContext } from "../account";
+import { keysFor } from "../security/ownKeys";
+import { EdgeArgs, ResolvedEdgeArgs, resolveEdgeArgs } from "./args";
 import { cloudFrontLogDeliveryStatement, cloudFrontReadStatement } from "./bucketStatements";
 import { createCdn } from "./cdn";
 import { createCertificates } from "./certificates";
@@ -16,8 +17,6 @@ import { routes } from "./routing";
 import { createWebAcl } from "./webAcl";
 
 export type { EdgeArgs, EdgeDomain, HostedZone } from "./args";
-
-/** Prefix of the ALB's access logs in the logs bucket (ELB adds AWSLogs/<account>/ below it). */
 
 /**
  * The way in: CloudFront with AWS WAF, on a Route 53 domain with ACM certificates (optional), in
@@ -52,15 +51,15 @@ export class Edge extends pulumi.ComponentResource {
 
   constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:edge:Edge", name, {}, opts);
-    this.albAccessLogPrefix = args.logPrefixes.alb;
-    const errors = checkEdgeArgs(args);
-    if (errors.length > 0) throw new ComponentArgsError(`${name}: AWS would reject this edge: ${errors.join("; ")}`);
-    const { cfWaf, albWaf, certs, lb, cdn } = this.build(name, args);
+    const r = resolveEdgeArgs(name, args);
+    this.albAccessLogPrefix = r.logPrefixes.alb;
+    const account = accountContext(this, r.account);
+    const { cfWaf, albWaf, certs, lb, cdn } = this.build(name, r, account);
     const dist = cdn.distribution;
     this.distributionId = dist.id;
     this.distributionArn = dist.arn;
     this.distributionDomainName = dist.domainName;
-    this.url = args.domain ? pulumi.output(`https://${args.domain.name}`) : pulumi.interpolate`https://${dist.domainName}`;
+    this.url = r.domain ? pulumi.output(`https://${r.domain.name}`) : pulumi.interpolate`https://${dist.domainName}`;
     this.albArn = lb.alb.arn;
     this.albDnsName = lb.alb.dnsName;
     this.albSecurityGroupId = lb.securityGroupId;
@@ -69,13 +68,13 @@ export class Edge extends pulumi.ComponentResource {
     this.albWebAclArn = albWaf?.arn;
     this.hostedZoneId = certs?.zoneId;
     this.nameServers = certs?.nameServers;
-    const bucket = args.staticAssetsBucket;
+    const bucket = r.staticAssetsBucket;
     this.staticAssetsBucketStatements = bucket
       ? pulumi.all([bucket.arn, dist.arn]).apply(([b, d]) => [cloudFrontReadStatement(b, d)])
       : pulumi.output([]);
     this.logsBucketStatements = pulumi
-      .all([args.logsBucket.arn, cdn.logDeliverySourceArn])
-      .apply(([b, source]) => [cloudFrontLogDeliveryStatement(b, args.account.accountId, source)]);
+      .all([r.logsBucket.arn, cdn.logDeliverySourceArn, account])
+      .apply(([b, source, a]) => [cloudFrontLogDeliveryStatement(b, a.accountId, source)]);
     this.registerOutputs({
       distributionId: this.distributionId,
       distributionArn: this.distributionArn,
@@ -93,18 +92,20 @@ export class Edge extends pulumi.ComponentResource {
   }
 
   /** Web ACLs first (both ends attach one), then certificates, the ALB, CloudFront and DNS. */
-  private build(name: string, args: EdgeArgs) {
+  private build(name: string, args: ResolvedEdgeArgs, account: pulumi.Output<AccountContext>) {
     const rs = routes(args.services);
     const wafLogs = {
       rate: { limit: args.waf.rateLimit, windowSeconds: args.waf.rateLimitWindowSeconds },
       redactedHeaders: args.waf.redactedHeaders,
-      retentionDays: args.logging.retentionDays,
+      retentionDays: args.logRetentionDays,
     };
     // One us-east-1 logs key for every us-east-1 log group: the CloudFront web ACL's and the zone's query logs.
-    const usEast1LogsKeyArn = this.usEast1LogsKey(name, args);
+    const usEast1LogsKeyArn = this.usEast1LogsKey(name, args, account);
+    // The ALB's web ACL logs in the stack's region: the caller's logs key, else one of the edge's own.
+    const { logs: logsKeyArn } = keysFor(this, name, ["logs"], { logs: args.logsKmsKeyArn }, { account: () => account, protect: args.usEast1Key.protect, kind: "edge" });
     const cfWaf = createWebAcl(this, childName(name, "cf-waf"), { ...wafLogs, scope: "CLOUDFRONT", kmsKeyArn: usEast1LogsKeyArn, provider: args.usEast1Provider });
-    const albWaf = args.waf.regionalWebAcl === false ? undefined : createWebAcl(this, childName(name, "alb-waf"), { ...wafLogs, scope: "REGIONAL", kmsKeyArn: args.logging.kmsKeyArn });
-    const queryLogs = { accountId: args.account.accountId, retentionDays: args.logging.retentionDays, kmsKeyArn: usEast1LogsKeyArn };
+    const albWaf = args.waf.regionalWebAcl === false ? undefined : createWebAcl(this, childName(name, "alb-waf"), { ...wafLogs, scope: "REGIONAL", kmsKeyArn: logsKeyArn });
+    const queryLogs = { accountId: account.accountId, retentionDays: args.logRetentionDays, kmsKeyArn: usEast1LogsKeyArn };
     const certs = args.domain ? createCertificates(this, name, { domain: args.domain, usEast1: args.usEast1Provider, protect: args.protect, queryLogs }) : undefined;
     const lb = createLoadBalancer(this, name, {
       vpcId: args.vpcId,
@@ -143,7 +144,7 @@ export class Edge extends pulumi.ComponentResource {
    * so /aws/route53/* too). The key keeps its first name (waf-logs-key): renaming would replace it.
    * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
    */
-  private usEast1LogsKey(name: string, args: EdgeArgs): pulumi.Output<string> {
+  private usEast1LogsKey(name: string, args: ResolvedEdgeArgs, account: pulumi.Output<AccountContext>): pulumi.Output<string> {
     const opts = { parent: this, provider: args.usEast1Provider };
     const key = new aws.kms.Key(
       childName(name, "waf-logs-key"),
@@ -151,7 +152,7 @@ export class Edge extends pulumi.ComponentResource {
         description: `${name}: CloudFront web ACL and Route 53 query logs (us-east-1)`,
         enableKeyRotation: true,
         deletionWindowInDays: args.usEast1Key.deletionWindowDays,
-        policy: JSON.stringify(keyPolicy("logs", { ...args.account, region: "us-east-1" })),
+        policy: account.apply((a) => JSON.stringify(keyPolicy("logs", { ...a, region: "us-east-1" }))),
         tags: tierTags("edge", { DataClass: "logs" }),
       },
       { ...opts, protect: args.usEast1Key.protect },

@@ -11,7 +11,7 @@ import { route53QueryLogPolicy } from "./queryLogPolicy";
 
 /** What query logging needs besides the zone: all of it comes from what the edge already receives. */
 export interface QueryLogSettings {
-  accountId: string;
+  accountId: pulumi.Input<string>;
   /** Days the query logs are kept; one of the CloudWatch Logs retention values. */
   retentionDays: number;
   /** The us-east-1 logs key: a log group is encrypted with a key of its own region. */
@@ -43,7 +43,7 @@ export function createQueryLogging(parent: pulumi.Resource, name: string, zone: 
     childName(name, "query-logs-policy"),
     {
       policyName: queryLogPolicyName(name),
-      policyDocument: pulumi.all([logGroup.arn, zone.arn]).apply(([group, zoneArn]) => JSON.stringify(route53QueryLogPolicy(group, zoneArn, settings.accountId))),
+      policyDocument: pulumi.all([logGroup.arn, zone.arn, settings.accountId]).apply(([group, zoneArn, accountId]) => JSON.stringify(route53QueryLogPolicy(group, zoneArn, accountId))),
     },
     opts,
   );

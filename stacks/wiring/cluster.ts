@@ -54,11 +54,7 @@ export function buildCluster(config: PlatformConfig, { account, azs, keys, netwo
       endpoint: { ...c.endpoint, clientSecurityGroupIds: runner ? [runner.securityGroupId] : [] },
       adminPrincipalArns: c.adminPrincipalArns,
       deletionProtection: c.deletionProtection,
-      nodeGroups: {
-        application: c.nodeGroups.application,
-        ...(c.nodeGroups.system.enabled ? { system: c.nodeGroups.system } : {}),
-        ...(c.nodeGroups.gpu.enabled ? { gpu: c.nodeGroups.gpu } : {}),
-      },
+      nodeGroups: c.nodeGroups,
       autoscaler: { kind: c.autoscaler.kind, chartVersion: c.autoscaler.kind === "karpenter" ? c.autoscaler.karpenterChartVersion : c.autoscaler.clusterAutoscalerChartVersion },
       loadBalancerControllerChartVersion: c.loadBalancerController.chartVersion,
       addonVersions: c.addons,

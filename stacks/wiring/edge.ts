@@ -26,10 +26,8 @@ export type EdgeDeps = Pick<
   | "staticAssetsBucket"
   | "usEast1Provider"
   | "targetSecurityGroupIds"
-> & {
-  /** The key ring's regional logs key. */
-  logsKmsKeyArn: EdgeArgs["logging"]["kmsKeyArn"];
-};
+  | "logsKmsKeyArn"
+>;
 
 /** Validated config guarantees exactly one of the three (platform:edge.domain rule). */
 export function hostedZone(domain: NonNullable<EdgeConfig["domain"]>): HostedZone {
@@ -40,16 +38,15 @@ export function hostedZone(domain: NonNullable<EdgeConfig["domain"]>): HostedZon
 
 export function edgeArgs(config: PlatformConfig, deps: EdgeDeps): EdgeArgs {
   const { edge } = config;
-  const { logsKmsKeyArn, ...tiers } = deps;
   return {
-    ...tiers,
+    ...deps,
     services: config.services,
     domain: edge.domain ? { name: edge.domain.name, hostedZone: hostedZone(edge.domain) } : undefined,
     waf: { rateLimit: edge.waf.rateLimit, rateLimitWindowSeconds: edge.waf.rateLimitWindowSeconds, redactedHeaders: edge.logging.redactedHeaders, regionalWebAcl: edge.waf.regionalWebAcl },
     alb: edge.alb,
     cloudFront: edge.cloudFront,
     // WAF logs are security audit records: they follow the audit retention.
-    logging: { retentionDays: config.logging.auditRetentionDays, kmsKeyArn: logsKmsKeyArn },
+    logRetentionDays: config.logging.auditRetentionDays,
     usEast1Key: { deletionWindowDays: config.keys.deletionWindowDays, protect: config.keys.protect },
     protect: edge.protect,
   };

@@ -68,7 +68,7 @@ describe("edge variants", () => {
 
   it("refuses fewer than two AZs before registering anything in AWS", async () => {
     const p = await planEdge("Pulumi.dev.yaml", { availabilityZones: ["us-west-2a"] });
-    assert.match(p.error!.message, /medsearch-edge: AWS would reject this edge: availabilityZones: an ALB needs subnets in at least 2 AZs, got us-west-2a/);
+    assert.match(p.error!.message, /medsearch-edge: AWS would reject this edge: availabilityZones: got \["us-west-2a"\]; allowed: at least 2 distinct AZs: an ALB needs subnets in at least 2 AZs/);
     assert.equal(ofType(p, "aws:lb/loadBalancer:LoadBalancer").length, 0);
   });
 

@@ -4,12 +4,13 @@
  * (sections/ecs.ts). Both get the registry. A stack without `enabled: true` gets no cluster.
  */
 import { z } from "zod";
+import { CLUSTER_AUTOSCALER_CHART_VERSION, CLUSTER_PRESETS, KARPENTER_CHART_VERSION } from "../../../components/cluster/presets";
 import { architecturesOf, scalingProblems } from "../../../components/cluster/nodeGroups";
 import { ADDON_VERSION_PATTERN, describeSupportedVersions, isSupportedKubernetesVersion } from "../../../components/cluster/versions";
 import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS } from "../../../components/naming";
 import { REGISTRY_PRESETS } from "../../../components/registry";
 import type { ConfigProblem } from "../problems";
-import type { Profile } from "../values";
+import { Profile, mapProfiles } from "../values";
 import { cidrBlock } from "./common";
 import { ECS_DEFAULTS, EcsConfig, ecsProblems, ecsSchema } from "./ecs";
 import type { ServiceConfig } from "./services";
@@ -134,75 +135,29 @@ export function clusterOf<E extends Engine>(c: ClusterConfig, engine: E): Extrac
 /** A profile's cluster defaults carry both engines' values; the stack file's engine picks one set (clusterDefaultsFor). */
 export type ClusterDefaults = Omit<EksClusterConfig, "ecs"> & { ecs: EcsConfig };
 
-type Groups = EksClusterConfig["nodeGroups"];
-const SYSTEM_TAINT = [{ key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" as const }];
-const gpuGroup = (enabled: boolean): Groups["gpu"] => ({
-  enabled, instanceTypes: ["g5.xlarge"], capacityType: "ON_DEMAND", minSize: 0, desiredSize: 0, maxSize: 2, diskSizeGiB: 100,
-  labels: { workload: "gpu" }, taints: [{ key: "nvidia.com/gpu", value: "true", effect: "NoSchedule" }],
-});
-
-/** Pinned chart versions; add-on builds track the EKS default for the pinned Kubernetes version. */
-const common = {
-  kubernetesVersion: "1.35",
-  adminPrincipalArns: [],
-  autoscaler: { kind: "cluster-autoscaler" as const, clusterAutoscalerChartVersion: "9.52.1", karpenterChartVersion: "1.8.1" },
-  podAutoscaling: { cpuTargetPercent: 70 },
-  loadBalancerController: { chartVersion: "1.14.1" },
-  addons: { vpcCni: "default", kubeProxy: "default", coredns: "default", ebsCsiDriver: "default", metricsServer: "default", cloudwatchObservability: "default" },
-};
-
 /**
- * dev: small, Spot for the services, no public endpoint until CIDRs are allow-listed. prod: three
- * on-demand system nodes (one per AZ), private endpoint only, deletion protection, immutable tags.
+ * The Cluster's presets (components/cluster/presets.ts) in the stack's shape: the stack adds
+ * `enabled`, the engine and the ECS and registry presets, keeps both autoscalers' chart versions,
+ * the pod autoscaling target, and takes log retention from platform:logging.
  */
-export const CLUSTER_DEFAULTS: Record<Profile, ClusterDefaults> = {
-  dev: {
-    ...common,
+export const CLUSTER_DEFAULTS: Record<Profile, ClusterDefaults> = mapProfiles((p) => {
+  const { kubernetesVersion, endpoint, adminPrincipalArns, deletionProtection, nodeGroups, loadBalancerControllerChartVersion, addonVersions } = CLUSTER_PRESETS[p];
+  return {
+    kubernetesVersion,
+    adminPrincipalArns: [...adminPrincipalArns],
+    autoscaler: { kind: "cluster-autoscaler" as const, clusterAutoscalerChartVersion: CLUSTER_AUTOSCALER_CHART_VERSION, karpenterChartVersion: KARPENTER_CHART_VERSION },
+    podAutoscaling: { cpuTargetPercent: 70 },
+    loadBalancerController: { chartVersion: loadBalancerControllerChartVersion },
+    addons: { ...addonVersions },
     enabled: false,
-    engine: "eks",
-    ecs: ECS_DEFAULTS.dev,
-    endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
-    deletionProtection: false,
-    nodeGroups: {
-      // Off: the add-ons run on the application nodes (docs/cost.md). When turned on: Graviton (every
-      // add-on on it ships arm64 images) and Spot, like the services.
-      system: { enabled: false, instanceTypes: ["t4g.medium"], capacityType: "SPOT", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
-      // Graviton (docs/cost.md): the services' images must be built for linux/arm64 (or be
-      // multi-arch); for amd64-only images set instanceTypes to ["t3.large", "t3a.large"].
-      application: { instanceTypes: ["t4g.large", "m6g.large"], capacityType: "SPOT", minSize: 1, desiredSize: 2, maxSize: 4, diskSizeGiB: 30, labels: { workload: "application" }, taints: [] },
-      gpu: gpuGroup(false),
-    },
-    registry: REGISTRY_PRESETS.dev,
-  },
-  staging: {
-    ...common,
-    enabled: false,
-    engine: "eks",
-    ecs: ECS_DEFAULTS.staging,
-    endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
-    deletionProtection: true,
-    nodeGroups: {
-      system: { enabled: true, instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
-      application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
-      gpu: gpuGroup(false),
-    },
-    registry: REGISTRY_PRESETS.staging,
-  },
-  prod: {
-    ...common,
-    enabled: false,
-    engine: "eks",
-    ecs: ECS_DEFAULTS.prod,
-    endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
-    deletionProtection: true,
-    nodeGroups: {
-      system: { enabled: true, instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20, labels: { workload: "system" }, taints: SYSTEM_TAINT },
-      application: { instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 10, diskSizeGiB: 50, labels: { workload: "application" }, taints: [] },
-      gpu: gpuGroup(false),
-    },
-    registry: REGISTRY_PRESETS.prod,
-  },
-};
+    engine: "eks" as const,
+    ecs: ECS_DEFAULTS[p],
+    endpoint: { ...endpoint },
+    deletionProtection,
+    nodeGroups,
+    registry: REGISTRY_PRESETS[p],
+  };
+});
 
 const GROUPS = ["system", "application", "gpu"] as const;
 

@@ -4,9 +4,10 @@
  */
 import { z } from "zod";
 import { originName } from "../../../components/edge/names";
+import { EDGE_PRESETS, PRICE_CLASSES, WAF_MAX_REDACTED_FIELDS, WAF_RATE_LIMIT, WAF_RATE_WINDOWS } from "../../../components/edge/presets";
 import { ROUTE_PATH_MAX_LENGTH } from "../../../components/edge/routing";
 import type { ConfigProblem } from "../problems";
-import type { Profile } from "../values";
+import { Profile, mapProfiles } from "../values";
 import { literals } from "./common";
 import type { ServiceConfig } from "./services";
 
@@ -23,11 +24,9 @@ const hostedZoneId = z.string().regex(/^Z[A-Z0-9]{1,32}$/, "a Route 53 hosted zo
 const headerName = z.string().regex(/^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$/, "a lowercase HTTP header name such as authorization");
 
 /** https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-high-level-settings.html */
-export const WAF_RATE_LIMIT_MIN = 10;
-export const WAF_RATE_LIMIT_MAX = 2_000_000_000;
-
-/** https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PriceClass.html */
-export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
+export const WAF_RATE_LIMIT_MIN = WAF_RATE_LIMIT.min;
+export const WAF_RATE_LIMIT_MAX = WAF_RATE_LIMIT.max;
+export { PRICE_CLASSES };
 
 export const edgeSchema = z.strictObject({
   enabled: z.boolean().describe("Build the edge tier: CloudFront, AWS WAF, the application load balancer and (with a domain) DNS and certificates."),
@@ -40,7 +39,7 @@ export const edgeSchema = z.strictObject({
   waf: z.strictObject({
     rateLimit: z.number().int().min(WAF_RATE_LIMIT_MIN).max(WAF_RATE_LIMIT_MAX)
       .describe(`Requests one client IP may send per rate window before AWS WAF blocks it, ${WAF_RATE_LIMIT_MIN} to ${WAF_RATE_LIMIT_MAX} (AWS limits).`),
-    rateLimitWindowSeconds: literals([60, 120, 300, 600] as const).describe("Seconds the rate-based rule looks back: 60, 120, 300 or 600, the values AWS WAF accepts."),
+    rateLimitWindowSeconds: literals(WAF_RATE_WINDOWS).describe("Seconds the rate-based rule looks back: 60, 120, 300 or 600, the values AWS WAF accepts."),
     regionalWebAcl: z.boolean().describe("A second web ACL on the ALB (FSBP ELB.16) besides CloudFront's. false only for an internal ALB, whose only way in is CloudFront and its web ACL; required in prod (defense in depth). dev leaves it off ($5/month plus $1 per rule)."),
   }),
   alb: z.strictObject({
@@ -52,7 +51,7 @@ export const edgeSchema = z.strictObject({
     priceClass: z.enum(PRICE_CLASSES).describe("Edge locations CloudFront serves from: PriceClass_100 (cheapest), PriceClass_200, PriceClass_All."),
   }),
   logging: z.strictObject({
-    redactedHeaders: z.array(headerName).max(100)
+    redactedHeaders: z.array(headerName).max(WAF_MAX_REDACTED_FIELDS)
       .describe("Request headers AWS WAF leaves out of its logs (credentials, session cookies); at most 100. Retention is platform:logging.auditRetentionDays."),
   }),
   protect: z.boolean().describe("Pulumi `protect` on the hosted zone this stack creates (its name servers are delegated at the registrar). Required in prod. The WAF-logs key in us-east-1 follows platform:keys."),
@@ -60,21 +59,15 @@ export const edgeSchema = z.strictObject({
 
 export type EdgeConfig = z.infer<typeof edgeSchema>;
 
-const common = {
-  enabled: true,
-  waf: { rateLimit: 2000, rateLimitWindowSeconds: 300 as const, regionalWebAcl: true },
-  logging: { redactedHeaders: ["authorization", "cookie"] },
-};
-
 /**
- * No profile brings a domain: a domain belongs to the system, and dev runs on CloudFront's default
- * certificate. dev trades deletion protection and global edge coverage for cost; prod keeps both.
+ * The Edge's presets (components/edge/presets.ts) in the stack's shape: the stack adds `enabled`, keeps
+ * the redacted headers under logging, and takes the log retention and the us-east-1 key's settings
+ * from platform:logging and platform:keys. No profile brings a domain.
  */
-export const EDGE_DEFAULTS: Record<Profile, EdgeConfig> = {
-  dev: { ...common, waf: { ...common.waf, regionalWebAcl: false }, alb: { internal: true, deletionProtection: false, idleTimeoutSeconds: 60 }, cloudFront: { priceClass: "PriceClass_100" }, protect: false },
-  staging: { ...common, alb: { internal: true, deletionProtection: true, idleTimeoutSeconds: 60 }, cloudFront: { priceClass: "PriceClass_100" }, protect: true },
-  prod: { ...common, alb: { internal: true, deletionProtection: true, idleTimeoutSeconds: 60 }, cloudFront: { priceClass: "PriceClass_All" }, protect: true },
-};
+export const EDGE_DEFAULTS: Record<Profile, EdgeConfig> = mapProfiles((p) => {
+  const { waf: { redactedHeaders, ...waf }, alb, cloudFront, protect } = EDGE_PRESETS[p];
+  return { enabled: true, waf, alb: { ...alb }, cloudFront: { ...cloudFront }, logging: { redactedHeaders: [...redactedHeaders] }, protect };
+});
 
 /** ACM's common name is at most 64 characters (RFC 5280); the ALB's certificate is for origin.<name>. */
 export const ACM_COMMON_NAME_MAX = 64;

@@ -1,0 +1,188 @@
+/**
+ * Settings of the Cluster component, what a direct caller gets by default, the per-profile presets
+ * the platform's stacks start from, and the rules EKS holds them to. Pure; no Pulumi imports.
+ */
+import { LOGGING_PRESETS, LogRetentionDays } from "../logs";
+import type { Profile } from "../profiles";
+import { SettingProblem, assertNoProblems, logRetentionProblems, problem } from "../settings";
+import { NodeGroupConfig, Taint, scalingProblems } from "./nodeGroups";
+import type { AddonKey } from "./versions";
+
+/** A node group the caller may turn off; its sizes stay written down for when it is turned on. */
+export type OptionalNodeGroup = NodeGroupConfig & {
+  /** Create the group. */
+  enabled: boolean;
+};
+
+/** Pinned Helm chart versions of the node autoscalers and the load balancer controller. */
+export const CLUSTER_AUTOSCALER_CHART_VERSION = "9.52.1";
+export const KARPENTER_CHART_VERSION = "1.8.1";
+export const LOAD_BALANCER_CONTROLLER_CHART_VERSION = "1.14.1";
+
+/** The node autoscaler: one kind, with the chart version of that kind. */
+export type AutoscalerSettings = { kind: "cluster-autoscaler"; chartVersion: string } | { kind: "karpenter"; chartVersion: string };
+
+export interface ClusterSettings {
+  /**
+   * Kubernetes minor version in EKS standard support (versions.ts); the upgrade policy is STANDARD,
+   * so extended support is never billed silently.
+   * https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html
+   * @default "1.35"
+   */
+  kubernetesVersion: string;
+  /**
+   * API endpoint. The private endpoint is always on (not a knob). publicAccess needs an explicit
+   * CIDR list, never empty (EKS would open it to 0.0.0.0/0). privateAccessCidrs and
+   * clientSecurityGroupIds (the deploy runner's group) are admitted on 443 to the private endpoint.
+   * https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
+   * @default { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] }
+   */
+  endpoint: { publicAccess: boolean; publicAccessCidrs: string[]; privateAccessCidrs: string[] };
+  /**
+   * IAM principals given AmazonEKSClusterAdminPolicy through access entries (the creator gets
+   * access at creation). https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html
+   * @default []
+   */
+  adminPrincipalArns: string[];
+  /**
+   * EKS deletion protection. https://docs.aws.amazon.com/eks/latest/userguide/deletion-protection.html
+   * @default true
+   */
+  deletionProtection: boolean;
+  /**
+   * Managed node groups: instance types, ON_DEMAND or SPOT, sizes (min ≤ desired ≤ max), gp3 disk
+   * GiB, labels and taints. `system` holds the critical add-ons (tainted CriticalAddonsOnly); off, they
+   * run on the application nodes (a dev cost option). `gpu` only when enabled.
+   * https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html
+   * @default prod: 3 on-demand t3.medium system nodes, 3..10 on-demand t3.large application nodes, no GPU group
+   */
+  nodeGroups: { system: OptionalNodeGroup; application: NodeGroupConfig; gpu: OptionalNodeGroup };
+  /**
+   * Node autoscaler and its pinned chart version.
+   * https://docs.aws.amazon.com/eks/latest/best-practices/cas.html
+   * @default { kind: "cluster-autoscaler", chartVersion: CLUSTER_AUTOSCALER_CHART_VERSION }
+   */
+  autoscaler: AutoscalerSettings;
+  /** Pinned AWS Load Balancer Controller chart version. @default LOAD_BALANCER_CONTROLLER_CHART_VERSION */
+  loadBalancerControllerChartVersion: string;
+  /**
+   * Add-on builds per add-on: an exact build or "default" (the EKS default for the version).
+   * https://docs.aws.amazon.com/eks/latest/userguide/eks-add-ons.html
+   * @default "default" for every add-on
+   */
+  addonVersions: Record<AddonKey, string>;
+  /**
+   * Days control-plane logs (audit among them) are kept; a CloudWatch Logs retention value.
+   * https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html
+   * @default 400 (LOGGING_DEFAULTS.auditRetentionDays)
+   */
+  controlPlaneLogRetentionDays: LogRetentionDays;
+  /** Days Container Insights logs are kept. @default 90 (LOGGING_DEFAULTS.retentionDays) */
+  insightsLogRetentionDays: LogRetentionDays;
+}
+
+const SYSTEM_TAINT: Taint[] = [{ key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" }];
+/** The GPU group, off in every profile: a system turns it on for its services with gpu: true. */
+const gpuGroup = (): OptionalNodeGroup => ({
+  enabled: false, instanceTypes: ["g5.xlarge"], capacityType: "ON_DEMAND", minSize: 0, desiredSize: 0, maxSize: 2, diskSizeGiB: 100,
+  labels: { workload: "gpu" }, taints: [{ key: "nvidia.com/gpu", value: "true", effect: "NoSchedule" }],
+});
+const systemGroup = (g: Omit<OptionalNodeGroup, "labels" | "taints">): OptionalNodeGroup => ({ ...g, labels: { workload: "system" }, taints: SYSTEM_TAINT });
+const applicationGroup = (g: Omit<NodeGroupConfig, "labels" | "taints">): NodeGroupConfig => ({ ...g, labels: { workload: "application" }, taints: [] });
+
+const common = (p: Profile) => ({
+  kubernetesVersion: "1.35",
+  endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
+  adminPrincipalArns: [],
+  autoscaler: { kind: "cluster-autoscaler" as const, chartVersion: CLUSTER_AUTOSCALER_CHART_VERSION },
+  loadBalancerControllerChartVersion: LOAD_BALANCER_CONTROLLER_CHART_VERSION,
+  addonVersions: { vpcCni: "default", kubeProxy: "default", coredns: "default", ebsCsiDriver: "default", metricsServer: "default", cloudwatchObservability: "default" },
+  controlPlaneLogRetentionDays: LOGGING_PRESETS[p].auditRetentionDays,
+  insightsLogRetentionDays: LOGGING_PRESETS[p].retentionDays,
+});
+
+/**
+ * dev: small, Spot for the services, the add-ons beside them. prod: three on-demand system nodes
+ * (one per AZ), private endpoint only, deletion protection.
+ */
+export const CLUSTER_PRESETS: Record<Profile, ClusterSettings> = {
+  dev: {
+    ...common("dev"),
+    deletionProtection: false,
+    nodeGroups: {
+      // Off: the add-ons run on the application nodes (docs/cost.md). When turned on: Graviton (every
+      // add-on on it ships arm64 images) and Spot, like the services.
+      system: systemGroup({ enabled: false, instanceTypes: ["t4g.medium"], capacityType: "SPOT", minSize: 1, desiredSize: 1, maxSize: 2, diskSizeGiB: 20 }),
+      // Graviton (docs/cost.md): the services' images must be built for linux/arm64 (or be
+      // multi-arch); for amd64-only images set instanceTypes to ["t3.large", "t3a.large"].
+      application: applicationGroup({ instanceTypes: ["t4g.large", "m6g.large"], capacityType: "SPOT", minSize: 1, desiredSize: 2, maxSize: 4, diskSizeGiB: 30 }),
+      gpu: gpuGroup(),
+    },
+  },
+  staging: {
+    ...common("staging"),
+    deletionProtection: true,
+    nodeGroups: {
+      system: systemGroup({ enabled: true, instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20 }),
+      application: applicationGroup({ instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 50 }),
+      gpu: gpuGroup(),
+    },
+  },
+  prod: {
+    ...common("prod"),
+    deletionProtection: true,
+    nodeGroups: {
+      system: systemGroup({ enabled: true, instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 4, diskSizeGiB: 20 }),
+      application: applicationGroup({ instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 10, diskSizeGiB: 50 }),
+      gpu: gpuGroup(),
+    },
+  },
+};
+
+/** A direct caller's cluster: the prod preset. */
+export const CLUSTER_DEFAULTS: ClusterSettings = CLUSTER_PRESETS.prod;
+
+/** Every rule EKS would reject these settings for (the Kubernetes version is checked by addons/versions). */
+export function checkClusterSettings(s: ClusterSettings): SettingProblem[] {
+  const groups = (["system", "application", "gpu"] as const).filter((g) => g === "application" || s.nodeGroups[g].enabled);
+  return [
+    ...(s.endpoint.publicAccess && s.endpoint.publicAccessCidrs.length === 0
+      ? [problem("endpoint.publicAccessCidrs", [], "at least one CIDR with publicAccess: an empty list opens the endpoint to 0.0.0.0/0")]
+      : []),
+    ...groups.flatMap((g) => scalingProblems(s.nodeGroups[g]).map(([field, allowed]) => problem(`nodeGroups.${g}.${field}`, s.nodeGroups[g][field as "minSize"], allowed))),
+    ...logRetentionProblems("controlPlaneLogRetentionDays", s.controlPlaneLogRetentionDays),
+    ...logRetentionProblems("insightsLogRetentionDays", s.insightsLogRetentionDays),
+  ];
+}
+
+/** What a caller may give of the settings: any field, node groups and the endpoint field by field. */
+export type ClusterSettingsInput = Partial<Omit<ClusterSettings, "endpoint" | "nodeGroups">> & {
+  endpoint?: Partial<ClusterSettings["endpoint"]>;
+  /** A group given is created unless it says enabled: false; a group left out takes the default's. */
+  nodeGroups?: { system?: NodeGroupConfig & { enabled?: boolean }; application?: NodeGroupConfig; gpu?: NodeGroupConfig & { enabled?: boolean } };
+};
+
+/** The caller's settings over CLUSTER_DEFAULTS; throws listing every problem, naming the cluster. */
+export function resolveClusterSettings(name: string, given: ClusterSettingsInput): ClusterSettings {
+  const d = CLUSTER_DEFAULTS;
+  const pick = <K extends keyof ClusterSettings>(k: K): ClusterSettings[K] => (given[k as keyof ClusterSettingsInput] ?? d[k]) as ClusterSettings[K];
+  const g = given.nodeGroups ?? {};
+  const s: ClusterSettings = {
+    kubernetesVersion: pick("kubernetesVersion"),
+    endpoint: { ...d.endpoint, ...Object.fromEntries(Object.entries(given.endpoint ?? {}).filter(([, v]) => v !== undefined)) },
+    adminPrincipalArns: pick("adminPrincipalArns"),
+    deletionProtection: pick("deletionProtection"),
+    nodeGroups: {
+      system: g.system ? { enabled: true, ...g.system } : d.nodeGroups.system,
+      application: g.application ?? d.nodeGroups.application,
+      gpu: g.gpu ? { enabled: true, ...g.gpu } : d.nodeGroups.gpu,
+    },
+    autoscaler: pick("autoscaler"),
+    loadBalancerControllerChartVersion: pick("loadBalancerControllerChartVersion"),
+    addonVersions: pick("addonVersions"),
+    controlPlaneLogRetentionDays: pick("controlPlaneLogRetentionDays"),
+    insightsLogRetentionDays: pick("insightsLogRetentionDays"),
+  };
+  assertNoProblems(name, checkClusterSettings(s));
+  return s;
+}
