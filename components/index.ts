@@ -92,3 +92,5 @@ export { PROFILES } from "./profiles";
 export type { Profile } from "./profiles";
 export { DEFAULT_LOG_RETENTION_DAYS, LOGGING_DEFAULTS, LOGGING_PRESETS, LOG_RETENTION_DAYS } from "./logs";
 export type { LogRetentionDays, LoggingSettings } from "./logs";
+
+export { ComponentArgsError } from "./errors";

@@ -1,4 +1,6 @@
 /** Tags every component adds to its children on top of the provider's default tags. */
+import { ComponentArgsError } from "./errors";
+
 export type Tier = "security" | "network" | "deploy" | "cluster" | "data" | "storage" | "edge" | "monitoring";
 
 export function tierTags(tier: Tier, extra: Record<string, string> = {}): Record<string, string> {
@@ -25,7 +27,7 @@ export const ROTATED_BY_VALUE = /^(?=.*[^\p{Z}])(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-
 /** `{ RotatedBy: who }`, refused when AWS would refuse the value or when it says nothing. */
 export function rotatedByTag(who: string): Record<string, string> {
   if (!ROTATED_BY_VALUE.test(who)) {
-    throw new Error(`${ROTATED_BY_TAG} tag value "${who}" must name who rotates the secret, in at most 256 of the characters AWS allows in a tag value (letters, digits, spaces, _ . : / = + - @)`);
+    throw new ComponentArgsError(`${ROTATED_BY_TAG} tag value "${who}" must name who rotates the secret, in at most 256 of the characters AWS allows in a tag value (letters, digits, spaces, _ . : / = + - @)`);
   }
   return { [ROTATED_BY_TAG]: who };
 }

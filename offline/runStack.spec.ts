@@ -1,5 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ComponentArgsError } from "../components/errors";
+import { runFailure } from "../scripts/stackArgs";
 import { runComponent } from "./runStack";
 
 describe("runComponent", () => {
@@ -30,6 +33,22 @@ describe("runComponent", () => {
     });
     assert.match(run.error!.message, /left an error unhandled, which fails a real run: the mock cloud does not answer aws:ec2\/getInternetGateway:getInternetGateway/);
     assert.deepEqual(run.resources.filter((r) => r.custom).map((r) => r.type), ["aws:s3/bucket:Bucket"]);
+  });
+
+  it("reports a component's check that fails inside an apply as the caller's mistake: a config error, no stack trace", async () => {
+    const run = await runComponent(async () => {
+      const arn = pulumi.output("arn:aws:sns:us-west-2:123456789012:orders");
+      // As servicePolicy.ts refuses a queue ARN it cannot scope, once the ARN is known.
+      arn.apply((a) => {
+        if (!a.includes(":sqs:")) throw new ComponentArgsError(`queue ARN ${a} is neither a Kafka topic nor an SQS queue`);
+        return a;
+      });
+      new aws.s3.Bucket("b", {});
+    });
+    assert.ok(run.error instanceof ComponentArgsError, String(run.error));
+    const failure = runFailure(run.error);
+    assert.equal(failure.code, 2);
+    assert.doesNotMatch(failure.message, /^\s+at /m);
   });
 
   it("leaves no handler behind: a later clean run reports no error", async () => {

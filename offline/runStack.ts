@@ -3,6 +3,7 @@
  * the stack outputs. Each call resets the Pulumi runtime, so several stacks run in one process.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { ComponentArgsError } from "../components/errors";
 import { MockCloud, ReferencedStack } from "./mockCloud";
 import { Recorder, RecordedResource } from "./recorder";
 import { main } from "../stacks/platform";
@@ -88,11 +89,16 @@ async function run(opts: RunOptions): Promise<StackRun> {
 }
 
 /**
- * One error for the rejections a run left unhandled: the first failed invoke's message when the mock
- * cloud saw one (the SDK's own message has lost it), else the first rejection's, and how many there were.
+ * One error for the rejections a run left unhandled. A component's check that runs inside an apply
+ * (an ARN known only then) rejects with a ComponentArgsError: that is the caller's input, so it is
+ * returned as it is, for the plan to report as a config error without a stack trace. Otherwise: the
+ * first failed invoke's message when the mock cloud saw one (the SDK's own message has lost it),
+ * else the first rejection's, and how many there were.
  */
 export function unhandledError(reasons: unknown[], invokeFailures: Error[] = []): Error | undefined {
   if (reasons.length === 0) return undefined;
+  const callersMistake = reasons.find((r): r is ComponentArgsError => r instanceof ComponentArgsError);
+  if (callersMistake) return callersMistake;
   const first = invokeFailures[0] ?? (reasons[0] instanceof Error ? reasons[0] : new Error(String(reasons[0])));
   const more = reasons.length > 1 ? ` (${reasons.length} unhandled rejections in all)` : "";
   const error = new Error(`the program left an error unhandled, which fails a real run: ${first.message}${more}`);

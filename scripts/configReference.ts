@@ -17,7 +17,10 @@ type Json = Record<string, any>;
 
 function allowed(s: Json): string {
   if (s.enum) return s.enum.map((v: unknown) => `\`${v}\``).join(", ");
-  if (s.anyOf) return s.anyOf.map((v: Json) => `\`${v.const}\``).join(", ");
+  if (s.anyOf?.every((v: Json) => v.const !== undefined)) return s.anyOf.map((v: Json) => `\`${v.const}\``).join(", ");
+  // A field marked secret (sections/common.ts secretable): its plain form, or a secure value.
+  if (s.anyOf) return s.anyOf.map(allowed).join(" or ");
+  if (s.type === "object" && s.properties && Object.keys(s.properties).join() === "secure") return "`secure:` value";
   if (s.type === "array") return `list of ${allowed(s.items)}`;
   if (s.type === "object" && s.additionalProperties) return `map of ${allowed(s.additionalProperties)}`;
   // zod's .int() states the safe-integer range as bounds; those are no rule of ours, so they are not shown.

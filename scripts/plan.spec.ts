@@ -47,12 +47,41 @@ describe("offline plan", () => {
     assert.match(text, /Policy violations: 0 mandatory, 0 advisory\./);
   });
 
-  it("prints the tree grouped by component, counts, and summarizes advisories in one line (dev)", async () => {
+  it("prints the tree grouped by component, counts, and each advisory in one line with the stack key to set (dev)", async () => {
     const { code, text } = await planLines(["--stack", "dev"]);
     assert.equal(code, 0);
     assert.match(text, /[├└]─ medsearch-network \(platform:network:Network\) \[region us-west-2\] — \d+ resources/);
     assert.match(text, /^\s+\d+ {2}aws:kms\/key:Key$/m);
-    assert.match(text, /Policy violations: 0 mandatory, 7 advisory\.\n {2}Advisories from: ec2-require-nat-gateway-per-az, ec2-require-subnets-across-azs, elb-enable-deletion-protection, elb-require-waf-association, rds-require-multi-az, rds-enable-deletion-protection, elasticache-enable-automatic-failover \(run with --verbose/);
+    const summary = text.slice(text.indexOf("Policy violations:"), text.indexOf("\n\nStack outputs (")).split("\n");
+    assert.deepEqual(summary, [
+      "Policy violations: 0 mandatory, 7 advisory.",
+      "  Advisories, with their fix:",
+      "    ec2-require-nat-gateway-per-az: set platform:network.natGateways to \"onePerAz\" (the stack has \"instance\")",
+      "    ec2-require-subnets-across-azs: set platform:network.azCount to at least 3 (the stack has 2)",
+      "    elb-enable-deletion-protection: set platform:edge.alb.deletionProtection to true (the stack has false)",
+      "    elb-require-waf-association: set platform:edge.waf.regionalWebAcl to true (the stack has false)",
+      "    rds-require-multi-az: set platform:database.multiAz to true (the stack has false)",
+      "    rds-enable-deletion-protection: set platform:database.deletionProtection to true (the stack has false)",
+      "    elasticache-enable-automatic-failover: set platform:cache.automaticFailover to true (the stack has false), with replicasPerShard at least 1 and multiAz true",
+      "  (run with --verbose to list each resource and advisory)",
+    ]);
+  });
+
+  it("collapses identical violations into one line with a count and the stack key to set; --verbose lists the resources", async () => {
+    const prod = readFileSync(join(ROOT, "Pulumi.prod.yaml"), "utf8").replace("retentionDays: 90", "retentionDays: 30");
+    const file = tempStack(prod);
+    const { code, text } = await planLines(["--config", file]);
+    assert.equal(code, 1);
+    // One line for every log group of prod (the tiers' and the deploy runner's), each listed under --verbose.
+    const verbose = await planLines(["--config", file, "--verbose"]);
+    const groups = verbose.text.match(/^ {6}at urn:pulumi:variant::platform::.*aws:cloudwatch\/logGroup:LogGroup::/gm)?.length ?? 0;
+    assert.ok(groups >= 16, String(groups));
+    const lines = text.slice(text.indexOf("Policy violations:")).split("\n");
+    assert.deepEqual(lines.slice(0, 3), [
+      `Policy violations: ${groups} mandatory, 0 advisory.`,
+      `  [mandatory] cloudwatch-configure-log-group-retention, ${groups} resources: Log group keeps records 30 days; set retentionInDays to at least 90.`,
+      "      fix: set platform:logging.retentionDays to at least 90 (the stack has 30)",
+    ]);
   });
 
   it("ends with the monthly estimate: total, per tier, the largest items, what is unpriced, the assumptions (dev)", async () => {

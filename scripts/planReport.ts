@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Violation } from "../offline/policyRunner";
+import type { KeyedViolation } from "../offline/stackKeys";
 import type { RecordedResource } from "../offline/recorder";
 import { type CostReport, toCostJson } from "../offline/cost/types";
 
@@ -70,16 +71,63 @@ export function renderCounts(resources: RecordedResource[]): string[] {
   return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([t, n]) => `  ${String(n).padStart(3)}  ${t}`);
 }
 
-export function renderViolations(violations: Violation[], verbose: boolean): string[] {
-  const mandatory = violations.filter((v) => v.level === "mandatory");
-  const advisory = violations.filter((v) => v.level === "advisory");
-  const line = (v: Violation) => `  [${v.level}] ${v.policy}: ${v.message}${v.urn ? `\n      at ${v.urn}` : ""}`;
-  const out = [`Policy violations: ${mandatory.length} mandatory, ${advisory.length} advisory.`];
-  out.push(...mandatory.map(line));
-  if (advisory.length > 0) {
-    if (verbose) out.push(...advisory.map(line));
-    else out.push(`  Advisories from: ${[...new Set(advisory.map((v) => v.policy))].join(", ")} (run with --verbose to list them).`);
+/** Violations that say the same thing (policy, level, message, fix), with the resources they name. */
+export interface ViolationGroup {
+  policy: string;
+  level: Violation["level"];
+  message: string;
+  fix?: string;
+  urns: string[];
+}
+
+export function groupViolations(violations: KeyedViolation[]): ViolationGroup[] {
+  const groups = new Map<string, ViolationGroup>();
+  for (const v of violations) {
+    const id = JSON.stringify([v.policy, v.level, v.message, v.fix]);
+    const g = groups.get(id) ?? { policy: v.policy, level: v.level, message: v.message, fix: v.fix, urns: [] };
+    if (v.urn) g.urns.push(v.urn);
+    groups.set(id, g);
   }
+  return [...groups.values()];
+}
+
+const count = (g: ViolationGroup) => (g.urns.length > 1 ? `, ${g.urns.length} resources` : "");
+
+/** One group: the message once, the stack key's fix when there is one, and with --verbose each resource. */
+function renderGroup(g: ViolationGroup, verbose: boolean): string[] {
+  return [
+    `  [${g.level}] ${g.policy}${count(g)}: ${g.message}`,
+    ...(g.fix ? [`      fix: ${g.fix}`] : []),
+    ...(verbose ? g.urns.map((u) => `      at ${u}`) : []),
+  ];
+}
+
+/** First sentence of a policy's remediation steps: the one-line fix when no stack key is behind it. */
+export function firstSentence(text: string | undefined): string | undefined {
+  const m = text ? /^(.*?[.!?])(\s|$)/.exec(text) : null;
+  return m ? m[1] : text;
+}
+
+/**
+ * Mandatory violations one line per group (identical ones collapse, with a count); advisories in
+ * one summary line each, with their one-line fix (the stack key's, else the policy's remediation).
+ * --verbose lists every resource, and advisories in full.
+ */
+export function renderViolations(violations: KeyedViolation[], verbose: boolean, remediation: (policy: string) => string | undefined = () => undefined): string[] {
+  const groups = groupViolations(violations);
+  const mandatory = groups.filter((g) => g.level === "mandatory");
+  const advisory = groups.filter((g) => g.level === "advisory");
+  const n = (level: string) => violations.filter((v) => v.level === level).length;
+  const out = [`Policy violations: ${n("mandatory")} mandatory, ${n("advisory")} advisory.`];
+  out.push(...mandatory.flatMap((g) => renderGroup(g, verbose)));
+  if (advisory.length > 0) {
+    if (verbose) out.push(...advisory.flatMap((g) => renderGroup(g, verbose)));
+    else {
+      out.push("  Advisories, with their fix:");
+      out.push(...advisory.map((g) => `    ${g.policy}${g.urns.length > 1 ? ` (${g.urns.length})` : ""}: ${g.fix ?? firstSentence(remediation(g.policy)) ?? g.message}`));
+    }
+  }
+  if (!verbose && groups.some((g) => g.urns.length > 0)) out.push("  (run with --verbose to list each resource and advisory)");
   return out;
 }
 

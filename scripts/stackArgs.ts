@@ -9,8 +9,10 @@
  *                                    (examples/standalone); offline/program.ts runs it
  */
 import { join, resolve } from "node:path";
-import { Target, programStackFile, readProgram } from "../offline/program";
-import { stackNameOf } from "../offline/stackFile";
+import { ComponentArgsError } from "../components/errors";
+import { EXIT } from "../offline/exitCodes";
+import { ProgramSpec, Target, programStackFile, readProgram } from "../offline/program";
+import { StackFileError, stackNameOf } from "../offline/stackFile";
 import { ConfigError } from "../stacks/config/problems";
 
 export const ROOT = resolve(__dirname, "..");
@@ -27,13 +29,25 @@ export const flagValue = (argv: string[], flag: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 
-/** Throws `usage` when no flag names a stack. */
+/** A mistake on the command line: reported with the usage, exit 2. */
+export class UsageError extends Error {}
+
+/** The program a --program directory holds; a directory without a Pulumi.yaml is a usage error. */
+function programIn(dir: string): ProgramSpec {
+  try {
+    return readProgram(dir);
+  } catch (e) {
+    throw new UsageError(`--program ${dir}: ${(e as Error).message}`);
+  }
+}
+
+/** Throws a UsageError with `usage` when no flag names a stack. */
 export function parseStackArgs(argv: string[], usage: string): StackArgs {
   const config = flagValue(argv, "--config");
   const dir = flagValue(argv, "--program");
   const stack = flagValue(argv, "--stack") ?? (config ? stackNameOf(config) : undefined);
-  if (!stack) throw new Error(usage);
-  const program = dir ? readProgram(dir) : undefined;
+  if (!stack) throw new UsageError(usage);
+  const program = dir ? programIn(dir) : undefined;
   const configFile = config ? resolve(config) : program ? programStackFile(program, stack) : join(ROOT, `Pulumi.${stack}.yaml`);
   return { stack, configFile, ...(program ? { program } : {}) };
 }
@@ -49,12 +63,31 @@ export function tsStack(error: Error): string {
   return loader?.mapStack ? loader.mapStack(stack) : stack;
 }
 
+/** Refuses options the command does not have, so a typo (--stak) is not silently ignored. */
+export function checkFlags(argv: string[], flags: { withValue: string[]; switches: string[] }, usage: string): void {
+  const unknown = argv.filter((a, i) => a.startsWith("-") && ![...flags.withValue, ...flags.switches].includes(a) && !flags.withValue.includes(argv[i - 1]));
+  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown.join(", ")}\n${usage}`);
+  const missing = flags.withValue.filter((f) => argv.includes(f) && (argv[argv.indexOf(f) + 1] ?? "--").startsWith("--"));
+  if (missing.length > 0) throw new UsageError(`${missing.join(", ")} needs a value\n${usage}`);
+}
+
 /**
- * How a failed run ends an offline command: a config error (exit 2) prints the keys it names;
- * anything else is the program failing (exit 3), with its stack.
+ * Errors in the user's input: the stack file, its config values, a component's arguments, the
+ * command line. They end a command with a message, never a stack trace.
  */
-export function runFailure(error: Error): { code: 2 | 3; message: string } {
-  return error instanceof ConfigError
-    ? { code: 2, message: error.message }
-    : { code: 3, message: `The program failed: ${tsStack(error)}` };
+export function isUserInputError(e: unknown): e is Error {
+  return e instanceof ConfigError || e instanceof ComponentArgsError || e instanceof StackFileError || e instanceof UsageError;
+}
+
+/**
+ * How a failed run ends an offline command: the user's input (exit 2) prints what is wrong, naming
+ * the keys; anything else is the program failing (exit 3), with its stack.
+ */
+export function runFailure(error: unknown, configFile?: string): { code: 2 | 3; message: string } {
+  if (error instanceof ComponentArgsError) {
+    return { code: EXIT.config, message: `Invalid arguments for a component${configFile ? ` (from ${configFile})` : ""}:\n  ${error.message}` };
+  }
+  if (isUserInputError(error)) return { code: EXIT.config, message: error.message };
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { code: EXIT.program, message: `The program failed: ${tsStack(e)}` };
 }

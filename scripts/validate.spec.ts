@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RecordedResource } from "../offline/recorder";
 import { ConfigError } from "../stacks/config/problems";
-import { ROOT } from "./stackArgs";
-import { INSTALL_HINT, validate } from "./validate";
+import { ROOT, UsageError } from "./stackArgs";
+import { INSTALL_HINT, parseValidateArgs, validate } from "./validate";
 
 const dir = mkdtempSync(join(tmpdir(), "validate-"));
 const stackFile = join(dir, "Pulumi.small.yaml");
@@ -83,6 +83,27 @@ describe("npm run validate", () => {
     assert.equal((await run([sg], fakeLinter("c2", []), join(dir, "Pulumi.absent.yaml"))).code, 2);
     const failed = await run(new Error("boom"), fakeLinter("c3", []));
     assert.deepEqual([failed.code, /The program failed: Error: boom/.test(failed.lines[0])], [3, true]);
+  });
+
+  it("exits 2 as the plan does on a stack file the CLI would misread: a YAML error at file:line:column, a misspelt top-level key", async () => {
+    const broken = join(dir, "Pulumi.broken.yaml");
+    writeFileSync(broken, "config:\n  aws:region: us-west-2\n  platform:profile: dev\n platform:name: x\n");
+    const yaml = await run([sg], fakeLinter("y1", []), broken);
+    assert.equal(yaml.code, 2);
+    assert.match(yaml.lines[0], new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:4:1: All mapping items must start at the same column`));
+    const misspelt = join(dir, "Pulumi.confg.yaml");
+    writeFileSync(misspelt, "confg:\n  aws:region: us-west-2\n");
+    const key = await run([sg], fakeLinter("y2", []), misspelt);
+    assert.equal(key.code, 2);
+    assert.match(key.lines.join("\n"), /confg: got .*allowed: a top-level key of a stack file: config, .*; did you mean "config"\?/);
+  });
+
+  it("refuses an option it does not have (--stak) with the usage, and prints its exit codes for --help", () => {
+    assert.throws(() => parseValidateArgs(["--stak", "dev"]), (e: Error) => e instanceof UsageError && /^unknown option --stak\nusage: npm run validate/.test(e.message));
+    assert.deepEqual(parseValidateArgs(["--config", stackFile]), { stack: "small", configFile: stackFile });
+    const r = spawnSync(process.execPath, ["-r", "tsx/cjs", "scripts/validate.ts", "--help"], { cwd: ROOT, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^usage: npm run validate -- --stack <name>.*\n\nExit codes: 0 clean, 1 findings .*, 4 cfn-lint missing\.$/m);
   });
 
   it("exits 3 when cfn-lint cannot lint a template, never reading that as clean", async () => {

@@ -17,11 +17,13 @@ import { AllowEntry, allowEntryFor } from "../offline/cloudformation/allowlist";
 import { coverageRatio } from "../offline/cloudformation/coverage";
 import { Finding, LinterMissing, lintTemplate, linterPath } from "../offline/cloudformation/lint";
 import { Rendering, render } from "../offline/cloudformation/renderer";
+import { EXIT } from "../offline/exitCodes";
 import type { RecordedResource } from "../offline/recorder";
-import { readStackFile } from "../offline/stackFile";
-import { ROOT, STACK_USAGE, StackArgs, parseStackArgs, runFailure, tsStack } from "./stackArgs";
+import { StackFile, StackFileError, readStackFileChecked } from "../offline/stackFile";
+import { ConfigError } from "../stacks/config/problems";
+import { ROOT, STACK_USAGE, StackArgs, checkFlags, parseStackArgs, runFailure, tsStack } from "./stackArgs";
 
-export const USAGE = `usage: npm run validate -- ${STACK_USAGE}`;
+export const USAGE = `usage: npm run validate -- ${STACK_USAGE} [--help]`;
 /** Each plan's aws:* resources the rendering must translate (issue 13). */
 export const COVERAGE_FLOOR = 0.95;
 export const INSTALL_HINT = "cfn-lint is not installed: pip install cfn-lint";
@@ -89,15 +91,21 @@ export async function validate(args: StackArgs, opts: ValidateOptions = {}): Pro
   const linter = linterPath(opts.linter);
   if (!linter) {
     log(INSTALL_HINT);
-    return 4;
+    return EXIT.missingCfnLint;
   }
-  let config: Record<string, string>;
+  let file: StackFile;
   try {
-    config = readStackFile(args.configFile);
+    file = readStackFileChecked(args.configFile);
   } catch (e) {
-    log(`Cannot read the stack file ${args.configFile}: ${(e as Error).message}`);
-    return 2;
+    // A YAML error names file:line:column itself; a missing or unreadable file gets the path here.
+    log(e instanceof StackFileError ? e.message : `Cannot read the stack file ${args.configFile}: ${(e as Error).message}`);
+    return EXIT.config;
   }
+  if (file.problems.length > 0) {
+    log(`${args.configFile}: ${new ConfigError(file.problems).message}`);
+    return EXIT.config;
+  }
+  const config = file.config;
   // Loaded here, not at the top: it loads the whole program, which the checks above do not need.
   const evaluate = opts.evaluate ?? (async () => (await import("../offline/runStack")).runTarget(args));
   const run = await evaluate(args.stack, config);
@@ -115,7 +123,7 @@ export async function validate(args: StackArgs, opts: ValidateOptions = {}): Pro
     findings = (await Promise.all(Object.entries(paths).map(([region, path]) => lintTemplate(path, region, rendering.templates[region], linter)))).flat();
   } catch (e) {
     log(e instanceof LinterMissing ? INSTALL_HINT : (e as Error).message);
-    return e instanceof LinterMissing ? 4 : 3;
+    return e instanceof LinterMissing ? EXIT.missingCfnLint : EXIT.program;
   }
   const result = classify(findings);
   report(rendering, result, log);
@@ -123,7 +131,7 @@ export async function validate(args: StackArgs, opts: ValidateOptions = {}): Pro
   if (lowCoverage) log(`Coverage is under the ${COVERAGE_FLOOR * 100}% floor: map the types listed above.`);
   log(`${Date.now() - started} ms.`);
   log(summaryLine(result.open, result.allowed.length, rendering));
-  return result.open.length > 0 || lowCoverage ? 1 : 0;
+  return result.open.length > 0 || lowCoverage ? EXIT.violation : EXIT.clean;
 }
 
 /** Exits once stdout has drained, so a pipe gets the last line. */
@@ -131,18 +139,30 @@ function exitAfterFlush(code: number): void {
   process.stdout.write("", () => process.exit(code));
 }
 
+/** The command line: --help, or a stack; an option validate does not have is a usage error. */
+export function parseValidateArgs(argv: string[]): StackArgs {
+  checkFlags(argv, { withValue: ["--stack", "--config", "--program"], switches: ["--help"] }, USAGE);
+  return parseStackArgs(argv, USAGE);
+}
+
 if (require.main === module) {
+  const argv = process.argv.slice(2);
   let args: StackArgs | undefined;
   try {
-    args = parseStackArgs(process.argv.slice(2), USAGE);
+    if (argv.includes("--help") || argv.includes("-h")) {
+      console.log(`${USAGE}\n\nExit codes: 0 clean, 1 findings (or coverage under the floor), 2 a config error, 3 a program failure, 4 cfn-lint missing.`);
+      exitAfterFlush(EXIT.clean);
+    } else {
+      args = parseValidateArgs(argv);
+    }
   } catch (e) {
     console.error((e as Error).message);
-    exitAfterFlush(2);
+    exitAfterFlush(EXIT.config);
   }
   if (args) {
     validate(args).then(exitAfterFlush, (e) => {
       console.error(e instanceof Error ? tsStack(e) : e);
-      exitAfterFlush(3);
+      exitAfterFlush(EXIT.program);
     });
   }
 }

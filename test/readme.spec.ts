@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { EXIT } from "../offline/exitCodes";
 import { CONFIG_DOC, configReference } from "../scripts/configReference";
 import { ROOT } from "./helpers";
 
@@ -43,6 +44,17 @@ describe("README", () => {
     for (const field of ["stack", "resources[]", "outputs", "violations[]", "urn, type, name, id, parent, custom, provider, inputs, outputs, dependencies, protect, retainOnDelete", "policy, level, urn, message"]) {
       assert.ok(readme.includes(field), field);
     }
+  });
+
+  it("documents the exit codes the plan and validate return (offline/exitCodes.ts)", () => {
+    const table = [...readme.matchAll(/^\| `(\d)` \| (.+) \|$/gm)].map((m) => [Number(m[1]), m[2]] as const);
+    assert.deepEqual(table.map(([code]) => code), [EXIT.clean, EXIT.violation, EXIT.config, EXIT.program], "the plan's exit-code table");
+    assert.match(table[1][1], /mandatory policy violation/);
+    assert.match(table[2][1], /config error/);
+    assert.match(table[3][1], /program failure/);
+    assert.ok(readme.includes(
+      `exit codes \`${EXIT.clean}\` clean, \`${EXIT.violation}\` findings, \`${EXIT.config}\` config error, \`${EXIT.program}\` program failure, \`${EXIT.missingCfnLint}\` cfn-lint missing`,
+    ), "validate's exit codes");
   });
 
   it("links the guides it promises", () => {

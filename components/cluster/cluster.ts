@@ -2,6 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "../account";
+import { ComponentArgsError, throwIfProblems } from "../errors";
+import { clusterArgProblems } from "./argChecks";
 import { KeyArns, keysFor } from "../security/ownKeys";
 import { ClusterSettings, ClusterSettingsInput, resolveClusterSettings } from "./presets";
 import { childName } from "../naming";
@@ -94,7 +96,8 @@ export class Cluster extends pulumi.ComponentResource {
       kmsKeyArns: keysFor(this, name, ["data", "logs"], given.kmsKeyArns, { account: () => pulumi.output(given.account), protect: settings.deletionProtection, kind: "cluster" }),
     };
     checkClusterName(args.clusterName);
-    if (args.availabilityZones.length < 2) throw new Error(`${name}: EKS needs subnets in at least 2 AZs; got ${args.availabilityZones.length}`);
+    throwIfProblems(name, clusterArgProblems(args));
+    if (args.availabilityZones.length < 2) throw new ComponentArgsError(`${name}: EKS needs subnets in at least 2 AZs; got ${args.availabilityZones.length}`);
     this.clusterName = args.clusterName;
 
     const cluster = this.controlPlane(name, args);

@@ -2,6 +2,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ChildOptions, formerParents } from "../childOptions";
 import { namespaces, podAutoscaler, serviceAccount } from "./workloads";
+import { ComponentArgsError } from "../errors";
 
 /** A service as its Kubernetes objects see it. The stack's `platform:services` entries fit it as they are. */
 export interface KubernetesService {
@@ -51,7 +52,7 @@ export class KubernetesWorkloads extends pulumi.ComponentResource {
   constructor(name: string, args: KubernetesWorkloadsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:KubernetesWorkloads", name, {}, opts);
     const missing = servicesWithoutRoles(args.services, args.serviceRoleArns);
-    if (missing.length > 0) throw new Error(`${name}: no IAM role for service ${missing.join(", ")}: create the Workloads component (the AWS step) for every service first`);
+    if (missing.length > 0) throw new ComponentArgsError(`${name}: no IAM role for service ${missing.join(", ")}: create the Workloads component (the AWS step) for every service first`);
     const child: ChildOptions = { parent: this, provider: args.provider, aliases: formerParents(name, "platform:cluster:Workloads") };
     this.namespaces = [...new Set(args.services.map((s) => s.namespace))];
     const ns = namespaces(name, this.namespaces, child);

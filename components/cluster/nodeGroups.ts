@@ -15,7 +15,7 @@ export interface Taint {
 
 /** One managed node group. Documented field by field in stacks/config/sections/cluster.ts. */
 export interface NodeGroupConfig {
-  /** EC2 instance types; more than one lets Spot pick from several pools. */
+  /** EC2 instance types offered in the region (aws/snapshot.json); more than one lets Spot pick from several pools. */
   instanceTypes: string[];
   /** ON_DEMAND or SPOT. https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html#managed-node-group-capacity-types */
   capacityType: "ON_DEMAND" | "SPOT";

@@ -5,6 +5,7 @@
  * A reference with no ARN in the maps the other tiers hand over is an error, never a silent
  * narrower or wider grant.
  */
+import { ComponentArgsError } from "../errors";
 import { PolicyDocument, PolicyStatement, policyDocument } from "../iam/policyDocument";
 
 export type BucketAccess = "read" | "write" | "readwrite";
@@ -42,7 +43,7 @@ export function missingReferences(s: ServiceGrants, known: { buckets: string[]; 
 export function assertResolvable(s: ServiceGrants, known: { buckets: string[]; secrets: string[]; queues: string[] }): void {
   const missing = missingReferences(s, known);
   if (missing.length > 0) {
-    throw new Error(`service ${s.name} references ${missing.join(", ")}, which no tier provides an ARN for; add it to that tier or remove it from platform:services`);
+    throw new ComponentArgsError(`service ${s.name} references ${missing.join(", ")}, which no tier provides an ARN for; add it to that tier or remove it from platform:services`);
   }
 }
 
@@ -110,7 +111,7 @@ function queueStatement(service: string, queue: string, arn: string, i: number):
       Resource: arn,
     }];
   }
-  throw new Error(`service ${service}: queue "${queue}" has ARN ${arn}, which is neither a Kafka topic nor an SQS queue; IAM cannot scope access to it`);
+  throw new ComponentArgsError(`service ${service}: queue "${queue}" has ARN ${arn}, which is neither a Kafka topic nor an SQS queue; IAM cannot scope access to it`);
 }
 
 /** The role policy of one service, or undefined when it touches nothing in AWS. */

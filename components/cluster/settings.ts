@@ -1,6 +1,7 @@
 /**
  * Fixed settings and small derivations of the cluster tier. Pure; no Pulumi imports.
  */
+import { ComponentArgsError } from "../errors";
 import type { NodeGroupConfig, NodeGroupRole } from "./nodeGroups";
 
 /** All five control-plane log types. https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html */
@@ -19,7 +20,7 @@ export const CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
 
 export function checkClusterName(name: string): void {
   if (!CLUSTER_NAME_PATTERN.test(name)) {
-    throw new Error(`EKS rejects the cluster name "${name}": 1 to 100 characters of A-Z, a-z, 0-9, '-' and '_', starting with a letter or digit`);
+    throw new ComponentArgsError(`EKS rejects the cluster name "${name}": 1 to 100 characters of A-Z, a-z, 0-9, '-' and '_', starting with a letter or digit`);
   }
 }
 

@@ -1,20 +1,33 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { AUTH_TOKEN_LENGTH, AUTH_TOKEN_SPECIALS, cacheFamily, cacheNodeAzs, cacheParameters, cacheVersionProblem, isValidAuthToken, nodeCount } from "./cacheEngine";
+import { cacheEngineVersions } from "../aws/facts";
+import { AUTH_TOKEN_LENGTH, AUTH_TOKEN_SPECIALS, CACHE_VERSIONS, CACHE_VERSIONS_SINCE_SNAPSHOT, cacheFamily, cacheNodeAzs, cacheParameters, cacheVersionProblem, isValidAuthToken, nodeCount } from "./cacheEngine";
 
 describe("ElastiCache rules", () => {
   const families: Array<["valkey" | "redis", string, string]> = [
-    ["valkey", "7.2", "valkey7"], ["valkey", "8.0", "valkey8"], ["valkey", "8.2", "valkey8"], ["valkey", "9.0", "valkey9"], ["redis", "7.1", "redis7"],
+    ["valkey", "7.2", "valkey7"], ["valkey", "8.0", "valkey8"], ["valkey", "8.2", "valkey8"], ["valkey", "9.0", "valkey9"], ["valkey", "9.1", "valkey9"], ["redis", "7.1", "redis7"],
   ];
   for (const [engine, version, family] of families) {
     it(`maps ${engine} ${version} to the ${family} parameter group family`, () => assert.equal(cacheFamily(engine, version), family));
   }
 
-  it("rejects versions an engine does not have, listing the ones it does", () => {
-    assert.match(cacheVersionProblem("redis", "8.2")!, /a redis version ElastiCache offers: 7.0, 7.1/);
-    assert.match(cacheVersionProblem("valkey", "6.2")!, /7.2, 8.0, 8.1, 8.2, 9.0/);
+  it("rejects versions an engine does not have, listing the ones it does and the nearest", () => {
+    assert.match(cacheVersionProblem("redis", "8.2")!.allowed, /a redis version ElastiCache offers and the platform runs: 7.0, 7.1/);
+    assert.match(cacheVersionProblem("valkey", "6.2")!.allowed, /7.2, 8.0, 8.1, 8.2, 9.0, 9.1/);
+    assert.deepEqual(cacheVersionProblem("valkey", "9.2")!.suggestions, ["9.0", "9.1"]);
     assert.equal(cacheVersionProblem("valkey", "8.2"), undefined);
+    assert.equal(cacheVersionProblem("valkey", "9.1"), undefined);
     assert.throws(() => cacheFamily("redis", "6.2"), /not a supported/);
+  });
+
+  it("runs only versions in cfn-lint's data, or published since with a source", () => {
+    for (const engine of ["valkey", "redis"] as const) {
+      const since = CACHE_VERSIONS_SINCE_SNAPSHOT[engine];
+      const unsourced = Object.keys(CACHE_VERSIONS[engine]).filter((v) => !cacheEngineVersions(engine).includes(v) && !since[v]);
+      assert.deepEqual(unsourced, [], engine);
+      // Once the snapshot has a version, its hand-kept entry goes.
+      assert.deepEqual(Object.keys(since).filter((v) => cacheEngineVersions(engine).includes(v)), [], engine);
+    }
   });
 
   it("generates AUTH tokens only from characters ElastiCache accepts (property)", () => {

@@ -6,7 +6,8 @@ import { LOGGING_PRESETS, LogRetentionDays } from "../logs";
 import type { Profile } from "../profiles";
 import { KEY_RING_PRESETS, SECRET_RECOVERY_WINDOW } from "../security/presets";
 import { withDefaults } from "../defaults";
-import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem } from "../settings";
+import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem, valueProblem } from "../settings";
+import { cacheRegionProblems, regionOfArgs } from "./argChecks";
 import { CacheEngine, cacheVersionProblem, nodeCount } from "./cacheEngine";
 import { windowPairProblems } from "./windows";
 
@@ -130,7 +131,7 @@ export function checkCacheSettings(c: EngineSettings): SettingProblem[] {
   ];
   if (!/^cache\.[a-z0-9]+\.[a-z0-9]+$/.test(c.nodeType)) problems.push(problem("nodeType", c.nodeType, "an ElastiCache node type such as cache.t4g.small"));
   const version = cacheVersionProblem(c.engine, c.engineVersion);
-  if (version) problems.push(problem("engineVersion", c.engineVersion, version));
+  if (version) problems.push(valueProblem("engineVersion", c.engineVersion, version));
   if (c.snapshotRetentionDays < 1) {
     problems.push(problem("snapshotRetentionDays", c.snapshotRetentionDays, "at least 1: automatic backups stay on in every stack (FSBP ElastiCache.1)"));
   }
@@ -139,10 +140,11 @@ export function checkCacheSettings(c: EngineSettings): SettingProblem[] {
 }
 
 /** The cache's settings: the caller's, else the defaults; throws listing every problem. */
-export function resolveCacheArgs(name: string, args: Partial<CacheSettings>): CacheSettings {
+export function resolveCacheArgs(name: string, args: Partial<CacheSettings> & { availabilityZones?: readonly string[]; account?: { region: string } }): CacheSettings {
   const s = withDefaults(CACHE_DEFAULTS, args);
   assertNoProblems(name, [
     ...checkCacheSettings(s),
+    ...cacheRegionProblems(regionOfArgs(args), s),
     ...logRetentionProblems("logRetentionDays", s.logRetentionDays),
     ...intRange("secretRecoveryWindowDays", s.secretRecoveryWindowDays, SECRET_RECOVERY_WINDOW.min, SECRET_RECOVERY_WINDOW.max, "Secrets Manager DeleteSecret"),
   ]);

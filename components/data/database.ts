@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AccountContext, accountContext } from "../account";
+import { ComponentArgsError } from "../errors";
 import { policyDocument, serviceTrustPolicy } from "../iam/policyDocument";
 import type { MonitoringTargets } from "../monitoring/targets";
 import { childName } from "../naming";
@@ -117,7 +118,7 @@ export class Database extends pulumi.ComponentResource {
    */
   monitoringTarget(): NonNullable<MonitoringTargets["database"]> {
     if (this.maxConnections === undefined) {
-      throw new Error(`${this.primaryIdentifier}: no default max_connections is known for its instance class; give Monitoring a target with max_connections set in the parameter group`);
+      throw new ComponentArgsError(`${this.primaryIdentifier}: no default max_connections is known for its instance class; give Monitoring a target with max_connections set in the parameter group`);
     }
     return { instanceIds: [this.primaryIdentifier], replicaInstanceIds: this.replicaIdentifiers, maxConnections: this.maxConnections, allocatedStorageGiB: this.allocatedStorageGiB };
   }

@@ -5,7 +5,8 @@
 import { LOGGING_PRESETS, LogRetentionDays } from "../logs";
 import type { Profile } from "../profiles";
 import { withDefaults } from "../defaults";
-import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem } from "../settings";
+import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem, valueProblem } from "../settings";
+import { databaseRegionProblems, regionOfArgs } from "./argChecks";
 import { PERFORMANCE_INSIGHTS_RETENTION_RULE, isPerformanceInsightsRetention, minMaxAllocatedStorage, postgresVersionProblem } from "./postgres";
 import { windowPairProblems } from "./windows";
 
@@ -152,7 +153,7 @@ type EngineSettings = Omit<DatabaseSettings, "logRetentionDays">;
 export function checkDatabaseSettings(db: EngineSettings): SettingProblem[] {
   const problems = rangeProblems(db);
   const version = postgresVersionProblem(db.engineVersion);
-  if (version) problems.push(problem("engineVersion", db.engineVersion, version));
+  if (version) problems.push(valueProblem("engineVersion", db.engineVersion, version));
   if (!isPerformanceInsightsRetention(db.performanceInsightsRetentionDays)) {
     problems.push(problem("performanceInsightsRetentionDays", db.performanceInsightsRetentionDays, `${PERFORMANCE_INSIGHTS_RETENTION_RULE} (the values RDS accepts)`));
   }
@@ -166,11 +167,12 @@ export function checkDatabaseSettings(db: EngineSettings): SettingProblem[] {
 }
 
 /** The database's settings: the caller's, else the defaults; throws listing every problem. */
-export function resolveDatabaseArgs(name: string, args: Partial<DatabaseSettings> & { availabilityZones?: readonly string[] }): DatabaseSettings {
+export function resolveDatabaseArgs(name: string, args: Partial<DatabaseSettings> & { availabilityZones?: readonly string[]; account?: { region: string } }): DatabaseSettings {
   const s = withDefaults(DATABASE_DEFAULTS, args);
   const azs = args.availabilityZones;
   assertNoProblems(name, [
     ...checkDatabaseSettings(s),
+    ...databaseRegionProblems(regionOfArgs(args), s),
     ...logRetentionProblems("logRetentionDays", s.logRetentionDays),
     ...(azs && s.readReplicas > 0 && azs.length < 2 ? [problem("availabilityZones", azs, "at least two AZ names while readReplicas > 0: replicas go to AZs other than the primary's")] : []),
   ]);

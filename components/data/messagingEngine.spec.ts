@@ -31,7 +31,10 @@ describe("messaging rules", () => {
       ["4.2", "mq.m7g.medium", undefined],
       ["3.13", "mq.m5.large", undefined],
       ["4.2", "mq.m5.large", /RabbitMQ 4.2 runs on: mq.m7g/],
-      ["3.13", "mq.t3.micro", /mq.m5.\*, mq.m7g.\*/],
+      // AWS: RabbitMQ 3.13 runs on mq.t3, mq.m5 and mq.m7g; 4.2 on mq.m7g only (rabbitmq-version-management).
+      ["3.13", "mq.t3.micro", undefined],
+      ["4.2", "mq.t3.micro", /RabbitMQ 4.2 runs on: mq.m7g\.\*/],
+      ["3.13", "mq.m6g.large", /mq.t3.\*, mq.m5.\*, mq.m7g.\*/],
       ["3.12", "mq.m5.large", /Amazon MQ offers: 4.2, 3.13/],
     ];
     for (const [version, type, problem] of cases) {

@@ -1,14 +1,28 @@
 /**
  * Amazon MSK and Amazon MQ for RabbitMQ rules the program mirrors. Pure; no Pulumi imports.
  */
+import type { Sourced } from "../aws/sourced";
+
+const MSK_VERSIONS_PAGE = "https://docs.aws.amazon.com/msk/latest/developerguide/supported-kafka-versions.html";
 
 /**
- * Kafka versions MSK offers for new Standard-broker clusters in late 2026. 3.7.x reaches end of
- * support on 2026-09-01 and 3.6.0 on 2026-06-01, so neither is offered; 4.x runs in KRaft mode only
- * (the ".kraft" suffix); 4.2.x is Express-broker only. AWS marks 3.9.x as recommended.
- * https://docs.aws.amazon.com/msk/latest/developerguide/supported-kafka-versions.html
+ * Kafka versions MSK offers for new Standard-broker clusters on 2026-12-06. 3.6.0 reached end of
+ * support on 2026-06-01 and 3.7.x on 2026-09-01, so neither is offered; 4.x runs in KRaft mode only
+ * (the ".kraft" suffix); 4.2.x.kraft runs on Express brokers only (aws-cdk's
+ * KafkaVersion.V4_2_X_KRAFT: "Currently only supported on MSK Express brokers"), and the platform
+ * runs Standard brokers. AWS marks 3.9.x as recommended. The stored copies of the AWS page stop at
+ * 4.0.x, so 4.1.x.kraft and the .kraft variants of 3.8.x rest on secondary sources.
  */
-export const KAFKA_VERSIONS = ["3.8.x", "3.8.x.kraft", "3.9.x", "3.9.x.kraft", "4.0.x.kraft", "4.1.x.kraft"] as const;
+export const KAFKA_VERSION_SOURCES: Readonly<Record<string, Sourced>> = {
+  "3.8.x": { source: MSK_VERSIONS_PAGE, checked: "2026-12-06", sourceKind: "aws-doc" },
+  "3.8.x.kraft": { source: "https://www.endoflife.date/amazon-msk", checked: "2026-12-06", sourceKind: "secondary", note: "The KRaft variant of 3.8.x, from a third-party list of `aws kafka list-kafka-versions` output." },
+  "3.9.x": { source: MSK_VERSIONS_PAGE, checked: "2026-12-06", sourceKind: "aws-doc", note: "Recommended by AWS (third-party notes of 2026-06 and 2026-09; the stored AWS copies are older and still recommend 3.8.x). The last line with ZooKeeper mode." },
+  "3.9.x.kraft": { source: MSK_VERSIONS_PAGE, checked: "2026-12-06", sourceKind: "aws-doc" },
+  "4.0.x.kraft": { source: MSK_VERSIONS_PAGE, checked: "2026-12-06", sourceKind: "aws-doc" },
+  "4.1.x.kraft": { source: "https://www.endoflife.date/amazon-msk", checked: "2026-12-06", sourceKind: "secondary", note: "Released 2025-10-15; third-party notes of 2026-09-18 call it the newest version for Standard brokers." },
+};
+
+export const KAFKA_VERSIONS = Object.keys(KAFKA_VERSION_SOURCES) as [string, ...string[]];
 
 /** IAM-authenticated clients connect on 9098 inside the VPC; no other listener is enabled. */
 export const KAFKA_IAM_PORT = 9098;
@@ -49,21 +63,28 @@ export function kafkaServerProperties(brokers: number): string {
 export const KAFKA_MAX_VOLUME_GIB = 16384;
 export const KAFKA_STORAGE_TARGET = { min: 10, max: 80 } as const;
 
+const MQ_RABBITMQ_VERSIONS_PAGE = "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-version-management.html";
+
+/** A RabbitMQ version Amazon MQ offers, and the broker instance families it runs on. */
+export interface RabbitMqVersion extends Sourced {
+  families: readonly string[];
+}
+
 /**
- * Amazon MQ for RabbitMQ engine versions: 4.2 runs on mq.m7g only; 3.13 on mq.m5 and mq.m7g. mq.t3
- * is no longer offered for RabbitMQ (CreateBroker rejects it).
- * https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-version-management.html
+ * Amazon MQ for RabbitMQ engine versions: 4.2 runs "only on the mq.m7g instance type across all
+ * supported instance sizes"; 3.13 runs on mq.t3, mq.m5 and mq.m7g (a broker cannot move from
+ * mq.m5/mq.m7g down to mq.t3.micro). 3.12 and older have reached end of support.
  */
-export const RABBITMQ_VERSIONS: Readonly<Record<string, readonly string[]>> = {
-  "4.2": ["mq.m7g"],
-  "3.13": ["mq.m5", "mq.m7g"],
+export const RABBITMQ_VERSIONS: Readonly<Record<string, RabbitMqVersion>> = {
+  "4.2": { families: ["mq.m7g"], source: MQ_RABBITMQ_VERSIONS_PAGE, checked: "2026-12-06", sourceKind: "aws-doc" },
+  "3.13": { families: ["mq.t3", "mq.m5", "mq.m7g"], source: MQ_RABBITMQ_VERSIONS_PAGE, checked: "2026-12-06", sourceKind: "aws-doc" },
 };
 
 /** AMQP over TLS; RabbitMQ on Amazon MQ offers no plaintext listener. */
 export const AMQPS_PORT = 5671;
 
 export function rabbitMqProblem(version: string, instanceType: string): string | undefined {
-  const families = RABBITMQ_VERSIONS[version];
+  const families = RABBITMQ_VERSIONS[version]?.families;
   if (!families) return `a RabbitMQ version Amazon MQ offers: ${Object.keys(RABBITMQ_VERSIONS).join(", ")}`;
   const family = instanceType.split(".").slice(0, 2).join(".");
   if (!families.includes(family)) return `an instance type RabbitMQ ${version} runs on: ${families.map((f) => `${f}.*`).join(", ")}`;

@@ -8,6 +8,8 @@ import { Profile, mapProfiles } from "../profiles";
 import { KEY_RING_PRESETS, SECRET_RECOVERY_WINDOW } from "../security/presets";
 import { withDefaults } from "../defaults";
 import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem } from "../settings";
+import { didYouMean } from "../suggest";
+import { rabbitMqRegionProblems } from "./argChecks";
 import { KAFKA_MAX_VOLUME_GIB, KAFKA_STORAGE_TARGET, KAFKA_VERSIONS, RABBITMQ_VERSIONS, kafkaBrokerCountProblem, rabbitMqProblem } from "./messagingEngine";
 
 export type KafkaVersion = (typeof KAFKA_VERSIONS)[number];
@@ -116,7 +118,9 @@ export function checkKafkaSettings(k: KafkaSettings): SettingProblem[] {
     ...intRange("kafka.maxVolumeSizeGiB", k.maxVolumeSizeGiB, 1, KAFKA_MAX_VOLUME_GIB, "MSK broker storage"),
     ...intRange("kafka.storageTargetPercent", k.storageTargetPercent, KAFKA_STORAGE_TARGET.min, KAFKA_STORAGE_TARGET.max, "MSK storage autoscaling"),
   ];
-  if (!(KAFKA_VERSIONS as readonly string[]).includes(k.version)) problems.push(problem("kafka.version", k.version, `one of ${KAFKA_VERSIONS.join(", ")}`));
+  if (!(KAFKA_VERSIONS as readonly string[]).includes(k.version)) {
+    problems.push(problem("kafka.version", k.version, `a Kafka version MSK offers for Standard brokers: ${KAFKA_VERSIONS.join(", ")}`, didYouMean(k.version, KAFKA_VERSIONS)));
+  }
   if (!/^kafka\.[a-z0-9]+\.[a-z0-9]+$/.test(k.instanceType)) problems.push(problem("kafka.instanceType", k.instanceType, "an MSK broker type such as kafka.m5.large"));
   if (!(KAFKA_MONITORING_LEVELS as readonly string[]).includes(k.enhancedMonitoring)) problems.push(problem("kafka.enhancedMonitoring", k.enhancedMonitoring, KAFKA_MONITORING_LEVELS.join(", ")));
   if (k.maxVolumeSizeGiB < k.volumeSizeGiB) problems.push(problem("kafka.maxVolumeSizeGiB", k.maxVolumeSizeGiB, `at least volumeSizeGiB (${k.volumeSizeGiB}): storage only grows`));
@@ -126,7 +130,8 @@ export function checkKafkaSettings(k: KafkaSettings): SettingProblem[] {
 /** Every way Amazon MQ would reject these settings. */
 export function checkRabbitMqSettings(r: RabbitMqSettings): SettingProblem[] {
   const problems: SettingProblem[] = [];
-  if (!RABBITMQ_VERSIONS[r.engineVersion]) problems.push(problem("rabbitmq.engineVersion", r.engineVersion, `one of ${Object.keys(RABBITMQ_VERSIONS).join(", ")}`));
+  const versions = Object.keys(RABBITMQ_VERSIONS);
+  if (!RABBITMQ_VERSIONS[r.engineVersion]) problems.push(problem("rabbitmq.engineVersion", r.engineVersion, `one of ${versions.join(", ")}`, didYouMean(r.engineVersion, versions)));
   else {
     const type = rabbitMqProblem(r.engineVersion, r.instanceType);
     if (type) problems.push(problem("rabbitmq.instanceType", r.instanceType, type));
@@ -174,7 +179,7 @@ function kafkaLayoutProblems(k: KafkaSettings, azs: readonly string[]): SettingP
 }
 
 /** The messaging settings: the caller's, else the defaults, for the chosen engine only; throws listing every problem. */
-export function resolveMessagingArgs(name: string, args: Partial<MessagingSettings> & MessagingEngineArgs): ResolvedMessaging {
+export function resolveMessagingArgs(name: string, args: Partial<MessagingSettings> & MessagingEngineArgs & { account?: { region: string } }): ResolvedMessaging {
   const common = withDefaults(MESSAGING_DEFAULTS, args);
   if (args.engine === "kafka") {
     const kafka = withDefaults(KAFKA_DEFAULTS, args.kafka ?? {});
@@ -182,6 +187,6 @@ export function resolveMessagingArgs(name: string, args: Partial<MessagingSettin
     return { ...common, engine: "kafka", kafka, availabilityZones: args.availabilityZones };
   }
   const rabbitmq = withDefaults(RABBITMQ_DEFAULTS, args.rabbitmq ?? {});
-  assertNoProblems(name, [...checkMessagingSettings(common), ...checkRabbitMqSettings(rabbitmq)]);
+  assertNoProblems(name, [...checkMessagingSettings(common), ...checkRabbitMqSettings(rabbitmq), ...rabbitMqRegionProblems(args.account?.region, rabbitmq)]);
   return { ...common, engine: "rabbitmq", rabbitmq };
 }

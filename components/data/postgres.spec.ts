@@ -1,18 +1,30 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import {
-  dbIdentifier, isPerformanceInsightsRetention, minMaxAllocatedStorage, postgresFamily, postgresParameters, postgresVersionProblem, rdsLogGroupName, replicaAzs,
+  dbIdentifier, isPerformanceInsightsRetention, minMaxAllocatedStorage, postgresFamily, postgresMinors, postgresParameters, postgresVersionProblem, rdsLogGroupName, replicaAzs,
 } from "./postgres";
+import { postgresMinorVersions } from "../aws/facts";
 
 describe("RDS for PostgreSQL rules", () => {
   describe("engine versions", () => {
     const cases: Array<[string, boolean]> = [
-      ["17", true], ["18", true], ["17.7", true], ["17.5", true], ["18.1", true],
-      ["17.4", false], ["17.1", false], ["16", false], ["16.9", false], ["15", false], ["19", false], ["17.x", false], ["latest", false],
+      ["17", true], ["18", true], ["17.7", true], ["17.5", true], ["17.9", true], ["18.1", true], ["18.3", true],
+      ["17.4", false], ["17.1", false], ["17.99", false], ["18.9", false], ["16", false], ["16.9", false], ["15", false], ["19", false], ["17.x", false], ["latest", false],
     ];
     for (const [version, ok] of cases) {
-      it(`${ok ? "accepts" : "rejects"} ${version}`, () => assert.equal(postgresVersionProblem(version) === undefined, ok, postgresVersionProblem(version)));
+      it(`${ok ? "accepts" : "rejects"} ${version}`, () => assert.equal(postgresVersionProblem(version) === undefined, ok, postgresVersionProblem(version)?.allowed));
     }
+
+    it("offers, for a version RDS does not have, the minors it does and the nearest", () => {
+      const p = postgresVersionProblem("17.99")!;
+      assert.match(p.allowed, /17 or 18: the newest minor, kept current\) or a minor RDS creates instances on: 17\.5 to 17\.9, 18\.1 to 18\.3 \(cfn-lint \d+\.\d+\.\d+ data, snapshot of \d{4}-\d{2}-\d{2}; newer values once refreshed with npm run aws:snapshot\)/);
+      assert.deepEqual(p.suggestions, ["17.9"]);
+    });
+
+    it("pins only minors both in cfn-lint's list and at the floor", () => {
+      assert.deepEqual(postgresMinors("17").filter((v) => !postgresMinorVersions("17").includes(v)), []);
+      assert.ok(postgresMinors("17").every((v) => Number(v.split(".")[1]) >= 5));
+    });
 
     it("names the family of the parameter group after the major version", () => {
       assert.equal(postgresFamily("17"), "postgres17");

@@ -2,18 +2,31 @@
  * RDS for PostgreSQL rules the program mirrors, so a bad value fails in the plan instead of on AWS.
  * Pure; no Pulumi imports.
  */
+import type { ValueProblem } from "../aws/checks";
+import { postgresMinorVersions, snapshotCitation } from "../aws/facts";
+import { ComponentArgsError } from "../errors";
+import { didYouMean } from "../suggest";
 
 /**
- * Major versions this platform creates, with the oldest minor RDS still lets new instances use.
- * 17.1 to 17.4 reached end of standard support on 2026-05-31 and cannot be created since
- * 2026-05-01; 18.1 is the first RDS release of 18. Older majors (16 and below) are not offered: a
- * new system starts on a current major. Release calendar:
+ * Major versions this platform creates, with the oldest minor it accepts. RDS's own list of minors
+ * comes from the snapshot of cfn-lint's data (aws/facts.ts); the floor is stricter where RDS stopped
+ * creating instances on a minor after that snapshot: 17.1 to 17.4 reached end of standard support on
+ * 2026-05-31 and cannot be created since 2026-05-01 (an AWS Health notice, read as a third party
+ * quotes it: https://github.com/saayam-for-all/database/wiki/AWS-RDS-instances-%E2%80%90-Health-Checks,
+ * checked 2026-12-06). 18.1 is the first RDS release of 18. Older majors (16 and below) are not
+ * offered: a new system starts on a current major. Release calendar:
  * https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html
  */
 export const POSTGRES_VERSIONS: Readonly<Record<string, { minMinor: number }>> = {
   "17": { minMinor: 5 },
   "18": { minMinor: 1 },
 };
+
+/** The minors of `major` a new instance may pin: RDS offers them (snapshot) and they are at the floor or above. */
+export function postgresMinors(major: string): string[] {
+  const floor = POSTGRES_VERSIONS[major]?.minMinor;
+  return floor === undefined ? [] : postgresMinorVersions(major).filter((v) => Number(v.split(".")[1]) >= floor);
+}
 
 /** PostgreSQL listens on 5432 unless told otherwise; the platform keeps the default. */
 export const POSTGRES_PORT = 5432;
@@ -23,18 +36,17 @@ export const POSTGRES_LOG_EXPORTS = ["postgresql", "upgrade"] as const;
 
 /**
  * Why a version is not accepted, or undefined when RDS accepts it. "17" picks the newest 17.x
- * (RDS accepts a major-only version when auto minor version upgrade is on); "17.7" pins a minor.
+ * (RDS accepts a major-only version when auto minor version upgrade is on); "17.7" pins a minor,
+ * which must be one RDS offers (snapshot of cfn-lint's data) at or above the floor.
  */
-export function postgresVersionProblem(version: string): string | undefined {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(version);
-  const supported = Object.entries(POSTGRES_VERSIONS).map(([major, v]) => `${major} or ${major}.${v.minMinor}+`).join(", ");
-  if (!m) return `a PostgreSQL version such as 17 or 17.7; supported: ${supported}`;
-  const entry = POSTGRES_VERSIONS[m[1]];
-  if (!entry) return `a supported major version: ${supported}`;
-  if (m[2] !== undefined && Number(m[2]) < entry.minMinor) {
-    return `a minor RDS still creates instances on: ${m[1]}.${entry.minMinor} or later (or just ${m[1]} for the newest)`;
-  }
-  return undefined;
+export function postgresVersionProblem(version: string): ValueProblem | undefined {
+  const majors = Object.keys(POSTGRES_VERSIONS).filter((m) => postgresMinors(m).length > 0);
+  if (majors.includes(version) || majors.some((m) => postgresMinors(m).includes(version))) return undefined;
+  const ranges = majors.map((m) => { const minors = postgresMinors(m); return `${minors[0]} to ${minors[minors.length - 1]}`; });
+  return {
+    allowed: `a PostgreSQL major (${majors.join(" or ")}: the newest minor, kept current) or a minor RDS creates instances on: ${ranges.join(", ")} (${snapshotCitation()})`,
+    suggestions: didYouMean(version, [...majors, ...majors.flatMap(postgresMinors)]),
+  };
 }
 
 /** DB parameter group family of a version: "17.7" -> "postgres17". */
@@ -73,7 +85,7 @@ export const DB_IDENTIFIER_LIMIT = 63;
 export function dbIdentifier(component: string, replica?: number): string {
   const id = replica === undefined ? component : `${component}-replica-${replica}`;
   if (!/^[a-z][a-z0-9-]*$/.test(id) || id.includes("--") || id.endsWith("-") || id.length > DB_IDENTIFIER_LIMIT) {
-    throw new Error(`"${id}" is not a valid DB instance identifier (a-z, 0-9, '-', starting with a letter, at most ${DB_IDENTIFIER_LIMIT} characters)`);
+    throw new ComponentArgsError(`"${id}" is not a valid DB instance identifier (a-z, 0-9, '-', starting with a letter, at most ${DB_IDENTIFIER_LIMIT} characters)`);
   }
   return id;
 }
@@ -90,7 +102,7 @@ export function rdsLogGroupName(identifier: string, log: string): string {
  * stack allows.
  */
 export function replicaAzs(azs: readonly string[], replicas: number): string[] {
-  if (azs.length < 2) throw new Error("read replicas need at least two AZs");
+  if (azs.length < 2) throw new ComponentArgsError("read replicas need at least two AZs");
   const others = azs.slice(1);
   return Array.from({ length: replicas }, (_, i) => others[i % others.length]);
 }

@@ -2,6 +2,7 @@
  * IAM statements that let a service read exactly the data-tier secrets its config names. The
  * cluster tier attaches them to each service's role. Pure; no Pulumi imports.
  */
+import { ComponentArgsError } from "../errors";
 import type { PolicyStatement } from "../iam/policyDocument";
 import type { DataSecretName } from "./outputs";
 
@@ -9,7 +10,7 @@ import type { DataSecretName } from "./outputs";
 export function secretArnsFor<T>(names: readonly string[], available: Partial<Record<DataSecretName, T>>): T[] {
   return names.map((n) => {
     const arn = available[n as DataSecretName];
-    if (arn === undefined) throw new Error(`the data tier has no "${n}" secret`);
+    if (arn === undefined) throw new ComponentArgsError(`the data tier has no "${n}" secret`);
     return arn;
   });
 }

@@ -7,6 +7,7 @@
  * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupWindow.html
  * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html
  */
+import { ComponentArgsError } from "../errors";
 import { SettingProblem, problem } from "../settings";
 
 export const DAILY_WINDOW = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/;
@@ -25,7 +26,7 @@ export interface Span {
 /** The seven occurrences of a daily window, in minutes of the week. */
 export function dailySpans(window: string): Span[] {
   const m = DAILY_WINDOW.exec(window);
-  if (!m) throw new Error(`not a daily window: ${window}`);
+  if (!m) throw new ComponentArgsError(`not a daily window: ${window}`);
   const start = Number(m[1]) * 60 + Number(m[2]);
   let end = Number(m[3]) * 60 + Number(m[4]);
   if (end <= start) end += DAY_MINUTES;
@@ -34,7 +35,7 @@ export function dailySpans(window: string): Span[] {
 
 export function weeklySpan(window: string): Span {
   const m = WEEKLY_WINDOW.exec(window);
-  if (!m) throw new Error(`not a weekly window: ${window}`);
+  if (!m) throw new ComponentArgsError(`not a weekly window: ${window}`);
   const at = (day: string, h: string, min: string) => DAYS.indexOf(day as (typeof DAYS)[number]) * DAY_MINUTES + Number(h) * 60 + Number(min);
   const start = at(m[1], m[2], m[3]);
   let end = at(m[4], m[5], m[6]);

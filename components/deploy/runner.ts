@@ -5,6 +5,7 @@ import { AccountContext, accountContext } from "../account";
 import { tierTags } from "../tags";
 import { runnerPolicy, runnerTrustPolicy } from "./runnerPolicy";
 import { RUNNER_IMAGE, RunnerComputeType, runnerLogGroupName, runnerProblems, runsOnLabel } from "./settings";
+import { ComponentArgsError } from "../errors";
 
 export interface RunnerArgs {
   /**
@@ -66,7 +67,7 @@ export class Runner extends pulumi.ComponentResource {
     super("platform:deploy:Runner", name, {}, opts);
     const timeoutMinutes = args.timeoutMinutes ?? 60;
     const problems = runnerProblems({ projectName: args.projectName, repository: args.github.repository, connectionArn: args.github.connectionArn, timeoutMinutes });
-    if (problems.length > 0) throw new Error(`${name}: CodeBuild would reject this runner: ${problems.join("; ")}`);
+    if (problems.length > 0) throw new ComponentArgsError(`${name}: CodeBuild would reject this runner: ${problems.join("; ")}`);
     this.projectName = args.projectName;
     this.runsOn = runsOnLabel(args.projectName);
 

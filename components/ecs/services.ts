@@ -4,6 +4,7 @@
 import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS, childName } from "../naming";
 import { ServiceGrants, assertResolvable } from "../cluster/servicePolicy";
 import { withDefaults } from "../defaults";
+import { ComponentArgsError } from "../errors";
 import { DEFAULT_LOG_RETENTION_DAYS, retentionProblem } from "../logs";
 import { AutoscalingTargets, ECS_SERVICES_DEFAULTS, EcsServicesSettings } from "./presets";
 
@@ -138,7 +139,7 @@ export function assertServices(parentName: string, services: EcsService[], ctx: 
   const problems = services.flatMap((s) => serviceProblems(parentName, s, ctx).map((p) => `service ${s.name} ${p}`));
   const names = services.map((s) => s.name);
   names.filter((n, i) => names.indexOf(n) !== i).forEach((n) => problems.push(`service ${n} is listed twice`));
-  if (problems.length > 0) throw new Error(`ECS services: ${problems.join("; ")}`);
+  if (problems.length > 0) throw new ComponentArgsError(`ECS services: ${problems.join("; ")}`, problems);
 }
 
 /** Problems with the autoscaling targets; empty when each is an integer from 1 to 100. */
@@ -191,6 +192,6 @@ export function checkEcsServicesArgs(r: ResolvedEcsServices): string[] {
 export function resolveEcsServicesArgs(args: Partial<EcsServicesSettings> & { logRetentionDays?: number }): ResolvedEcsServices {
   const resolved = { ...withDefaults(ECS_SERVICES_DEFAULTS, args), logRetentionDays: args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS };
   const problems = checkEcsServicesArgs(resolved);
-  if (problems.length > 0) throw new Error(problems.join("; "));
+  if (problems.length > 0) throw new ComponentArgsError(problems.join("; "), problems);
   return resolved;
 }

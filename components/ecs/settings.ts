@@ -2,7 +2,9 @@
  * Fixed settings, names, defaults and validation of the ECS cluster (EcsCluster). Pure; Pulumi
  * appears only as types.
  */
+import { describeProblem, ec2InstanceTypeProblem } from "../aws/checks";
 import { withDefaults } from "../defaults";
+import { ComponentArgsError } from "../errors";
 import { DEFAULT_LOG_RETENTION_DAYS, retentionProblem } from "../logs";
 import type { EcsClusterArgs } from "./ecsCluster";
 import { ECS_CLUSTER_DEFAULTS, EcsClusterSettings } from "./presets";
@@ -158,8 +160,9 @@ export function resolveEcsClusterArgs(name: string, args: EcsClusterArgs): Resol
     insightsLogRetentionDays: args.insightsLogRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
     azCount: args.availabilityZones?.length ?? (Array.isArray(args.privateSubnetIds) ? args.privateSubnetIds.length : undefined),
   };
-  const problems = checkEcsClusterArgs(resolved);
-  if (problems.length > 0) throw new Error(problems.join("; "));
+  const type = ec2InstanceTypeProblem(args.account.region, resolved.instanceType);
+  const problems = [...checkEcsClusterArgs(resolved), ...(type ? [describeProblem("instanceType", resolved.instanceType, type)] : [])];
+  if (problems.length > 0) throw new ComponentArgsError(problems.join("; "), problems);
   return resolved;
 }
 

@@ -2,6 +2,7 @@
  * The container definition and volumes of one service's task. Pure; no Pulumi imports: values that
  * are outputs in the component (image, ARNs, ids) pass through as the type parameter T.
  */
+import { ComponentArgsError } from "../errors";
 import { EcsService, EfsRefs, secretEnvName } from "./services";
 
 export interface ContainerRefs<T> {
@@ -55,7 +56,7 @@ export function containerDefinition<T>(s: EcsService, refs: ContainerRefs<T>) {
  */
 export function taskVolumes<T>(s: EcsService, efs: EfsRefs<T> | undefined) {
   if (s.volumes.length === 0) return [];
-  if (!efs) throw new Error(`service ${s.name} mounts volumes but the stack has no EFS file system`);
+  if (!efs) throw new ComponentArgsError(`service ${s.name} mounts volumes but the stack has no EFS file system`);
   return s.volumes.map((v) => ({
     name: v.name,
     efsVolumeConfiguration: {

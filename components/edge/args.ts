@@ -2,6 +2,7 @@
  * Arguments of the edge component: the settings (presets.ts) a caller may leave out, the inputs only
  * it can know, and the checks AWS would otherwise make on deployment day. Pure.
  */
+import { ComponentArgsError } from "../errors";
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "../account";
@@ -113,6 +114,6 @@ export function resolveEdgeArgs(name: string, args: EdgeArgs): ResolvedEdgeArgs 
 
 /** Fails at deployment time (not plan) when the subnet list is short; ids are unknown until then. */
 export function atLeastTwoSubnets(ids: string[]): string[] {
-  if (ids.length < 2) throw new Error(`edge: an ALB needs subnets in at least 2 AZs, got ${ids.length} subnet(s)`);
+  if (ids.length < 2) throw new ComponentArgsError(`edge: an ALB needs subnets in at least 2 AZs, got ${ids.length} subnet(s)`);
   return ids;
 }

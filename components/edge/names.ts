@@ -1,6 +1,7 @@
 /**
  * Names of the edge tier's DNS records and AWS resources. Pure; no Pulumi imports.
  */
+import { ComponentArgsError } from "../errors";
 import { AUTONAME_SUFFIX_LENGTH, childName, fitsWithAutonameSuffix } from "../naming";
 
 /** The name CloudFront answers besides the apex. */
@@ -30,7 +31,7 @@ export const TARGET_GROUP_PREFIX_MAX = 6;
 export function albLogicalName(component: string): string {
   const name = childName(component, "lb");
   if (!fitsWithAutonameSuffix(name, ELB_NAME_MAX)) {
-    throw new Error(
+    throw new ComponentArgsError(
       `edge component name "${component}" is too long: the ALB's auto-name "${name}-xxxxxxx" would be ${name.length + AUTONAME_SUFFIX_LENGTH} characters; AWS allows ${ELB_NAME_MAX}`,
     );
   }
@@ -90,7 +91,7 @@ export const LOG_RESOURCE_POLICY_NAME_MAX = 255;
 export function queryLogPolicyName(component: string): string {
   const name = `${component}-route53-query-logs`;
   if (name.length > LOG_RESOURCE_POLICY_NAME_MAX || !/^[^:*/]+(\/[^:*/]+)*$/.test(name)) {
-    throw new Error(`edge component name "${component}" gives the resource policy name "${name}", which CloudWatch Logs rejects (1 to ${LOG_RESOURCE_POLICY_NAME_MAX} characters, no ":" or "*")`);
+    throw new ComponentArgsError(`edge component name "${component}" gives the resource policy name "${name}", which CloudWatch Logs rejects (1 to ${LOG_RESOURCE_POLICY_NAME_MAX} characters, no ":" or "*")`);
   }
   return name;
 }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ChildOptions, formerParents } from "../childOptions";
 import { childName } from "../naming";
 import { RoutedService, routes } from "./routing";
+import { ComponentArgsError } from "../errors";
 
 export interface TargetBindingsArgs {
   /** Kubernetes provider on the cluster (built from Cluster.kubeconfig). */
@@ -38,7 +39,7 @@ export class TargetBindings extends pulumi.ComponentResource {
   constructor(name: string, args: TargetBindingsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:edge:TargetBindings", name, {}, opts);
     const missing = routesWithoutTargetGroups(args.services, args.targetGroupArns);
-    if (missing.length > 0) throw new Error(`${name}: no target group for routed service ${missing.join(", ")}: create the Edge (the AWS step) with every routed service first`);
+    if (missing.length > 0) throw new ComponentArgsError(`${name}: no target group for routed service ${missing.join(", ")}: create the Edge (the AWS step) with every routed service first`);
     const child: ChildOptions = { parent: this, provider: args.provider, aliases: formerParents(name, "platform:edge:Edge"), dependsOn: args.dependsOn ?? [] };
     for (const route of routes(args.services)) {
       new k8s.apiextensions.CustomResource(

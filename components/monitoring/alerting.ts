@@ -22,7 +22,7 @@ export interface AlertTopicsArgs {
   /** Topics to create: both in the stack's region, only those its alarms need elsewhere. */
   severities: Severity[];
   /** Subscriptions per topic (e-mail addresses, HTTPS URLs). */
-  endpoints: Record<Severity, Endpoints>;
+  endpoints: Record<Severity, Endpoints<pulumi.Input<string>>>;
   /** Days a deleted key waits, 7 to 30. https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html */
   keyDeletionWindowDays: number;
   /** Pulumi `protect` on the key (prod). */

@@ -4,11 +4,14 @@
  * https://docs.aws.amazon.com/sns/latest/dg/sns-create-subscribe-endpoint-to-topic.html
  */
 
-export interface Endpoints {
+export interface Endpoints<Url = string> {
   /** E-mail addresses; each must confirm the subscription from the mail SNS sends. */
   emails: string[];
-  /** HTTPS URLs (a paging service's SNS integration, a chat webhook); plain HTTP is not accepted. */
-  httpsUrls: string[];
+  /**
+   * HTTPS URLs (a paging service's SNS integration, a chat webhook); plain HTTP is not accepted.
+   * Pass a secret Output (`pulumi.secret(url)`) when the URL carries a token.
+   */
+  httpsUrls: Url[];
 }
 
 /** A pragmatic address check: one @, a dot in the domain, no spaces. */
@@ -23,19 +26,20 @@ export function isHttpsUrl(s: string): boolean {
   }
 }
 
-export interface Subscription {
+export interface Subscription<Url = string> {
   protocol: "email" | "https";
-  endpoint: string;
+  endpoint: string | Url;
 }
 
-export function subscriptions(e: Endpoints): Subscription[] {
+export function subscriptions<Url>(e: Endpoints<Url>): Subscription<Url>[] {
   return [...e.emails.map((endpoint) => ({ protocol: "email" as const, endpoint })), ...e.httpsUrls.map((endpoint) => ({ protocol: "https" as const, endpoint }))];
 }
 
 /** Problems with one topic's endpoints, keyed under `base` (e.g. platform:monitoring.notifications.critical). */
-export function endpointProblems(e: Endpoints, base: string): { key: string; value: string; allowed: string }[] {
+export function endpointProblems<Url>(e: Endpoints<Url>, base: string): { key: string; value: string; allowed: string }[] {
   return [
     ...e.emails.flatMap((v, i) => (isEmail(v) ? [] : [{ key: `${base}.emails[${i}]`, value: v, allowed: "an e-mail address such as oncall@example.com" }])),
-    ...e.httpsUrls.flatMap((v, i) => (isHttpsUrl(v) ? [] : [{ key: `${base}.httpsUrls[${i}]`, value: v, allowed: "an https:// URL without credentials, such as https://hooks.example.com/alerts" }])),
+    // A secret URL cannot be read here; AWS checks it when the subscription is created.
+    ...e.httpsUrls.flatMap((v, i) => (typeof v !== "string" || isHttpsUrl(v) ? [] : [{ key: `${base}.httpsUrls[${i}]`, value: v, allowed: "an https:// URL without credentials, such as https://hooks.example.com/alerts" }])),
   ];
 }

@@ -8,6 +8,7 @@
  * EventBridge and Budgets; alarm actions on; a multi-region trail with log-file validation and its
  * own KMS key; encrypted log groups and archive (see README.md).
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type { Profile } from "../profiles";
 import type { Severity } from "./catalogue";
 import type { Endpoints } from "./endpoints";
@@ -31,10 +32,11 @@ export interface MonitoringSettings {
    * on-call; warning notifies the team of warnings, budget alerts and the daily report. SNS sends
    * each a confirmation first. https://docs.aws.amazon.com/sns/latest/dg/sns-create-subscribe-endpoint-to-topic.html
    * Endpoints belong to the system, so no preset brings any: the policy pack's
-   * sns-require-alert-subscriptions rejects a critical topic that pages nobody.
+   * sns-require-alert-subscriptions rejects a critical topic that pages nobody. A URL that carries
+   * a token may be a secret Output (`pulumi.secret(url)`); only a plain URL can be checked here.
    * @default { critical: { emails: [], httpsUrls: [] }, warning: { emails: [], httpsUrls: [] } }
    */
-  notifications: Record<Severity, Endpoints>;
+  notifications: Record<Severity, Endpoints<pulumi.Input<string>>>;
   /**
    * Per alarm of the catalogue (alarms.<tier>.<name>): threshold (in the alarm's unit), periodSeconds
    * (a multiple of 60, 60 to 86400), evaluationPeriods (N) and datapointsToAlarm (M of N); period × N

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { ComponentArgsError } from "../errors";
 import { PROFILES } from "../profiles";
 import { MONITORING_DEFAULTS, MONITORING_KEY_DEFAULTS, MONITORING_PRESETS } from "./presets";
 import type { MonitoringTargets } from "./targets";
@@ -61,7 +62,12 @@ describe("resolveMonitoringArgs", () => {
     assert.match(problems.join("; "), /^system \/ stack: X-Ray sampling rule name s+-test is 45 characters; AWS allows 32/);
   });
 
-  it("throws once with every problem", () => {
-    assert.throws(() => resolveMonitoringArgs("orders", { account: ACCOUNT, targets: {}, logRetentionDays: 10 as 7 }, "test"), /^Error: orders: cloudTrail\.enabled: got true.*; logs\.archiveToS3: got true.*; logRetentionDays: got 10/);
+  it("throws one ComponentArgsError (a caller's mistake, not a bug) with every problem", () => {
+    assert.throws(() => resolveMonitoringArgs("orders", { account: ACCOUNT, targets: {}, logRetentionDays: 10 as 7 }, "test"), (e: Error) => {
+      assert.ok(e instanceof ComponentArgsError, String(e));
+      assert.match(e.message, /^orders: cloudTrail\.enabled: got true.*; logs\.archiveToS3: got true.*; logRetentionDays: got 10/);
+      assert.equal(e.problems.length, 3);
+      return true;
+    });
   });
 });

@@ -5,6 +5,7 @@
  * stack keys (stacks/config/sections/monitoring.ts). Pure.
  */
 import { withDefaults } from "../defaults";
+import { throwIfProblems } from "../errors";
 import { DEFAULT_LOG_RETENTION_DAYS, retentionProblem } from "../logs";
 import { endpointProblems } from "./endpoints";
 import type { MonitoringArgs } from "./monitoring";
@@ -95,6 +96,6 @@ export function resolveMonitoringArgs(name: string, args: MonitoringArgs, stack:
     keys: args.keys ?? { ...MONITORING_KEY_DEFAULTS },
   };
   const problems = checkMonitoringArgs(resolved, args.targets);
-  if (problems.length > 0) throw new Error(`${name}: ${problems.join("; ")}`);
+  throwIfProblems(name, problems);
   return resolved;
 }

@@ -1,6 +1,7 @@
 /**
  * IPv4 CIDR arithmetic on unsigned 32-bit integers. Pure; no Pulumi imports.
  */
+import { ComponentArgsError } from "../errors";
 
 export interface Cidr {
   /** Network address as an unsigned 32-bit integer. */
@@ -26,7 +27,7 @@ export function parseCidr(text: string): Cidr | undefined {
 /** Parses a CIDR the caller has already validated. */
 export function mustParseCidr(text: string): Cidr {
   const c = parseCidr(text);
-  if (!c) throw new Error(`invalid CIDR block "${text}"`);
+  if (!c) throw new ComponentArgsError(`invalid CIDR block "${text}"`);
   return c;
 }
 

@@ -5,7 +5,8 @@
 import { LOGGING_PRESETS, LogRetentionDays } from "../logs";
 import { Profile, mapProfiles } from "../profiles";
 import { withDefaults } from "../defaults";
-import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem } from "../settings";
+import { availabilityZoneProblems } from "../aws/checks";
+import { SettingProblem, assertNoProblems, intRange, logRetentionProblems, problem, valueProblem } from "../settings";
 import { checkAwsxVpcArgs } from "./awsxRules";
 import { parseCidr } from "./cidr";
 import { InterfaceEndpointService } from "./endpoints";
@@ -100,10 +101,17 @@ export function checkNetworkSettings(s: NetworkSettings, availabilityZoneNames: 
   }).map((e) => problem("natGateways", s.natGateways, `a layout awsx accepts: ${e}`));
 }
 
+/** AZ names AWS would refuse in `region` (aws/checks.ts): another region's, or one listed twice. */
+export function availabilityZoneNameProblems(region: string, names: readonly string[]): SettingProblem[] {
+  return availabilityZoneProblems(region, names).map(({ index, problem: p }) =>
+    index === undefined ? valueProblem("availabilityZoneNames", names, p) : valueProblem(`availabilityZoneNames[${index}]`, names[index], p));
+}
+
 /** The network's settings: the caller's, else the defaults; throws listing every problem. */
-export function resolveNetworkArgs(name: string, args: Partial<NetworkSettings> & { availabilityZoneNames: readonly string[] }): NetworkSettings {
+export function resolveNetworkArgs(name: string, args: Partial<NetworkSettings> & { availabilityZoneNames: readonly string[]; region?: string }): NetworkSettings {
   const s = withDefaults(NETWORK_DEFAULTS, args);
-  assertNoProblems(name, checkNetworkSettings(s, args.availabilityZoneNames));
+  const azNames = args.region ? availabilityZoneNameProblems(args.region, args.availabilityZoneNames) : [];
+  assertNoProblems(name, [...azNames, ...checkNetworkSettings(s, args.availabilityZoneNames)]);
   return s;
 }
 

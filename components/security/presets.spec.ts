@@ -33,7 +33,7 @@ describe("security presets", () => {
   });
 
   it("throws before any key with the component's name and every problem", () => {
-    assert.throws(() => resolveKeyRingArgs("keys", { deletionWindowDays: 3 }), /^Error: keys: deletionWindowDays: got 3; allowed: an integer from 7 to 30 \(KMS ScheduleKeyDeletion\)$/);
+    assert.throws(() => resolveKeyRingArgs("keys", { deletionWindowDays: 3 }), /^ComponentArgsError: keys: deletionWindowDays: got 3; allowed: an integer from 7 to 30 \(KMS ScheduleKeyDeletion\)$/);
     assert.deepEqual(resolveKeyRingArgs("keys", { protect: false }), { deletionWindowDays: 30, protect: false });
   });
 });

@@ -60,7 +60,7 @@ describe("stack config", () => {
       ["an unknown interface endpoint", { "platform:network": net({ interfaceEndpoints: ["ecr"] }) }, "platform:network.interfaceEndpoints[0]", /"ecr.api"/],
       ["a bad profile", { "platform:profile": "production" }, "platform:profile", /one of "dev", "staging", "prod"/],
       ["an empty system name", { "platform:name": "" }, "platform:name", /3 to 16 characters/],
-      ["a region name that is not one", { "aws:region": "oregon" }, "aws:region", /AWS region name/],
+      ["a region name that is not one", { "aws:region": "oregon" }, "aws:region", /an AWS region such as us-east-1 or eu-west-1 \(the \d+ regions of the standard partition in cfn-lint/],
       ["overlapping pinned subnets", { "platform:network": net({ subnets: { public: { prefixLength: 24, cidrs: ["10.0.0.0/24", "10.0.64.0/24"] } } }) }, "platform:network.subnets.public", /does not overlap private subnet 10\.0\.0\.0\/19/],
       ["services with a duplicate name", { "platform:services": JSON.stringify([svc("api"), svc("api", "/v2/*")]) }, "platform:services[1].name", /not already used by services\[0\]/],
       ["a service scaling with min above max", { "platform:services": JSON.stringify([{ ...svc("api"), replicas: { min: 5, max: 2 } }]) }, "platform:services[0].replicas", /min ≤ max/],

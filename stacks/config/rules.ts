@@ -18,8 +18,9 @@ import { messagingRules } from "./sections/messaging";
 import { networkRules } from "./sections/network";
 import { servicesRules } from "./sections/services";
 import { storageRules } from "./sections/storage";
+import { awsValueRules } from "./awsValues";
 
-export type Parsed = Partial<Omit<PlatformConfig, "stack" | "region">>;
+export type Parsed = Partial<Omit<PlatformConfig, "stack">>;
 
 /**
  * Every phase-2 rule; each tier appends its own. `given` is what the stack file itself set, section
@@ -27,5 +28,5 @@ export type Parsed = Partial<Omit<PlatformConfig, "stack" | "region">>;
  */
 export const RULES: ReadonlyArray<(c: Parsed, given: Record<string, unknown>) => ConfigProblem[]> = [
   networkRules, loggingRules, keysRules, servicesRules, appSecretsRules, storageRules, clusterRules, deployRules, edgeRules,
-  databaseRules, cacheRules, messagingRules, dataSecretRules, monitoringRules,
+  databaseRules, cacheRules, messagingRules, dataSecretRules, monitoringRules, awsValueRules,
 ];

@@ -5,6 +5,7 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccountContext } from "../../components/account";
+import { ConfigError } from "../config/problems";
 import type { PlatformConfig } from "../config/schema";
 import { defaultTags } from "./tags";
 
@@ -37,9 +38,11 @@ async function availabilityZones(config: PlatformConfig, provider: aws.Provider)
     { provider },
   );
   if (zones.names.length < net.azCount) {
-    throw new Error(
-      `platform:network.azCount: got ${net.azCount}; allowed: at most ${zones.names.length}, the AZs available in ${config.region} (${zones.names.join(", ")})`,
-    );
+    // The account's answer, not a bug: a config error (the plan exits 2, without a stack trace).
+    throw new ConfigError([{
+      key: "platform:network.azCount", value: net.azCount,
+      allowed: `at most ${zones.names.length}, the AZs available to this account in ${config.region} (${zones.names.join(", ")})`,
+    }]);
   }
   return zones.names.slice(0, net.azCount);
 }

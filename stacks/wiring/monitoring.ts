@@ -19,7 +19,10 @@ import { defaultTags } from "./tags";
 import { wafMetricName } from "../../components/edge/names";
 import type { MonitoringTargets } from "../../components/monitoring/targets";
 import { childName } from "../../components/naming";
-import type { PlatformConfig } from "../config/schema";
+import type { MonitoringConfig, PlatformConfig } from "../config/schema";
+import { ConfigError } from "../config/problems";
+import { isSecureValue } from "../config/secure";
+import type { Endpoints } from "../../components/monitoring/endpoints";
 
 /**
  * The ELB CloudWatch dimension value of a load balancer or target group ARN: everything after
@@ -48,7 +51,7 @@ export function cacheMemberIds(groupId: string, topology: { clusterMode: boolean
 export function postgresMaxConnections(instanceClass: string): number {
   const max = defaultMaxConnections(instanceClass);
   if (max === undefined) {
-    throw new Error(`platform:database.instanceClass: got ${instanceClass}; allowed: a db.t*, db.m*, db.r*, db.x* or db.z* class the monitoring tier can size max_connections for`);
+    throw new ConfigError([{ key: "platform:database.instanceClass", value: instanceClass, allowed: "a db.t*, db.m*, db.r*, db.x* or db.z* class the monitoring tier can size max_connections for" }]);
   }
   return max;
 }
@@ -154,6 +157,20 @@ export interface MonitoringDeps {
 }
 
 /**
+ * A secure value in the stack file as the offline plan sees it: the CLI would decrypt it, the plan
+ * cannot, so the URL stands in for it (RFC 2606 reserves .invalid). It stays secret, never printed.
+ */
+export const OFFLINE_SECRET_URL = "https://secure-value.invalid/";
+
+/**
+ * Webhook URLs go to SNS as secrets: a paging or chat URL often carries its token, and a secret
+ * keeps it out of plan output and encrypted in state.
+ */
+function secretUrls(e: MonitoringConfig["notifications"]["critical"]): Endpoints<pulumi.Input<string>> {
+  return { emails: e.emails, httpsUrls: e.httpsUrls.map((u) => pulumi.secret(isSecureValue(u) ? OFFLINE_SECRET_URL : u)) };
+}
+
+/**
  * The monitoring tier, watching every tier the stack has (MonitoringTargets from their outputs,
  * stacks/wiring/monitoring.ts). The trail waits for the storage tier, so the log bucket's policy
  * admits it before CloudTrail checks.
@@ -187,7 +204,7 @@ export function buildMonitoring(config: PlatformConfig, deps: MonitoringDeps, op
   return new Monitoring(
     `${config.name}-monitoring`,
     {
-      notifications: m.notifications,
+      notifications: { critical: secretUrls(m.notifications.critical), warning: secretUrls(m.notifications.warning) },
       alarms: m.alarms,
       budget: m.budget,
       dailyReport: m.dailyReport,

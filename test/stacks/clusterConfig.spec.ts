@@ -50,7 +50,7 @@ describe("cluster config: rejected with the key named", () => {
 
   it("a Kubernetes version out of standard support", async () => {
     const line = await rejected("prod", config("prod", { kubernetesVersion: "1.29" }), "platform:cluster.kubernetesVersion");
-    assert.match(line, /got "1\.29"; allowed: a version in EKS standard support: 1\.35 \(standard support until 2027-03-27\)$/);
+    assert.match(line, /got "1\.29"; allowed: a version in EKS standard support: 1\.35 \(standard support until 2027-03-27\), 1\.36 \(standard support until 2027-08-02\), 1\.37 \(standard support until 2027-12-01\)$/);
   });
 
   it("a public endpoint open to 0.0.0.0/0 in prod", async () => {

@@ -3,6 +3,7 @@
  * only the storage tier's buckets into it; the alarm assertions hold for any set of wired tiers.
  */
 import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { ALARM_TIERS } from "../../components/monitoring/catalogue";
 import type { RecordedResource } from "../../offline/recorder";
 import { Planned, byUrn, mandatory, ofType, one, planStackFile } from "../helpers";
@@ -73,12 +74,16 @@ for (const stack of ["dev", "prod"] as const) {
       }
     });
 
-    it("has a critical and a warning topic, encrypted with the tier's rotating notifications key, subscribed to the stack file's placeholder example.com endpoints", () => {
+    it("has a critical and a warning topic, encrypted with the tier's rotating notifications key, subscribed to the stack file's placeholder example.com endpoints, webhook URLs as secrets", () => {
+      const isSecret = (v: unknown) => typeof v === "object" && v !== null && (v as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig;
       for (const severity of ["critical", "warning"]) {
         const t = topic(severity);
         const key = ofType(p, "aws:kms/key:Key").find((k) => k.outputs.arn === t.inputs.kmsMasterKeyId)!;
         assert.deepEqual([key.inputs.enableKeyRotation, key.protect], [true, stack === "prod"]);
-        const endpoints = ofType(p, "aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.topic === t.outputs.arn).map((s) => s.inputs.endpoint);
+        const subs = ofType(p, "aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.topic === t.outputs.arn);
+        // A webhook URL often carries its token: it is passed on as a secret, e-mail addresses as they are.
+        for (const s of subs) assert.equal(isSecret(s.inputs.endpoint), s.inputs.protocol === "https", `${severity}: ${s.name}`);
+        const endpoints = subs.map((s) => (isSecret(s.inputs.endpoint) ? s.inputs.endpoint.value : s.inputs.endpoint));
         assert.ok(endpoints.length > 0 && endpoints.every((e: string) => /[@.]example\.com(\/|$)/.test(e)), `${severity}: ${endpoints}`);
       }
     });

@@ -3,6 +3,7 @@
  */
 import { z } from "zod";
 import { parseCidr } from "../../../components/network/cidr";
+import { CIPHERTEXT_RULE, isPulumiCiphertext } from "../secure";
 import { LOG_RETENTION_DAYS } from "../values";
 
 /** A union of literal values (zod has no enum for numbers). */
@@ -19,3 +20,11 @@ export const cidrBlock = (min: number, max: number) =>
 export const retention = literals(LOG_RETENTION_DAYS).describe(
   `Days. One of the values CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`,
 );
+
+/**
+ * A field that may hold a secret: a plain value as `plain` allows, or a `secure:` value
+ * (`pulumi config set --secret --path ...`), whose ciphertext must be well-formed. Only fields
+ * marked this way accept a secure value; the program passes their values on as Pulumi secrets.
+ */
+export const secretable = <T extends z.ZodType<string>>(plain: T) =>
+  z.union([plain, z.strictObject({ secure: z.string().refine(isPulumiCiphertext, CIPHERTEXT_RULE) })]).meta({ secret: true });

@@ -44,9 +44,9 @@ describe("data tier config", () => {
     const cases: Array<[string, Record<string, string>, string, RegExp]> = [
       ["read replicas while backups are off", { "platform:database": json({ readReplicas: 1, backupRetentionDays: 0 }) }, "platform:database.readReplicas", /backupRetentionDays > 0/],
       ["3 Kafka brokers over 2 AZs", { "platform:messaging": json({ engine: "kafka", kafka: { brokerCount: 3 } }) }, "platform:messaging.kafka.brokerCount", /a multiple of 2, the AZs the brokers spread over/],
-      ["an unsupported PostgreSQL major", { "platform:database": json({ engineVersion: "15" }) }, "platform:database.engineVersion", /a supported major version: 17 or 17.5\+, 18 or 18.1\+/],
-      ["a PostgreSQL minor RDS no longer creates", { "platform:database": json({ engineVersion: "17.2" }) }, "platform:database.engineVersion", /17.5 or later/],
-      ["an unsupported cache version", { "platform:cache": json({ engine: "redis", engineVersion: "6.2" }) }, "platform:cache.engineVersion", /a redis version ElastiCache offers: 7.0, 7.1/],
+      ["an unsupported PostgreSQL major", { "platform:database": json({ engineVersion: "15" }) }, "platform:database.engineVersion", /a PostgreSQL major \(17 or 18: the newest minor, kept current\) or a minor RDS creates instances on: 17\.5 to 17\.9, 18\.1 to 18\.3/],
+      ["a PostgreSQL minor RDS no longer creates", { "platform:database": json({ engineVersion: "17.2" }) }, "platform:database.engineVersion", /a minor RDS creates instances on: 17\.5 to 17\.9/],
+      ["an unsupported cache version", { "platform:cache": json({ engine: "redis", engineVersion: "6.2" }) }, "platform:cache.engineVersion", /a redis version ElastiCache offers and the platform runs: 7\.0, 7\.1/],
       ["a Kafka version MSK no longer offers", { "platform:messaging": json({ engine: "kafka", kafka: { version: "3.5.1" } }) }, "platform:messaging.kafka.version", /"3.9.x"/],
       ["a RabbitMQ version Amazon MQ no longer offers", { "platform:messaging": json({ engine: "rabbitmq", rabbitmq: { engineVersion: "3.12" } }) }, "platform:messaging.rabbitmq.engineVersion", /"4.2", "3.13"/],
       ["a Performance Insights retention RDS does not accept", { "platform:database": json({ performanceInsightsRetentionDays: 30 }) }, "platform:database.performanceInsightsRetentionDays", /7, 731, or 31 × months/],

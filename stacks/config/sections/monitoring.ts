@@ -10,14 +10,15 @@ import { AlarmSettingsConfig, PERIOD_RULE, THRESHOLD_RANGES, alarmConfigProblems
 import type { ConfigProblem } from "../problems";
 import { PROFILES, Profile } from "../values";
 import type { ClusterConfig } from "./cluster";
+import { secretable } from "./common";
 
 const KEY = "platform:monitoring";
 
 const endpoints = (who: string) => z.strictObject({
   emails: z.array(z.string().refine(isEmail, "an e-mail address such as oncall@example.com"))
     .describe(`E-mail addresses ${who}. Each must confirm the subscription from the mail SNS sends.`),
-  httpsUrls: z.array(z.string().refine(isHttpsUrl, "an https:// URL without credentials, such as https://hooks.example.com/alerts"))
-    .describe(`HTTPS endpoints ${who} (a paging service's SNS integration, a chat webhook). Plain HTTP is not accepted.`),
+  httpsUrls: z.array(secretable(z.string().refine(isHttpsUrl, "an https:// URL without credentials, such as https://hooks.example.com/alerts")))
+    .describe(`HTTPS endpoints ${who} (a paging service's SNS integration, a chat webhook). Plain HTTP is not accepted. A URL that carries a token may be a secure value (pulumi config set --secret --path); the program keeps every URL secret.`),
 });
 
 /** A refinement rather than gt/min/max, so the message states the unit's range (exclusive bounds included). */
