@@ -18,6 +18,8 @@
  * test/sourceMaps.cjs), for the files compiled after it and no others: Node then reads no source map
  * of the SDK's 2,000 modules, which is what made tsx's start-up slow. Registering a map with Node
  * costs each file a little (about 70 ms of a plan), hence not by default.
+ *
+ * It also defers the parts of @pulumi/pulumi no offline run uses until first touched (lazySdk.cjs).
  */
 "use strict";
 const { createHash } = require("node:crypto");
@@ -25,8 +27,10 @@ const fs = require("node:fs");
 const path = require("node:path");
 const Module = require("node:module");
 const { pathToFileURL } = require("node:url");
+const { deferUnusedSdkModules } = require("./lazySdk.cjs");
 
 const ROOT = path.resolve(__dirname, "..");
+deferUnusedSdkModules(ROOT);
 const CACHE = path.join(ROOT, "node_modules", ".cache", "aws-platform-ts");
 const TSCONFIG = fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
 /** How an entry ends: its source map, inline. */
