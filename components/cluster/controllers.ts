@@ -25,7 +25,7 @@ export interface ControllerRoleInput {
 /** What a controller's Helm release is installed with. */
 export interface ReleaseInput {
   clusterName: string;
-  region: string;
+  region: pulumi.Input<string>;
   vpcId: pulumi.Input<string>;
   /** The IRSA role the release's service account is annotated with. */
   roleArn: pulumi.Input<string>;

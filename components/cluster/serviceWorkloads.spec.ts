@@ -106,7 +106,7 @@ describe("Workloads component: per-service grants", function () {
     const run = await runComponent(async () => {
       new Workloads("medsearch-workloads", args([{ ...search, buckets: [{ name: "images", access: "write" }], secrets: ["messaging"] }], maps));
     });
-    assert.match(run.error!.message, /service search-service references bucket "images", secret "messaging"/);
+    assert.match(run.error!.message, /^medsearch-workloads: services\[0\]\.buckets\[0\]\.name: got "images"; allowed: a name in bucketArns \(documents, exports\): service search-service's role grants exactly what it names.*; services\[0\]\.secrets\[0\]: got "messaging"; allowed: a name in secretArns \(database, cache\)/);
     assert.ok(!run.resources.some((r) => r.type.startsWith("aws:")));
   });
 
@@ -114,7 +114,7 @@ describe("Workloads component: per-service grants", function () {
     const run = await runComponent(async () => {
       new Workloads("medsearch-workloads", args([search]));
     });
-    assert.match(run.error!.message, /service search-service references bucket "documents", secret "database", queue "documents.indexed"/);
+    assert.match(run.error!.message, /buckets\[0\]\.name: got "documents"; allowed: a name in bucketArns \(none given\).*secrets\[0\]: got "database".*queues\[0\]: got "documents\.indexed"; allowed: a name in queueArns \(none given\)/);
   });
 
   it("rejects a cluster name EKS would refuse", async () => {
