@@ -192,9 +192,9 @@ export function resolveClusterSettings(name: string, given: ClusterSettingsInput
     adminPrincipalArns: pick("adminPrincipalArns"),
     deletionProtection: pick("deletionProtection"),
     nodeGroups: {
-      system: g.system ? { enabled: true, ...g.system } : d.nodeGroups.system,
+      system: g.system ? { ...g.system, enabled: g.system.enabled ?? true } : d.nodeGroups.system,
       application: g.application ?? d.nodeGroups.application,
-      gpu: g.gpu ? { enabled: true, ...g.gpu } : d.nodeGroups.gpu,
+      gpu: g.gpu ? { ...g.gpu, enabled: g.gpu.enabled ?? true } : d.nodeGroups.gpu,
     },
     autoscaler: given.autoscaler ? { kind: given.autoscaler.kind, chartVersion: given.autoscaler.chartVersion ?? AUTOSCALER_CHART_VERSIONS[given.autoscaler.kind] } : d.autoscaler,
     loadBalancerControllerChartVersion: pick("loadBalancerControllerChartVersion"),
