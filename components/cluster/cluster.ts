@@ -84,6 +84,8 @@ export class Cluster extends pulumi.ComponentResource {
   readonly oidcProviderUrl: pulumi.Output<string>;
   /** Kubeconfig (exec auth through `aws eks get-token`), as a secret: build the Kubernetes provider from it. */
   readonly kubeconfig: pulumi.Output<string>;
+  /** The keys in use, given or its own: data (secrets, volumes; StorageClass and Workloads take it) and logs. */
+  readonly kmsKeyArns: { data: pulumi.Input<string>; logs: pulumi.Input<string> };
   /** The IRSA OIDC provider, for the Workloads component's service roles. */
   readonly oidc: Oidc;
   /** IRSA roles of the controllers ClusterControllers installs: the load balancer controller and the node autoscaler. */
@@ -111,6 +113,7 @@ export class Cluster extends pulumi.ComponentResource {
     throwIfProblems(name, clusterArgProblems({ ...args, region: given.account?.region ?? regionOfAz(args.availabilityZones[0] ?? "") }));
     if (args.availabilityZones.length < 2) throw new ComponentArgsError(`${name}: EKS needs subnets in at least 2 AZs; got ${args.availabilityZones.length}`);
     this.clusterName = args.clusterName;
+    this.kmsKeyArns = args.kmsKeyArns;
 
     const cluster = this.controlPlane(name, args);
     this.oidcProviderArn = cluster.oidcProviderArn;
@@ -146,7 +149,7 @@ export class Cluster extends pulumi.ComponentResource {
     this.registerOutputs({
       clusterName: this.clusterName, nodeSecurityGroupId: this.nodeSecurityGroupId, clusterSecurityGroupId: this.clusterSecurityGroupId,
       oidcProviderArn: this.oidcProviderArn, oidcProviderUrl: this.oidcProviderUrl, kubeconfig: this.kubeconfig,
-      controllerRoleArns: this.controllerRoleArns, karpenter: this.karpenter,
+      controllerRoleArns: this.controllerRoleArns, karpenter: this.karpenter, kmsKeyArns: this.kmsKeyArns,
     });
   }
 
