@@ -56,6 +56,11 @@ describe("resolveClusterControllersArgs", () => {
     });
   });
 
+  it("gives families given without architectures their own (Graviton is arm64)", () => {
+    const r = resolveClusterControllersArgs("c", { ...base, autoscaler: { ...karpenter, instanceFamilies: ["m7g", "c7g"] } });
+    assert.deepEqual(r.autoscaler.kind === "karpenter" && r.autoscaler.architectures, ["arm64"]);
+  });
+
   it("keeps what the caller gives", () => {
     const r = resolveClusterControllersArgs("c", { ...base, loadBalancerController: { roleArn: "lbc", chartVersion: "1.13.0" }, storageClass: { dataKeyArn: "key", retainVolumes: false } });
     assert.deepEqual([r.loadBalancerController.chartVersion, r.storageClass.retainVolumes], ["1.13.0", false]);

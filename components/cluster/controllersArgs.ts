@@ -75,13 +75,17 @@ export function checkClusterControllersArgs(a: ResolvedClusterControllersArgs): 
   ];
 }
 
-/** The autoscaler's chart by kind, and Karpenter's pool from the default application group, field by field. */
+/**
+ * The autoscaler's chart by kind, and Karpenter's pool from the default application group, field by
+ * field; families given without architectures take theirs (t4g is arm64), so the pool stays launchable.
+ */
 function resolveAutoscaler(given: AutoscalerRelease): ResolvedAutoscalerRelease {
   const chartVersion = given.chartVersion ?? CLUSTER_CONTROLLERS_DEFAULTS.autoscalerChartVersions[given.kind];
   if (given.kind === "cluster-autoscaler") return { ...given, chartVersion };
   const pool = karpenterPoolOf(CLUSTER_DEFAULTS.nodeGroups.application);
   const set = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
-  return { ...pool, ...set, kind: "karpenter", chartVersion } as ResolvedAutoscalerRelease;
+  const architectures = given.architectures ?? (given.instanceFamilies?.length ? kubernetesArchitectures(given.instanceFamilies) : pool.architectures);
+  return { ...pool, ...set, architectures, kind: "karpenter", chartVersion } as ResolvedAutoscalerRelease;
 }
 
 /** ClusterControllers' arguments over CLUSTER_CONTROLLERS_DEFAULTS; throws listing every problem. */
