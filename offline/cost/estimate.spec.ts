@@ -72,6 +72,22 @@ describe("cost estimate", () => {
     assert.deepEqual(r.unpriced.map((u) => u.reason), ["part not priced: no us-west-2 price for rds.storage.gp3.gb"]);
   });
 
+  it("prices a read replica's storage at its source's size, unless it sets its own", () => {
+    const arn = "arn:aws:rds:us-east-1:123456789012:db:orders";
+    const primary = { ...res("aws:rds/instance:Instance", "primary", { engine: "postgres", instanceClass: "db.r5.2xlarge", allocatedStorage: 1000, multiAz: true }), outputs: { arn } };
+    const replica = (name: string, own?: number) => res("aws:rds/instance:Instance", name, { engine: "postgres", instanceClass: "db.r5.2xlarge", replicateSourceDb: arn, ...(own ? { allocatedStorage: own } : {}) });
+    const r = estimate({ resources: [primary, replica("replica-1"), replica("replica-2", 1500)], synthesized: [], region: "us-east-1", assumptions: COST_DEFAULTS.prod });
+    const storage = (name: string) => r.items.find((i) => i.name === name)!.basis.match(/storage: (\d+) GB gp3 x (\d)/)!.slice(1).map(Number);
+    assert.deepEqual([storage("primary"), storage("replica-1"), storage("replica-2")], [[1000, 2], [1000, 1], [1500, 1]]);
+  });
+
+  it("orders items of equal cost by URN, whatever order the program registered them in", () => {
+    const keys = ["b", "c", "a"].map((n) => res("aws:kms/key:Key", `key-${n}`, {}, security.urn));
+    for (const order of [keys, [...keys].reverse()]) {
+      assert.deepEqual(run([security, ...order]).items.map((i) => i.name), ["key-a", "key-b", "key-c"]);
+    }
+  });
+
   it("splits a stack-wide usage assumption across the resources that share it instead of repeating it", () => {
     const nats = [1, 2, 3].map((i) => child("aws:ec2/natGateway:NatGateway", `nat-${i}`, {}, comp("awsx:ec2:Vpc", "vpc")));
     const r = run([], nats, { ...COST_DEFAULTS.prod, natGatewayDataGb: 300 });

@@ -59,11 +59,12 @@ export function estimate(input: EstimateInput): CostReport {
   const counts = new Map<string, number>();
   for (const s of subjects) counts.set(s.type, (counts.get(s.type) ?? 0) + 1);
   const byId = new Map(resources.filter((r) => r.id).map((r) => [r.id!, r]));
+  const byArn = new Map(resources.filter((r) => typeof r.outputs?.arn === "string").map((r) => [r.outputs.arn as string, r]));
   const azCount = Math.max(1, ...resources.filter((r) => r.type === "awsx:ec2:Vpc").map((r) => (Array.isArray(r.inputs.availabilityZoneNames) ? r.inputs.availabilityZoneNames.length : 1)));
   const books = new Map<string, PriceBook>();
   const ctxOf = (r: string): PricingContext => {
     if (!books.has(r)) books.set(r, priceBook(r));
-    return { book: books.get(r)!, assumptions, azCount, countOf: (t) => counts.get(t) ?? 0, byId: (id) => byId.get(id) };
+    return { book: books.get(r)!, assumptions, azCount, countOf: (t) => counts.get(t) ?? 0, byId: (id) => byId.get(id), byArn: (arn) => byArn.get(arn) };
   };
   const items: CostItem[] = [];
   const unpriced = new Map<string, UnpricedGroup>();
@@ -85,7 +86,8 @@ export function estimate(input: EstimateInput): CostReport {
     if (isMissing(result)) skip(s.type, result.lines?.length ? `part not priced: ${result.missing}` : result.missing);
     if (lines.length > 0) items.push(item(s, tierOf(s.urn), lines));
   }
-  items.sort((a, b) => b.monthly - a.monthly);
+  // Equal costs (a service's replicas) keep one order whatever order the program registered them in.
+  items.sort((a, b) => b.monthly - a.monthly || a.urn.localeCompare(b.urn));
   const byTier: Record<string, number> = {};
   for (const i of items) byTier[i.tier] = (byTier[i.tier] ?? 0) + i.monthly;
   return {

@@ -23,6 +23,8 @@ export interface PricingContext {
   azCount: number;
   /** The recorded resource whose id is `id` (launch templates a node group or Auto Scaling group names). */
   byId(id: string): { inputs: Record<string, any> } | undefined;
+  /** The recorded resource whose ARN is `arn` (the source instance a read replica names). */
+  byArn(arn: string): { inputs: Record<string, any> } | undefined;
 }
 
 export type Pricer = (r: Priced, ctx: PricingContext) => PriceResult;

@@ -4,7 +4,12 @@
  */
 import { Pricer, hours, isMissing, line, need, partly, usd } from "./context";
 
-/** Multi-AZ runs a standby: twice the instance hours and twice the storage (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_OnDemandDBInstances.html). */
+/**
+ * Multi-AZ runs a standby: twice the instance hours and twice the storage (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_OnDemandDBInstances.html).
+ * A read replica inherits its source's attributes "except as specified", storage included, so one
+ * that sets no allocated storage is priced at its source's size
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html).
+ */
 export const rdsInstance: Pricer = (r, ctx) => {
   const engine = String(r.inputs.engine ?? "postgres");
   if (engine !== "postgres") return { missing: `RDS engine ${engine} is not priced` };
@@ -12,7 +17,8 @@ export const rdsInstance: Pricer = (r, ctx) => {
   const e = need(ctx, `rds.postgres.${cls}`);
   if (isMissing(e)) return e;
   const copies = r.inputs.multiAz ? 2 : 1;
-  const gb = Number(r.inputs.allocatedStorage ?? 20);
+  const source = r.inputs.replicateSourceDb ? ctx.byArn(String(r.inputs.replicateSourceDb)) : undefined;
+  const gb = Number(r.inputs.allocatedStorage ?? source?.inputs.allocatedStorage ?? 20);
   const az = copies === 2 ? "Multi-AZ (primary + standby)" : "Single-AZ";
   const instance = line(e[0], hours(copies), `${cls} ${az}: ${copies} x 730 h x ${usd(e[0].value)}${r.inputs.replicateSourceDb ? " (read replica)" : ""}`);
   const storage = need(ctx, "rds.storage.gp3.gb");
