@@ -26,13 +26,27 @@ export type { RunnerArgs } from "./deploy/runner";
 export type { RunnerComputeType } from "./deploy/settings";
 
 export { Cluster } from "./cluster/cluster";
-export { CLUSTER_AUTOSCALER_CHART_VERSION, CLUSTER_DEFAULTS, CLUSTER_PRESETS, KARPENTER_CHART_VERSION, LOAD_BALANCER_CONTROLLER_CHART_VERSION, checkClusterSettings, resolveClusterSettings } from "./cluster/presets";
-export type { AutoscalerSettings, ClusterSettings, ClusterSettingsInput, OptionalNodeGroup } from "./cluster/presets";
+export {
+  AUTOSCALER_CHART_VERSIONS, AUTOSCALER_KINDS, CLUSTER_AUTOSCALER_CHART_VERSION, CLUSTER_CONTROLLERS_DEFAULTS, CLUSTER_DEFAULTS, CLUSTER_PRESETS, HPA_CPU_TARGET_MAX,
+  HPA_CPU_TARGET_MIN, KARPENTER_CHART_VERSION, KUBERNETES_WORKLOADS_DEFAULTS, KUBERNETES_WORKLOADS_PRESETS, LOAD_BALANCER_CONTROLLER_CHART_VERSION, WORKLOADS_DEFAULTS,
+  WORKLOADS_PRESETS, checkClusterSettings, resolveClusterSettings,
+} from "./cluster/presets";
+export type {
+  AutoscalerKind, AutoscalerSettings, ClusterControllersSettings, ClusterSettings, ClusterSettingsInput, KubernetesWorkloadsSettings, OptionalNodeGroup, WorkloadsSettings,
+} from "./cluster/presets";
 export type { ClusterArgs } from "./cluster/cluster";
+export type { NodeGroupConfig, Taint } from "./cluster/nodeGroups";
+export type { Oidc } from "./cluster/roles";
 export { Workloads } from "./cluster/serviceWorkloads";
 export type { WorkloadsArgs } from "./cluster/serviceWorkloads";
+export type { WorkloadService } from "./cluster/workloads";
+export type { BucketAccess } from "./cluster/servicePolicy";
+export { checkKubernetesWorkloadsArgs, checkWorkloadsArgs, resolveKubernetesWorkloadsArgs, resolveWorkloadsArgs } from "./cluster/workloadsArgs";
+export type { ResolvedKubernetesWorkloadsArgs, ResolvedWorkloadsArgs } from "./cluster/workloadsArgs";
 export { ClusterControllers } from "./cluster/clusterControllers";
 export type { AutoscalerRelease, ClusterControllersArgs } from "./cluster/clusterControllers";
+export { checkClusterControllersArgs, karpenterPoolOf, resolveClusterControllersArgs } from "./cluster/controllersArgs";
+export type { KarpenterPool, ResolvedClusterControllersArgs } from "./cluster/controllersArgs";
 export { KubernetesWorkloads } from "./cluster/kubernetesWorkloads";
 export type { KubernetesService, KubernetesWorkloadsArgs } from "./cluster/kubernetesWorkloads";
 

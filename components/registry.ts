@@ -5,6 +5,7 @@
  */
 import type { RegistrySettings } from "./cluster/workloads";
 import type { Profile } from "./profiles";
+import { SettingProblem, intRange } from "./settings";
 
 export type { RegistrySettings };
 
@@ -18,3 +19,15 @@ export const REGISTRY_PRESETS: Record<Profile, RegistrySettings> = {
   staging: { immutableTags: true, keepImages: 50, untaggedExpiryDays: 14 },
   prod: { immutableTags: true, keepImages: 100, untaggedExpiryDays: 14 },
 };
+
+/**
+ * ECR's lifecycle bounds as the platform holds them: count numbers are integers of at least 1; the
+ * platform keeps at most 1000 images and untagged ones at most a year.
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html
+ */
+export function registryProblems(r: RegistrySettings): SettingProblem[] {
+  return [
+    ...intRange("registry.keepImages", r.keepImages, 1, 1000, "tagged images kept per repository"),
+    ...intRange("registry.untaggedExpiryDays", r.untaggedExpiryDays, 1, 365, "days an untagged image is kept"),
+  ];
+}

@@ -23,8 +23,8 @@ export interface AddonsInput {
   kubernetesVersion: string;
   versions: Record<AddonKey, string>;
   oidc: Oidc;
-  partition: string;
-  region: string;
+  partition: pulumi.Input<string>;
+  region: pulumi.Input<string>;
   dataKeyArn: pulumi.Input<string>;
   /** Add-ons that run Deployments wait for nodes, or EKS reports them DEGRADED and creation fails. */
   nodes: pulumi.Resource[];
@@ -57,7 +57,7 @@ export function createAddons(parentName: string, input: AddonsInput, parent: pul
   // the data key, which encrypts every volume the driver creates.
   const ebs = irsaRole(parentName, "irsa-ebs-csi", { namespace: "kube-system", name: "ebs-csi-controller-sa" }, input.oidc, {
     managedPolicies: ["service-role/AmazonEBSCSIDriverPolicy"],
-    policy: pulumi.output(input.dataKeyArn).apply((key) => policyDocument(...ebsKeyStatements(key, input.region))),
+    policy: pulumi.all([input.dataKeyArn, input.region]).apply(([key, region]) => policyDocument(...ebsKeyStatements(key, region))),
     partition: input.partition,
   }, parent);
   const ebsCsi = addon(parentName, "ebsCsiDriver", input, parent, { serviceAccountRoleArn: ebs.role.arn }, ebs.resources);

@@ -15,9 +15,10 @@ export function instanceTypeProblems(region: string, groups: Record<string, { in
   }));
 }
 
-export function clusterArgProblems(a: { account: { region: string }; kubernetesVersion: string; nodeGroups: Record<string, { instanceTypes: string[] } | undefined> }): string[] {
+/** The version must be in standard support; with a known region, every instance type offered there. */
+export function clusterArgProblems(a: { region: string | undefined; kubernetesVersion: string; nodeGroups: Record<string, { instanceTypes: string[] } | undefined> }): string[] {
   const version = isSupportedKubernetesVersion(a.kubernetesVersion) ? [] : [describeProblem("kubernetesVersion", a.kubernetesVersion, {
     allowed: `a version in EKS standard support: ${describeSupportedVersions()}`, suggestions: didYouMean(a.kubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS),
   })];
-  return [...version, ...instanceTypeProblems(a.account.region, a.nodeGroups)];
+  return [...version, ...(a.region ? instanceTypeProblems(a.region, a.nodeGroups) : [])];
 }

@@ -1,6 +1,6 @@
 /**
- * The Cluster on its own, as another team's program would build it: the account, a VPC, its private
- * subnets and their AZs; everything else from CLUSTER_DEFAULTS. @pulumi/eks v4 is a remote component,
+ * The Cluster on its own, as another team's program would build it: a VPC, its private subnets and
+ * their AZs; the account from its provider, everything else from CLUSTER_DEFAULTS. @pulumi/eks v4 is a remote component,
  * so under mocks its arguments are what is asserted; the launch templates and log groups are ours.
  */
 import { strict as assert } from "node:assert";
@@ -16,7 +16,6 @@ describe("Cluster standalone", () => {
   let p: Planned;
   before(async () => {
     p = await standalone((opts) => new Cluster("orders", {
-      account: { accountId: MOCK_ACCOUNT_ID, partition: "aws", region: REGION },
       vpcId: "vpc-0123456789abcdef0",
       privateSubnetIds,
       availabilityZones: ["us-west-2a", "us-west-2b", "us-west-2c"],
@@ -61,9 +60,36 @@ describe("Cluster standalone", () => {
     assert.equal(eks().deletionProtection, true);
   });
 
+  it("names the provider's account, partition and region in the ARNs it builds when given no account", () => {
+    const asg = `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+    assert.equal(one(p, "aws:kms/grant:Grant").inputs.granteePrincipal, asg);
+    const scaler = JSON.parse(one(p, "aws:iam/rolePolicy:RolePolicy", "orders-irsa-autoscaler").inputs.policy);
+    assert.ok(JSON.stringify(scaler).includes(`arn:aws:autoscaling:${REGION}:${MOCK_ACCOUNT_ID}:autoScalingGroup:*`));
+    const ebs = JSON.parse(one(p, "aws:iam/rolePolicy:RolePolicy", "orders-irsa-ebs-csi").inputs.policy);
+    assert.ok(JSON.stringify(ebs).includes(`"kms:ViaService":"ec2.${REGION}.amazonaws.com"`));
+    const managed = ofType(p, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.policyArn);
+    assert.ok(managed.includes("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"), managed.join());
+  });
+
+  it("uses an account given explicitly, not the provider's", async () => {
+    const other = await standalone((opts) => new Cluster("orders", {
+      account: { accountId: "210987654321", partition: "aws", region: REGION }, vpcId: "vpc-1", privateSubnetIds, availabilityZones: ["us-west-2a", "us-west-2b"],
+    }, opts));
+    assert.equal(other.error, undefined, other.error?.message);
+    assert.equal(one(other, "aws:kms/grant:Grant").inputs.granteePrincipal, "arn:aws:iam::210987654321:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling");
+  });
+
+  it("refuses an instance type the AZs' region does not offer, though it was given no account", async () => {
+    const bad = await standalone((opts) => new Cluster("orders", {
+      vpcId: "vpc-1", privateSubnetIds, availabilityZones: ["us-west-2a", "us-west-2b"], nodeGroups: { application: { ...CLUSTER_DEFAULTS.nodeGroups.application, instanceTypes: ["t3.larg"] } },
+    }, opts));
+    assert.match(bad.error!.message, /orders: nodeGroups\.application\.instanceTypes\[0\]: got "t3\.larg"; allowed: an EC2 instance type offered in us-west-2/);
+    assert.equal(ofType(bad, "eks:index:Cluster").length, 0);
+  });
+
   it("refuses a public endpoint without allow-listed networks before creating anything", async () => {
     const bad = await standalone((opts) => new Cluster("orders", {
-      account: { accountId: MOCK_ACCOUNT_ID, partition: "aws", region: REGION }, vpcId: "vpc-1", privateSubnetIds, availabilityZones: ["a", "b"], endpoint: { publicAccess: true },
+      vpcId: "vpc-1", privateSubnetIds, availabilityZones: ["a", "b"], endpoint: { publicAccess: true },
     }, opts));
     assert.match(bad.error!.message, /orders: endpoint\.publicAccessCidrs: got \[\]; allowed: at least one CIDR/);
     assert.equal(ofType(bad, "eks:index:Cluster").length, 0);

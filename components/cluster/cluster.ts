@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
-import type { AccountContext } from "../account";
+import { AccountContext, accountContext } from "../account";
+import { regionOfAz } from "../aws/facts";
 import { ComponentArgsError, throwIfProblems } from "../errors";
 import { clusterArgProblems } from "./argChecks";
 import { KeyArns, keysFor } from "../security/ownKeys";
@@ -29,8 +30,13 @@ export interface ClusterArgs extends Omit<ClusterSettingsInput, "endpoint"> {
    * @default the component's name
    */
   clusterName?: string;
-  /** Account, partition and region, for ARNs in policies and the autoscaling service-linked role. */
-  account: AccountContext;
+  /**
+   * Account, partition and region, for ARNs in policies and the autoscaling service-linked role.
+   * The EC2 instance types are checked against the region's offer when it is known: this one's, else
+   * the AZs'.
+   * @default what the component's provider answers (aws.getCallerIdentityOutput, getPartitionOutput, getRegionOutput)
+   */
+  account?: AccountContext;
   vpcId: pulumi.Input<string>;
   /** Private subnets, one per AZ; nodes and control-plane ENIs live only here. */
   privateSubnetIds: pulumi.Input<string[]>;
@@ -50,9 +56,14 @@ export interface ClusterArgs extends Omit<ClusterSettingsInput, "endpoint"> {
   endpoint?: Partial<ClusterSettings["endpoint"]> & { clientSecurityGroupIds?: pulumi.Input<string>[] };
 }
 
+/** An account's fields, each an output of the provider's answer. */
+const fieldsOf = (a: pulumi.Output<AccountContext>) => ({ accountId: a.accountId, partition: a.partition, region: a.region });
+
 /** The arguments with every setting filled in. */
-type Resolved = Omit<ClusterArgs, keyof ClusterSettings | "clusterName" | "kmsKeyArns" | "endpoint"> & ClusterSettings & {
+type Resolved = Omit<ClusterArgs, keyof ClusterSettings | "clusterName" | "kmsKeyArns" | "endpoint" | "account"> & ClusterSettings & {
   clusterName: string;
+  /** The caller's account, or its fields as the provider answers them. */
+  account: { [K in keyof AccountContext]: pulumi.Input<string> };
   kmsKeyArns: { data: pulumi.Input<string>; logs: pulumi.Input<string> };
   endpoint: ClusterSettings["endpoint"] & { clientSecurityGroupIds: pulumi.Input<string>[] };
 };
@@ -73,6 +84,8 @@ export class Cluster extends pulumi.ComponentResource {
   readonly oidcProviderUrl: pulumi.Output<string>;
   /** Kubeconfig (exec auth through `aws eks get-token`), as a secret: build the Kubernetes provider from it. */
   readonly kubeconfig: pulumi.Output<string>;
+  /** The keys in use, given or its own: data (secrets, volumes; StorageClass and Workloads take it) and logs. */
+  readonly kmsKeyArns: { data: pulumi.Input<string>; logs: pulumi.Input<string> };
   /** The IRSA OIDC provider, for the Workloads component's service roles. */
   readonly oidc: Oidc;
   /** IRSA roles of the controllers ClusterControllers installs: the load balancer controller and the node autoscaler. */
@@ -92,13 +105,15 @@ export class Cluster extends pulumi.ComponentResource {
       ...given,
       ...settings,
       clusterName: given.clusterName ?? name,
+      account: given.account ?? fieldsOf(accountContext(this)),
       endpoint: { ...settings.endpoint, clientSecurityGroupIds: given.endpoint?.clientSecurityGroupIds ?? [] },
-      kmsKeyArns: keysFor(this, name, ["data", "logs"], given.kmsKeyArns, { account: () => pulumi.output(given.account), protect: settings.deletionProtection, kind: "cluster" }),
+      kmsKeyArns: keysFor(this, name, ["data", "logs"], given.kmsKeyArns, { account: () => accountContext(this, given.account), protect: settings.deletionProtection, kind: "cluster" }),
     };
     checkClusterName(args.clusterName);
-    throwIfProblems(name, clusterArgProblems(args));
+    throwIfProblems(name, clusterArgProblems({ ...args, region: given.account?.region ?? regionOfAz(args.availabilityZones[0] ?? "") }));
     if (args.availabilityZones.length < 2) throw new ComponentArgsError(`${name}: EKS needs subnets in at least 2 AZs; got ${args.availabilityZones.length}`);
     this.clusterName = args.clusterName;
+    this.kmsKeyArns = args.kmsKeyArns;
 
     const cluster = this.controlPlane(name, args);
     this.oidcProviderArn = cluster.oidcProviderArn;
@@ -134,7 +149,7 @@ export class Cluster extends pulumi.ComponentResource {
     this.registerOutputs({
       clusterName: this.clusterName, nodeSecurityGroupId: this.nodeSecurityGroupId, clusterSecurityGroupId: this.clusterSecurityGroupId,
       oidcProviderArn: this.oidcProviderArn, oidcProviderUrl: this.oidcProviderUrl, kubeconfig: this.kubeconfig,
-      controllerRoleArns: this.controllerRoleArns, karpenter: this.karpenter,
+      controllerRoleArns: this.controllerRoleArns, karpenter: this.karpenter, kmsKeyArns: this.kmsKeyArns,
     });
   }
 
@@ -195,7 +210,7 @@ export class Cluster extends pulumi.ComponentResource {
     // https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html
     const grant = new aws.kms.Grant(childName(name, "asg-volume-key"), {
       keyId: args.kmsKeyArns.data,
-      granteePrincipal: asgServiceLinkedRoleArn(args.account),
+      granteePrincipal: pulumi.all([args.account.partition, args.account.accountId]).apply(([partition, accountId]) => asgServiceLinkedRoleArn({ partition, accountId })),
       operations: ["Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "DescribeKey", "CreateGrant"],
     }, { parent: this });
     const groups = createNodeGroups(name, {

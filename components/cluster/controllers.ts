@@ -5,7 +5,7 @@
  * the ClusterControllers component once a route to the API exists).
  */
 import * as k8s from "@pulumi/kubernetes";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { ChildOptions } from "../childOptions";
 import { childName } from "../naming";
 import { clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "./controllerPolicies";
@@ -16,16 +16,16 @@ import { CHARTS } from "./versions";
 /** What a controller's IRSA role is scoped by. */
 export interface ControllerRoleInput {
   clusterName: string;
-  region: string;
-  partition: string;
-  accountId: string;
+  region: pulumi.Input<string>;
+  partition: pulumi.Input<string>;
+  accountId: pulumi.Input<string>;
   oidc: Oidc;
 }
 
 /** What a controller's Helm release is installed with. */
 export interface ReleaseInput {
   clusterName: string;
-  region: string;
+  region: pulumi.Input<string>;
   vpcId: pulumi.Input<string>;
   /** The IRSA role the release's service account is annotated with. */
   roleArn: pulumi.Input<string>;
@@ -84,7 +84,8 @@ export function loadBalancerControllerRelease(parentName: string, chartVersion: 
  * https://github.com/kubernetes/autoscaler/blob/master/cluster-autoscaler/cloudprovider/aws/README.md
  */
 export function clusterAutoscalerRole(parentName: string, input: ControllerRoleInput, parent: pulumi.Resource): CreatedRole {
-  const policy = clusterAutoscalerPolicy({ partition: input.partition, region: input.region, accountId: input.accountId, clusterName: input.clusterName });
+  const policy = pulumi.all([input.partition, input.region, input.accountId])
+    .apply(([partition, region, accountId]) => clusterAutoscalerPolicy({ partition, region, accountId, clusterName: input.clusterName }));
   return irsaRole(parentName, "irsa-autoscaler", CONTROLLER_SERVICE_ACCOUNTS.clusterAutoscaler, input.oidc, { policy, partition: input.partition }, parent);
 }
 

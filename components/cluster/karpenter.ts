@@ -98,8 +98,8 @@ export function karpenterAws(parentName: string, input: KarpenterRolesInput, par
   const nodes = nodeRole(parentName, "karpenter-node", input.partition, parent);
   // Nodes Karpenter launches join through an access entry of their own (managed groups get theirs from EKS).
   const entry = new aws.eks.AccessEntry(childName(parentName, "karpenter-node"), { clusterName: input.clusterName, principalArn: nodes.role.arn, type: "EC2_LINUX", tags: tierTags("cluster") }, { parent });
-  const policy = pulumi.all([nodes.role.arn, queue.arn, input.dataKeyArn]).apply(([nodeRoleArn, interruptionQueueArn, dataKeyArn]) =>
-    karpenterControllerPolicy({ partition: input.partition, region: input.region, accountId: input.accountId, clusterName: input.clusterName, nodeRoleArn, interruptionQueueArn, dataKeyArn }));
+  const policy = pulumi.all([nodes.role.arn, queue.arn, input.dataKeyArn, input.partition, input.region, input.accountId]).apply(([nodeRoleArn, interruptionQueueArn, dataKeyArn, partition, region, accountId]) =>
+    karpenterControllerPolicy({ partition, region, accountId, clusterName: input.clusterName, nodeRoleArn, interruptionQueueArn, dataKeyArn }));
   const controller = irsaRole(parentName, "irsa-karpenter", CONTROLLER_SERVICE_ACCOUNTS.karpenter, input.oidc, { policy, partition: input.partition }, parent);
   return {
     controllerRoleArn: controller.role.arn,

@@ -47,7 +47,7 @@ describe("KubernetesWorkloads component", function () {
   it("creates nothing, naming each service, when a service has no role", async () => {
     assert.deepEqual(servicesWithoutRoles(services, { "user-service": "arn" }), ["search-service", "content-service"]);
     const run = await build({ serviceRoleArns: { "user-service": roles["user-service"] } });
-    assert.match(run.error!.message, /no IAM role for service search-service, content-service: create the Workloads component \(the AWS step\)/);
+    assert.match(run.error!.message, /serviceRoleArns: got \["user-service"\]; allowed: a role ARN for every service; none for search-service, content-service: create the Workloads component \(the AWS step\)/);
     assert.ok(!run.resources.some((r) => r.type.startsWith("kubernetes:")));
   });
 

@@ -1,19 +1,28 @@
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ChildOptions, formerParents } from "../childOptions";
+import type { KubernetesWorkloadsSettings } from "./presets";
 import { namespaces, podAutoscaler, serviceAccount } from "./workloads";
-import { ComponentArgsError } from "../errors";
+import { resolveKubernetesWorkloadsArgs } from "./workloadsArgs";
+
+export { servicesWithoutRoles } from "./workloadsArgs";
 
 /** A service as its Kubernetes objects see it. The stack's `platform:services` entries fit it as they are. */
 export interface KubernetesService {
+  /** The service's account and HPA name (its Deployment's too): an RFC 1123 label, unique among the services. */
   name: string;
-  /** Kubernetes namespace: the service's workload group. */
+  /** Kubernetes namespace: the service's workload group, an RFC 1123 label. */
   namespace: string;
   /** Pod count bounds for the service's HorizontalPodAutoscaler; 1 ≤ min ≤ max. */
   replicas: { min: number; max: number };
 }
 
-export interface KubernetesWorkloadsArgs {
+/**
+ * KubernetesWorkloads' arguments: the settings (KubernetesWorkloadsSettings, defaults
+ * KUBERNETES_WORKLOADS_DEFAULTS) are optional; the provider, the services and their roles are what
+ * only the caller knows.
+ */
+export interface KubernetesWorkloadsArgs extends Partial<KubernetesWorkloadsSettings> {
   /** Kubernetes provider on the cluster (built from Cluster.kubeconfig). */
   provider: k8s.Provider;
   /** Services: each gets a service account and an HPA in its namespace; each namespace once. */
@@ -21,19 +30,9 @@ export interface KubernetesWorkloadsArgs {
   /**
    * Each service's IAM role (Workloads.serviceRoleArns), annotated on its service account. A service
    * without one is an error naming it: its pods would run with no AWS identity.
+   * https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html
    */
   serviceRoleArns: Record<string, pulumi.Input<string>>;
-  /**
-   * Average CPU each HPA holds its service's pods at, in percent of their CPU requests, 10 to 100
-   * (platform:cluster.podAutoscaling.cpuTargetPercent).
-   * https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#algorithm-details
-   */
-  podCpuTargetPercent: number;
-}
-
-/** The services that have no role ARN; pure. */
-export function servicesWithoutRoles(services: readonly KubernetesService[], serviceRoleArns: Record<string, unknown>): string[] {
-  return services.map((s) => s.name).filter((n) => serviceRoleArns[n] === undefined);
 }
 
 /**
@@ -49,10 +48,9 @@ export class KubernetesWorkloads extends pulumi.ComponentResource {
   /** Namespace names, one per workload group. */
   readonly namespaces: string[];
 
-  constructor(name: string, args: KubernetesWorkloadsArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: KubernetesWorkloadsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:KubernetesWorkloads", name, {}, opts);
-    const missing = servicesWithoutRoles(args.services, args.serviceRoleArns);
-    if (missing.length > 0) throw new ComponentArgsError(`${name}: no IAM role for service ${missing.join(", ")}: create the Workloads component (the AWS step) for every service first`);
+    const args = resolveKubernetesWorkloadsArgs(name, given);
     const child: ChildOptions = { parent: this, provider: args.provider, aliases: formerParents(name, "platform:cluster:Workloads") };
     this.namespaces = [...new Set(args.services.map((s) => s.namespace))];
     const ns = namespaces(name, this.namespaces, child);

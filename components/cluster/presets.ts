@@ -3,7 +3,8 @@
  * the platform's stacks start from, and the rules EKS holds them to. Pure; no Pulumi imports.
  */
 import { LOGGING_PRESETS, LogRetentionDays } from "../logs";
-import type { Profile } from "../profiles";
+import { Profile, mapProfiles } from "../profiles";
+import { REGISTRY_PRESETS, RegistrySettings } from "../registry";
 import { SettingProblem, assertNoProblems, logRetentionProblems, problem } from "../settings";
 import { NodeGroupConfig, Taint, scalingProblems } from "./nodeGroups";
 import type { AddonKey } from "./versions";
@@ -19,8 +20,24 @@ export const CLUSTER_AUTOSCALER_CHART_VERSION = "9.52.1";
 export const KARPENTER_CHART_VERSION = "1.8.1";
 export const LOAD_BALANCER_CONTROLLER_CHART_VERSION = "1.14.1";
 
-/** The node autoscaler: one kind, with the chart version of that kind. */
-export type AutoscalerSettings = { kind: "cluster-autoscaler"; chartVersion: string } | { kind: "karpenter"; chartVersion: string };
+/** The node autoscalers: cluster-autoscaler resizes the managed node groups; karpenter launches nodes itself. */
+export const AUTOSCALER_KINDS = ["cluster-autoscaler", "karpenter"] as const;
+export type AutoscalerKind = (typeof AUTOSCALER_KINDS)[number];
+
+/** Each autoscaler's pinned chart: what a caller that names only the kind gets. */
+export const AUTOSCALER_CHART_VERSIONS: Record<AutoscalerKind, string> = { "cluster-autoscaler": CLUSTER_AUTOSCALER_CHART_VERSION, karpenter: KARPENTER_CHART_VERSION };
+
+/**
+ * The node autoscaler: its kind and that kind's chart. One shape for both kinds, on purpose: the
+ * Cluster needs only the kind (it builds that kind's IAM role, and for Karpenter its interruption
+ * queue and node role); Karpenter's NodePool bounds (instance families, architecture, Spot, disk,
+ * vCPU ceiling) are not settings of their own but derived from the application node group
+ * (nodeGroups.ts karpenterPoolOf), so its extra nodes are the kind that group sized; and the Cluster
+ * Autoscaler's options (balance similar groups, least-waste expander) are hard-wired HA choices. The
+ * kind-specific values live where they differ: ClusterControllers' AutoscalerRelease is a
+ * discriminated union whose karpenter branch carries the queue, node role, subnets and pool.
+ */
+export type AutoscalerSettings = { kind: AutoscalerKind; chartVersion: string };
 
 export interface ClusterSettings {
   /**
@@ -94,7 +111,7 @@ const common = (p: Profile) => ({
   kubernetesVersion: "1.35",
   endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
   adminPrincipalArns: [],
-  autoscaler: { kind: "cluster-autoscaler" as const, chartVersion: CLUSTER_AUTOSCALER_CHART_VERSION },
+  autoscaler: { kind: "cluster-autoscaler" as const, chartVersion: AUTOSCALER_CHART_VERSIONS["cluster-autoscaler"] },
   loadBalancerControllerChartVersion: LOAD_BALANCER_CONTROLLER_CHART_VERSION,
   addonVersions: { vpcCni: "default", kubeProxy: "default", coredns: "default", ebsCsiDriver: "default", metricsServer: "default", cloudwatchObservability: "default" },
   controlPlaneLogRetentionDays: LOGGING_PRESETS[p].auditRetentionDays,
@@ -156,8 +173,10 @@ export function checkClusterSettings(s: ClusterSettings): SettingProblem[] {
 }
 
 /** What a caller may give of the settings: any field, node groups and the endpoint field by field. */
-export type ClusterSettingsInput = Partial<Omit<ClusterSettings, "endpoint" | "nodeGroups">> & {
+export type ClusterSettingsInput = Partial<Omit<ClusterSettings, "endpoint" | "nodeGroups" | "autoscaler">> & {
   endpoint?: Partial<ClusterSettings["endpoint"]>;
+  /** The kind alone takes that kind's pinned chart (AUTOSCALER_CHART_VERSIONS). */
+  autoscaler?: { kind: AutoscalerKind; chartVersion?: string };
   /** A group given is created unless it says enabled: false; a group left out takes the default's. */
   nodeGroups?: { system?: NodeGroupConfig & { enabled?: boolean }; application?: NodeGroupConfig; gpu?: NodeGroupConfig & { enabled?: boolean } };
 };
@@ -165,7 +184,7 @@ export type ClusterSettingsInput = Partial<Omit<ClusterSettings, "endpoint" | "n
 /** The caller's settings over CLUSTER_DEFAULTS; throws listing every problem, naming the cluster. */
 export function resolveClusterSettings(name: string, given: ClusterSettingsInput): ClusterSettings {
   const d = CLUSTER_DEFAULTS;
-  const pick = <K extends keyof ClusterSettings>(k: K): ClusterSettings[K] => (given[k as keyof ClusterSettingsInput] ?? d[k]) as ClusterSettings[K];
+  const pick = <K extends Exclude<keyof ClusterSettings, "autoscaler">>(k: K): ClusterSettings[K] => (given[k] ?? d[k]) as ClusterSettings[K];
   const g = given.nodeGroups ?? {};
   const s: ClusterSettings = {
     kubernetesVersion: pick("kubernetesVersion"),
@@ -173,11 +192,11 @@ export function resolveClusterSettings(name: string, given: ClusterSettingsInput
     adminPrincipalArns: pick("adminPrincipalArns"),
     deletionProtection: pick("deletionProtection"),
     nodeGroups: {
-      system: g.system ? { enabled: true, ...g.system } : d.nodeGroups.system,
+      system: g.system ? { ...g.system, enabled: g.system.enabled ?? true } : d.nodeGroups.system,
       application: g.application ?? d.nodeGroups.application,
-      gpu: g.gpu ? { enabled: true, ...g.gpu } : d.nodeGroups.gpu,
+      gpu: g.gpu ? { ...g.gpu, enabled: g.gpu.enabled ?? true } : d.nodeGroups.gpu,
     },
-    autoscaler: pick("autoscaler"),
+    autoscaler: given.autoscaler ? { kind: given.autoscaler.kind, chartVersion: given.autoscaler.chartVersion ?? AUTOSCALER_CHART_VERSIONS[given.autoscaler.kind] } : d.autoscaler,
     loadBalancerControllerChartVersion: pick("loadBalancerControllerChartVersion"),
     addonVersions: pick("addonVersions"),
     controlPlaneLogRetentionDays: pick("controlPlaneLogRetentionDays"),
@@ -186,3 +205,62 @@ export function resolveClusterSettings(name: string, given: ClusterSettingsInput
   assertNoProblems(name, checkClusterSettings(s));
   return s;
 }
+
+/** HorizontalPodAutoscaler CPU target bounds: below 10 % pods scale out on idle noise; above 100 % they run past their requests. */
+export const HPA_CPU_TARGET_MIN = 10;
+export const HPA_CPU_TARGET_MAX = 100;
+
+/** The knobs of KubernetesWorkloads (the Kubernetes side of the services). */
+export interface KubernetesWorkloadsSettings {
+  /**
+   * Average CPU each service's HPA holds its pods at, in percent of their CPU requests: an integer
+   * from 10 to 100 (platform:cluster.podAutoscaling.cpuTargetPercent).
+   * https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#algorithm-details
+   * @default 70
+   */
+  podCpuTargetPercent: number;
+}
+
+/** The same target in every profile: headroom for a burst while new pods start. */
+export const KUBERNETES_WORKLOADS_PRESETS: Record<Profile, KubernetesWorkloadsSettings> = mapProfiles(() => ({ podCpuTargetPercent: 70 }));
+/** A direct caller's target: the prod preset. */
+export const KUBERNETES_WORKLOADS_DEFAULTS: KubernetesWorkloadsSettings = KUBERNETES_WORKLOADS_PRESETS.prod;
+
+/** The knobs of ClusterControllers: the pinned charts and what the default StorageClass does with released volumes. */
+export interface ClusterControllersSettings {
+  /** Pinned AWS Load Balancer Controller chart. https://docs.aws.amazon.com/eks/latest/userguide/lbc-helm.html @default LOAD_BALANCER_CONTROLLER_CHART_VERSION */
+  loadBalancerControllerChartVersion: string;
+  /** Pinned chart per autoscaler kind. @default AUTOSCALER_CHART_VERSIONS */
+  autoscalerChartVersions: Record<AutoscalerKind, string>;
+  /**
+   * The encrypted default StorageClass's reclaimPolicy: Retain (true) keeps a volume, and its data,
+   * after its claim is deleted; Delete (false) removes it with the claim.
+   * https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming
+   * @default true (the platform's stacks retain wherever the cluster has deletion protection)
+   */
+  retainVolumes: boolean;
+}
+
+/** A direct caller's controllers: the pinned charts, volumes kept (the prod choice). */
+export const CLUSTER_CONTROLLERS_DEFAULTS: ClusterControllersSettings = {
+  loadBalancerControllerChartVersion: CLUSTER_DEFAULTS.loadBalancerControllerChartVersion,
+  autoscalerChartVersions: AUTOSCALER_CHART_VERSIONS,
+  retainVolumes: CLUSTER_DEFAULTS.deletionProtection,
+};
+
+/** The knobs of Workloads (the AWS side of the services). */
+export interface WorkloadsSettings {
+  /**
+   * The services' ECR repositories: `immutableTags` (a pushed tag never points at another image,
+   * FSBP ECR.2), `keepImages` (tagged images kept, 1 to 1000), `untaggedExpiryDays` (1 to 365).
+   * Scanning on push and KMS encryption are not knobs.
+   * https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html
+   * @default REGISTRY_PRESETS.prod: { immutableTags: true, keepImages: 100, untaggedExpiryDays: 14 }
+   */
+  registry: RegistrySettings;
+}
+
+/** The registry presets the ECS engine shares (components/registry.ts). */
+export const WORKLOADS_PRESETS: Record<Profile, WorkloadsSettings> = mapProfiles((p) => ({ registry: REGISTRY_PRESETS[p] }));
+/** A direct caller's registry: the prod preset, immutable tags. */
+export const WORKLOADS_DEFAULTS: WorkloadsSettings = WORKLOADS_PRESETS.prod;

@@ -19,7 +19,8 @@ export interface RoleOptions {
   policy?: pulumi.Input<PolicyDocument | undefined>;
   /** AWS managed policies by name (arn:<partition>:iam::aws:policy/<name>). */
   managedPolicies?: string[];
-  partition: string;
+  /** The ARN partition of those policies (aws, aws-cn, aws-us-gov). */
+  partition: pulumi.Input<string>;
 }
 
 /**
@@ -34,7 +35,7 @@ export function attach(name: string, role: aws.iam.Role, opts: RoleOptions, pare
   }
   for (const managed of opts.managedPolicies ?? []) {
     const suffix = managed.replace(/[^A-Za-z0-9]/g, "").replace(/^Amazon/, "").toLowerCase();
-    out.push(new aws.iam.RolePolicyAttachment(`${name}-${suffix}`, { role: role.name, policyArn: `arn:${opts.partition}:iam::aws:policy/${managed}` }, { parent }));
+    out.push(new aws.iam.RolePolicyAttachment(`${name}-${suffix}`, { role: role.name, policyArn: pulumi.interpolate`arn:${opts.partition}:iam::aws:policy/${managed}` }, { parent }));
   }
   return out;
 }
@@ -60,7 +61,7 @@ export function irsaRole(parentName: string, role: string, sa: ServiceAccountRef
  * provider exists outside the component.
  * https://docs.aws.amazon.com/eks/latest/userguide/create-node-role.html
  */
-export function nodeRole(parentName: string, role: string, partition: string, parent: pulumi.Resource): CreatedRole {
+export function nodeRole(parentName: string, role: string, partition: pulumi.Input<string>, parent: pulumi.Resource): CreatedRole {
   const name = childName(parentName, role);
   const trust = policyDocument({ Sid: "TrustEc2", Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" });
   const r = new aws.iam.Role(name, { assumeRolePolicy: JSON.stringify(trust), description: "EKS worker nodes", tags: tierTags("cluster") }, { parent });

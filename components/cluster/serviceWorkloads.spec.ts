@@ -7,38 +7,15 @@ import { runComponent } from "../../offline/runStack";
 import { REGISTRY_PRESETS } from "../registry";
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster, ClusterArgs } from "./cluster";
-import type { NodeGroupConfig } from "./nodeGroups";
 import { Workloads, WorkloadsArgs } from "./serviceWorkloads";
 import type { WorkloadService } from "./workloads";
 
 const ACCOUNT = "123456789012";
 const topic = `arn:aws:kafka:us-west-2:${ACCOUNT}:topic/medsearch/0c1d2e3f-aaaa-bbbb-cccc-111122223333-2/documents.indexed`;
 
-/** An on-demand group of three nodes, one per AZ, as another program would size it. */
-const group = (workload: string): NodeGroupConfig => ({
-  instanceTypes: ["t3.large"], capacityType: "ON_DEMAND", minSize: 3, desiredSize: 3, maxSize: 6, diskSizeGiB: 50, labels: { workload }, taints: [],
-});
-
-/** Every field of ClusterArgs, written out as a program outside the platform would (none has a default yet). */
+/** The fewest arguments another program gives a Cluster: the rest are CLUSTER_DEFAULTS and the provider's account. */
 function clusterArgs(): ClusterArgs {
-  return {
-    clusterName: "medsearch-test",
-    kubernetesVersion: "1.35",
-    account: { accountId: ACCOUNT, partition: "aws", region: "us-west-2" },
-    vpcId: "vpc-0123456789abcdef0",
-    privateSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
-    availabilityZones: ["us-west-2a", "us-west-2b", "us-west-2c"],
-    kmsKeyArns: { data: `arn:aws:kms:us-west-2:${ACCOUNT}:key/data`, logs: `arn:aws:kms:us-west-2:${ACCOUNT}:key/logs`, secrets: `arn:aws:kms:us-west-2:${ACCOUNT}:key/secrets` },
-    controlPlaneLogRetentionDays: 400,
-    insightsLogRetentionDays: 90,
-    endpoint: { publicAccess: false, publicAccessCidrs: [], privateAccessCidrs: [] },
-    adminPrincipalArns: [],
-    deletionProtection: true,
-    nodeGroups: { system: { ...group("system"), taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" }] }, application: group("application") },
-    autoscaler: { kind: "cluster-autoscaler", chartVersion: "9.52.1" },
-    loadBalancerControllerChartVersion: "1.14.1",
-    addonVersions: { vpcCni: "default", kubeProxy: "default", coredns: "default", ebsCsiDriver: "default", metricsServer: "default", cloudwatchObservability: "default" },
-  };
+  return { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-a", "subnet-b", "subnet-c"], availabilityZones: ["us-west-2a", "us-west-2b", "us-west-2c"] };
 }
 
 function args(services: WorkloadService[], maps: Partial<Pick<WorkloadsArgs, "bucketArns" | "secretArns" | "queueArns">> = {}): WorkloadsArgs {
@@ -106,7 +83,7 @@ describe("Workloads component: per-service grants", function () {
     const run = await runComponent(async () => {
       new Workloads("medsearch-workloads", args([{ ...search, buckets: [{ name: "images", access: "write" }], secrets: ["messaging"] }], maps));
     });
-    assert.match(run.error!.message, /service search-service references bucket "images", secret "messaging"/);
+    assert.match(run.error!.message, /^medsearch-workloads: services\[0\]\.buckets\[0\]\.name: got "images"; allowed: a name in bucketArns \(documents, exports\): service search-service's role grants exactly what it names.*; services\[0\]\.secrets\[0\]: got "messaging"; allowed: a name in secretArns \(database, cache\)/);
     assert.ok(!run.resources.some((r) => r.type.startsWith("aws:")));
   });
 
@@ -114,7 +91,7 @@ describe("Workloads component: per-service grants", function () {
     const run = await runComponent(async () => {
       new Workloads("medsearch-workloads", args([search]));
     });
-    assert.match(run.error!.message, /service search-service references bucket "documents", secret "database", queue "documents.indexed"/);
+    assert.match(run.error!.message, /buckets\[0\]\.name: got "documents"; allowed: a name in bucketArns \(none given\).*secrets\[0\]: got "database".*queues\[0\]: got "documents\.indexed"; allowed: a name in queueArns \(none given\)/);
   });
 
   it("rejects a cluster name EKS would refuse", async () => {

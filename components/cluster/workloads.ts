@@ -90,8 +90,8 @@ export function repository(parentName: string, clusterName: string, service: str
 
 export interface IdentityInput {
   oidc: Oidc;
-  partition: string;
-  region: string;
+  partition: pulumi.Input<string>;
+  region: pulumi.Input<string>;
   bucketArns: Record<string, pulumi.Input<string>>;
   secretArns: Record<string, pulumi.Input<string>>;
   queueArns: Record<string, pulumi.Input<string>>;
@@ -120,8 +120,8 @@ export function podAutoscaler(parentName: string, s: Pick<WorkloadService, "name
 /** The service's IAM role, assumable only by its service account. */
 export function serviceRole(parentName: string, s: ServiceGrants & { namespace: string }, input: IdentityInput, parent: pulumi.Resource): aws.iam.Role {
   const policy = pulumi
-    .all([input.bucketArns, input.secretArns, input.queueArns, input.dataKeyArn, input.secretsKeyArn])
-    .apply(([bucketArns, secretArns, queueArns, dataKeyArn, secretsKeyArn]) => servicePolicy(s, { region: input.region, bucketArns, secretArns, queueArns, dataKeyArn, secretsKeyArn }));
+    .all([input.bucketArns, input.secretArns, input.queueArns, input.dataKeyArn, input.secretsKeyArn, input.region])
+    .apply(([bucketArns, secretArns, queueArns, dataKeyArn, secretsKeyArn, region]) => servicePolicy(s, { region, bucketArns, secretArns, queueArns, dataKeyArn, secretsKeyArn }));
   // A service that names nothing gets a role with no policy at all: it can assume it and do nothing.
   const touchesAws = s.buckets.length + s.secrets.length + s.queues.length > 0;
   return irsaRole(parentName, `svc-${s.name}`, { namespace: s.namespace, name: s.name }, input.oidc, { policy: touchesAws ? policy : undefined, partition: input.partition }, parent).role;

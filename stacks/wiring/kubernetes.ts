@@ -7,7 +7,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { AutoscalerRelease, ClusterControllers } from "../../components/cluster/clusterControllers";
 import { KubernetesWorkloads } from "../../components/cluster/kubernetesWorkloads";
-import { instanceFamilies, kubernetesArchitectures } from "../../components/cluster/nodeGroups";
+import { karpenterPoolOf } from "../../components/cluster/controllersArgs";
 import { TargetBindings } from "../../components/edge/targetBindings";
 import type { PlatformConfig } from "../config/schema";
 import { clusterOf } from "../config/sections/cluster";
@@ -25,12 +25,11 @@ export function autoscalerRelease(config: PlatformConfig, handoff: KubernetesSte
   const a = c.autoscaler;
   const roleArn = handoff.controllerRoleArns.autoscaler;
   if (a.kind === "cluster-autoscaler" || handoff.karpenter === undefined) return { kind: "cluster-autoscaler", chartVersion: a.clusterAutoscalerChartVersion, roleArn };
-  const app = c.nodeGroups.application;
   return {
     kind: "karpenter", chartVersion: a.karpenterChartVersion, roleArn, ...handoff.karpenter,
     privateSubnetIds: handoff.privateSubnetIds, nodeSecurityGroupId: handoff.nodeSecurityGroupId,
-    // Karpenter's extra nodes are the kind the application group sized, at most maxSize nodes of 8 vCPUs.
-    instanceFamilies: instanceFamilies(app.instanceTypes), architectures: kubernetesArchitectures(app.instanceTypes), spot: app.capacityType === "SPOT", diskSizeGiB: app.diskSizeGiB, cpuLimit: app.maxSize * 8,
+    // Karpenter's extra nodes are the kind the stack's application group sized.
+    ...karpenterPoolOf(c.nodeGroups.application),
   };
 }
 

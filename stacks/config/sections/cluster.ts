@@ -4,7 +4,7 @@
  * (sections/ecs.ts). Both get the registry. A stack without `enabled: true` gets no cluster.
  */
 import { z } from "zod";
-import { CLUSTER_AUTOSCALER_CHART_VERSION, CLUSTER_PRESETS, KARPENTER_CHART_VERSION } from "../../../components/cluster/presets";
+import { AUTOSCALER_CHART_VERSIONS, AUTOSCALER_KINDS, CLUSTER_PRESETS, HPA_CPU_TARGET_MAX, HPA_CPU_TARGET_MIN, KUBERNETES_WORKLOADS_PRESETS } from "../../../components/cluster/presets";
 import { architecturesOf, scalingProblems } from "../../../components/cluster/nodeGroups";
 import { ADDON_VERSION_PATTERN, describeSupportedVersions, isSupportedKubernetesVersion } from "../../../components/cluster/versions";
 import { AUTONAME_SUFFIX_LENGTH, AWS_NAME_LIMITS } from "../../../components/naming";
@@ -36,9 +36,6 @@ const nodeGroup = z.strictObject({
 const addonVersion = z.string().regex(ADDON_VERSION_PATTERN, "an exact add-on build such as v1.19.2-eksbuild.1, or default")
   .describe("Exact build from `aws eks describe-addon-versions`, or default: the build EKS marks default for the cluster's Kubernetes version, resolved at deploy time.");
 const chartVersion = z.string().regex(/^\d+\.\d+\.\d+$/, "an exact chart version such as 1.14.1").describe("Exact Helm chart version.");
-/** HPA CPU target bounds: below 10 % pods scale out on idle noise; above 100 % they run past their requests. */
-export const HPA_CPU_TARGET_MIN = 10;
-export const HPA_CPU_TARGET_MAX = 100;
 
 const principalArn = z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:(role|user)\/[\w+=,.@-]+$/, "an IAM role or user ARN without a path, such as arn:aws:iam::123456789012:role/platform-admin");
 
@@ -66,7 +63,7 @@ const eksShape = {
     gpu: nodeGroup.extend({ enabled: z.boolean().describe("Create the GPU group (AL2023 NVIDIA AMI) for services with gpu: true.") }).describe("GPU nodes for the AI service."),
   }),
   autoscaler: z.strictObject({
-    kind: z.enum(["cluster-autoscaler", "karpenter"]).describe("Node autoscaler: cluster-autoscaler resizes the managed node groups; karpenter launches nodes itself."),
+    kind: z.enum(AUTOSCALER_KINDS).describe("Node autoscaler: cluster-autoscaler resizes the managed node groups; karpenter launches nodes itself."),
     clusterAutoscalerChartVersion: chartVersion,
     karpenterChartVersion: chartVersion,
   }),
@@ -141,12 +138,12 @@ export type ClusterDefaults = Omit<EksClusterConfig, "ecs"> & { ecs: EcsConfig }
  * the pod autoscaling target, and takes log retention from platform:logging.
  */
 export const CLUSTER_DEFAULTS: Record<Profile, ClusterDefaults> = mapProfiles((p) => {
-  const { kubernetesVersion, endpoint, adminPrincipalArns, deletionProtection, nodeGroups, loadBalancerControllerChartVersion, addonVersions } = CLUSTER_PRESETS[p];
+  const { kubernetesVersion, endpoint, adminPrincipalArns, deletionProtection, nodeGroups, autoscaler, loadBalancerControllerChartVersion, addonVersions } = CLUSTER_PRESETS[p];
   return {
     kubernetesVersion,
     adminPrincipalArns: [...adminPrincipalArns],
-    autoscaler: { kind: "cluster-autoscaler" as const, clusterAutoscalerChartVersion: CLUSTER_AUTOSCALER_CHART_VERSION, karpenterChartVersion: KARPENTER_CHART_VERSION },
-    podAutoscaling: { cpuTargetPercent: 70 },
+    autoscaler: { kind: autoscaler.kind, clusterAutoscalerChartVersion: AUTOSCALER_CHART_VERSIONS["cluster-autoscaler"], karpenterChartVersion: AUTOSCALER_CHART_VERSIONS.karpenter },
+    podAutoscaling: { cpuTargetPercent: KUBERNETES_WORKLOADS_PRESETS[p].podCpuTargetPercent },
     loadBalancerController: { chartVersion: loadBalancerControllerChartVersion },
     addons: { ...addonVersions },
     enabled: false,
