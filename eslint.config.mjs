@@ -47,4 +47,14 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The one CommonJS file, the TypeScript loader (scripts/register.cjs): it runs before any
+    // TypeScript can, so it is plain Node, and require is how it loads.
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", __filename: "readonly", Buffer: "readonly" },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

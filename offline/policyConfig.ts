@@ -8,11 +8,12 @@
  *      level and merges its settings over what it had;
  *   3. each policy's settings are validated against `{ type: "object", properties, required }` from its
  *      configSchema; any problem fails the run before anything is analyzed.
- * Pure, apart from reading a file in readPackConfig.
+ * Pure, apart from reading a file in readPackConfig and the validators ajv saved (schemaValidators.ts).
  */
 import type { EnforcementLevel, Policy } from "@pulumi/policy";
-import Ajv, { type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import { readFileSync } from "node:fs";
+import { schemaValidator } from "./schemaValidators";
 
 export type PackConfig = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
 
@@ -104,7 +105,6 @@ export function policyConfig(p: Policy, config: PackConfig): Record<string, unkn
   return reconcileOne(p, [parsePackConfig(config)], "advisory").properties;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
 const validators = new WeakMap<Policy, ValidateFunction>();
 
 /** The engine's schema for a policy's settings (config.go, convertSchema), compiled once per policy. */
@@ -112,7 +112,7 @@ function validatorOf(p: Policy): ValidateFunction {
   let v = validators.get(p);
   if (!v) {
     const { properties, required } = p.configSchema ?? { properties: {} };
-    v = ajv.compile({ type: "object", ...(Object.keys(properties ?? {}).length > 0 ? { properties } : {}), ...(required?.length ? { required } : {}) });
+    v = schemaValidator({ type: "object", ...(Object.keys(properties ?? {}).length > 0 ? { properties } : {}), ...(required?.length ? { required } : {}) });
     validators.set(p, v);
   }
   return v;

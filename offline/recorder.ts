@@ -44,9 +44,23 @@ type Callback = (err: Error | null, resp?: any) => void;
  */
 function policyView<T>(value: T): T {
   if (pulumi.isUnknown(value)) return UNKNOWN as T;
-  if (Array.isArray(value)) return value.map(policyView) as T;
+  // Copied only where a marker goes back in: the values are the recorder's own, freshly
+  // deserialized, and a plan (no unknowns) then keeps them as they are.
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const w = policyView(v);
+      if (w !== v) (copy ??= [...value])[i] = w;
+    });
+    return (copy ?? value) as T;
+  }
   if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, policyView(v)])) as T;
+    let copy: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(value)) {
+      const w = policyView(v);
+      if (w !== v) (copy ??= { ...(value as Record<string, unknown>) })[k] = w;
+    }
+    return (copy ?? value) as T;
   }
   return value;
 }

@@ -8,6 +8,7 @@ import { MockCloud, ReferencedStack } from "./mockCloud";
 import { Recorder, RecordedResource } from "./recorder";
 import { main } from "../stacks/platform";
 import { Target, loadProgram } from "./program";
+import { withoutStackCapture } from "./stackCapture";
 import { readStackFile } from "./stackFile";
 
 export interface StackRun {
@@ -37,7 +38,12 @@ export interface RunOptions {
 /** The organization of a self-managed backend, which Pulumi names "organization". */
 export const MOCK_ORGANIZATION = "organization";
 
-export async function runStack(opts: RunOptions): Promise<StackRun> {
+/** Runs the program; the SDK's stack capture is lifted for the run (stackCapture.ts). */
+export function runStack(opts: RunOptions): Promise<StackRun> {
+  return withoutStackCapture(() => run(opts));
+}
+
+async function run(opts: RunOptions): Promise<StackRun> {
   const project = opts.project ?? "platform";
   const cloud = new MockCloud(opts.config["aws:region"] ?? "us-east-1", opts.preview ?? false, opts.stacks);
   await pulumi.runtime.setMocks(cloud, project, opts.stack, opts.preview ?? false, MOCK_ORGANIZATION);

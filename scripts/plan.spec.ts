@@ -170,7 +170,7 @@ describe("offline plan", () => {
 
   it("runs from npm as a newcomer would, exiting 0 for prod", function () {
     this.timeout(60000);
-    const r = spawnSync("npx", ["tsx", "scripts/plan.ts", "--stack", "prod"], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync("npm", ["run", "--silent", "plan", "--", "--stack", "prod"], { cwd: ROOT, encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /Policy violations: 0 mandatory, 0 advisory\./, r.stdout.slice(-600));
   });

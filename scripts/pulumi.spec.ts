@@ -243,7 +243,7 @@ fs.writeFileSync(${JSON.stringify(seen)}, JSON.stringify({ args, packConfig: JSO
     after(() => fs.rmSync(bin, { recursive: true, force: true }));
 
     const wrap = (...argv: string[]) => {
-      const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/pulumi.ts", ...argv], { cwd: REPO_ROOT, env: { ...process.env, PATH: bin }, encoding: "utf8" });
+      const r = spawnSync(process.execPath, ["-r", "./scripts/register.cjs", "scripts/pulumi.ts", ...argv], { cwd: REPO_ROOT, env: { ...process.env, PATH: bin }, encoding: "utf8" });
       assert.equal(r.status, 0, r.stderr);
       return JSON.parse(fs.readFileSync(seen, "utf8")) as { args: string[]; packConfig: Record<string, any> };
     };
@@ -282,14 +282,15 @@ fs.writeFileSync(${JSON.stringify(seen)}, JSON.stringify({ args, packConfig: JSO
     });
 
     it("exits 1 and prints the plan hint when pulumi is not on PATH", () => {
-      // Same as `npx tsx scripts/pulumi.ts ...`, but node and tsx are named
-      // by absolute path: npx needs `sh` on PATH, and the node directory could
-      // itself hold a pulumi binary. An empty PATH directory guarantees the
-      // CLI is absent on every machine.
+      // Same as `npm run preview -- ...`, but node is named by absolute path:
+      // npm needs `sh` on PATH, and the node directory could itself hold a
+      // pulumi binary. An empty PATH directory guarantees the CLI is absent on
+      // every machine.
       const result = spawnSync(
         process.execPath,
         [
-          require.resolve("tsx/cli"),
+          "-r",
+          "./scripts/register.cjs",
           "scripts/pulumi.ts",
           "preview",
           "--stack",

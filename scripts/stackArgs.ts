@@ -52,6 +52,17 @@ export function parseStackArgs(argv: string[], usage: string): StackArgs {
   return { stack, configFile, ...(program ? { program } : {}) };
 }
 
+/**
+ * An error's stack trace at TypeScript lines. The loader the offline commands run under
+ * (scripts/register.cjs) leaves Node's source maps off for a faster start and maps a trace when one
+ * is shown; under any other loader (tsx), the trace is as that loader made it.
+ */
+export function tsStack(error: Error): string {
+  const stack = error.stack ?? error.message;
+  const loader = require.cache[require.resolve("./register.cjs")]?.exports as { mapStack?: (s: string) => string } | undefined;
+  return loader?.mapStack ? loader.mapStack(stack) : stack;
+}
+
 /** Refuses options the command does not have, so a typo (--stak) is not silently ignored. */
 export function checkFlags(argv: string[], flags: { withValue: string[]; switches: string[] }, usage: string): void {
   const unknown = argv.filter((a, i) => a.startsWith("-") && ![...flags.withValue, ...flags.switches].includes(a) && !flags.withValue.includes(argv[i - 1]));
@@ -78,5 +89,5 @@ export function runFailure(error: unknown, configFile?: string): { code: 2 | 3; 
   }
   if (isUserInputError(error)) return { code: EXIT.config, message: error.message };
   const e = error instanceof Error ? error : new Error(String(error));
-  return { code: EXIT.program, message: `The program failed: ${e.stack ?? e.message}` };
+  return { code: EXIT.program, message: `The program failed: ${tsStack(e)}` };
 }

@@ -10,7 +10,7 @@ const REPO_ROOT = path.resolve(__dirname, "..");
 // Runs the script the way `npm run lint:workflows` does, by absolute paths so
 // the test does not depend on PATH.
 function runScript(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/validate-workflows.ts", ...args], {
+  const result = spawnSync(process.execPath, ["-r", "./scripts/register.cjs", "scripts/validate-workflows.ts", ...args], {
     cwd: REPO_ROOT,
     encoding: "utf8",
   });

@@ -101,7 +101,7 @@ describe("npm run validate", () => {
   it("refuses an option it does not have (--stak) with the usage, and prints its exit codes for --help", () => {
     assert.throws(() => parseValidateArgs(["--stak", "dev"]), (e: Error) => e instanceof UsageError && /^unknown option --stak\nusage: npm run validate/.test(e.message));
     assert.deepEqual(parseValidateArgs(["--config", stackFile]), { stack: "small", configFile: stackFile });
-    const r = spawnSync(process.execPath, ["-r", "tsx/cjs", "scripts/validate.ts", "--help"], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["-r", "./scripts/register.cjs", "scripts/validate.ts", "--help"], { cwd: ROOT, encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^usage: npm run validate -- --stack <name>.*\n\nExit codes: 0 clean, 1 findings .*, 4 cfn-lint missing\.$/m);
   });
@@ -111,7 +111,7 @@ describe("npm run validate", () => {
   });
 
   it("exits 4 and says how to install cfn-lint when it is not on the PATH", () => {
-    const r = spawnSync(process.execPath, ["-r", "tsx/cjs", "scripts/validate.ts", "--stack", "dev"], { cwd: ROOT, env: { ...process.env, PATH: dir }, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["-r", "./scripts/register.cjs", "scripts/validate.ts", "--stack", "dev"], { cwd: ROOT, env: { ...process.env, PATH: dir }, encoding: "utf8" });
     assert.equal(r.status, 4, r.stderr);
     assert.match(r.stdout, new RegExp(INSTALL_HINT.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
     assert.match(INSTALL_HINT, /pip install cfn-lint/);

@@ -21,7 +21,7 @@ import { EXIT } from "../offline/exitCodes";
 import type { RecordedResource } from "../offline/recorder";
 import { StackFile, StackFileError, readStackFileChecked } from "../offline/stackFile";
 import { ConfigError } from "../stacks/config/problems";
-import { ROOT, STACK_USAGE, StackArgs, checkFlags, parseStackArgs, runFailure } from "./stackArgs";
+import { ROOT, STACK_USAGE, StackArgs, checkFlags, parseStackArgs, runFailure, tsStack } from "./stackArgs";
 
 export const USAGE = `usage: npm run validate -- ${STACK_USAGE} [--help]`;
 /** Each plan's aws:* resources the rendering must translate (issue 13). */
@@ -161,7 +161,7 @@ if (require.main === module) {
   }
   if (args) {
     validate(args).then(exitAfterFlush, (e) => {
-      console.error(e instanceof Error ? e.stack ?? e.message : e);
+      console.error(e instanceof Error ? tsStack(e) : e);
       exitAfterFlush(EXIT.program);
     });
   }

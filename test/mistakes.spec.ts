@@ -306,7 +306,7 @@ describe("mistakes a new user makes, and what the plan says", function () {
 
 describe("exit codes end to end (npm run plan)", function () {
   this.timeout(120000);
-  const npmPlan = (...args: string[]) => spawnSync("npx", ["tsx", "scripts/plan.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+  const npmPlan = (...args: string[]) => spawnSync(process.execPath, ["-r", "./scripts/register.cjs", "scripts/plan.ts", ...args], { cwd: ROOT, encoding: "utf8" });
 
   it("0 for --help, which prints the date of the AWS value lists", () => {
     const r = npmPlan("--help");

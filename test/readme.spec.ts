@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT } from "../offline/exitCodes";
 import { CONFIG_DOC, configReference } from "../scripts/configReference";
+import { MAX_SCALING, SCALES } from "../scripts/bench";
 import { ROOT } from "./helpers";
 
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -62,5 +63,23 @@ describe("README", () => {
       assert.ok(readme.includes(`(${link})`), link);
       assert.doesNotThrow(() => readFileSync(join(ROOT, link)), link);
     }
+  });
+
+  it("shows a dated npm run bench report in Performance, its figures within issue 16's targets", () => {
+    const section = readme.slice(readme.indexOf("\n## Performance"));
+    const block = section.match(/```text\n([\s\S]*?)```/)?.[1] ?? "";
+    const date = block.match(/^Benchmark (\d{4}-\d{2}-\d{2}): Node v\d+\.\d+\.\d+, \d+ CPUs/)?.[1];
+    assert.ok(date && section.includes(`On ${date}`), "the report's first line and the prose give the same date");
+    const ratio = Number(block.match(/median ratio (\d+\.\d+) \(target <= 2\.0\)/)?.[1]);
+    assert.ok(ratio > 0 && ratio <= 2, `plan ratio ${ratio}`);
+    const suite = (name: string) => Number(block.match(new RegExp(`^  ${name}: (\\d+\\.\\d) s \\(\\d+ passing\\)$`, "m"))?.[1]);
+    assert.ok(suite("npm test") > 0 && suite("npm test") <= 60, "npm test within a minute");
+    assert.ok(suite("npm run test:all") > 0 && suite("npm run test:all") <= 120, "the full suite within two minutes");
+    const rows = [...block.matchAll(/^ +(\d+) +(\d+) +(\d+) +(\d+) +(\d+\.\d+) +(\d+)$/gm)].map((m) => m.slice(1).map(Number));
+    assert.deepEqual(rows.map((r) => r[0]), [...SCALES]);
+    for (const [, resources, planMs, , perResource] of rows) assert.ok(Math.abs(planMs / resources - perResource) < 0.01, "ms/resource is plan ms over resources");
+    const growth = rows[rows.length - 1][4] / rows[0][4];
+    const stated = Number(block.match(/ms\/resource at 70 services is (\d+\.\d+)x that at 7 \(target <= 1\.3\)/)?.[1]);
+    assert.ok(Math.abs(stated - growth) < 0.01 && stated <= MAX_SCALING, `scaling ${stated}`);
   });
 });

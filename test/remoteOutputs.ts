@@ -41,9 +41,26 @@ function componentKey(type: ts.Type): string | undefined {
   return `${module}:${decl.name.text}`;
 }
 
-/** Every read of a remote component's property outside PLAIN_OUTPUTS, in the given files. */
-export function findRemoteOutputReads(files: string[]): RemoteRead[] {
-  const program = ts.createProgram(files, { strict: true, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, skipLibCheck: true });
+const programs = new Map<string, ts.Program>();
+
+/** One type-checked program per set of root files: building one parses every declaration file the sources import (@pulumi/aws's alone is tens of MB). */
+function programOf(roots: string[]): ts.Program {
+  const key = [...roots].sort().join("\n");
+  let program = programs.get(key);
+  if (!program) {
+    program = ts.createProgram(roots, { strict: true, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, skipLibCheck: true });
+    programs.set(key, program);
+  }
+  return program;
+}
+
+/**
+ * Every read of a remote component's property outside PLAIN_OUTPUTS, in the given files, type-checked
+ * in the program of `roots` (the files themselves by default): specs that check several sets of files
+ * pass the same roots, so the declarations are parsed once.
+ */
+export function findRemoteOutputReads(files: string[], roots: string[] = files): RemoteRead[] {
+  const program = programOf(roots);
   const checker = program.getTypeChecker();
   const reads: RemoteRead[] = [];
   for (const sf of program.getSourceFiles().filter((s) => files.includes(s.fileName))) {

@@ -86,9 +86,12 @@ function parseSection(name: SectionName, value: unknown, problems: ConfigProblem
     if (REQUIRED_SECTIONS.includes(name)) problems.push({ key, value, allowed: "a value: this key has no default" });
     return undefined;
   }
+  // jitless: a process parses a section once or twice, and zod's fast path first compiles each
+  // object schema with `new Function` (about 55 ms of the prod config's 80 ms first parse). The
+  // option only skips that eval-based path (zod/v4/core ParseContext.jitless): same checks, same issues.
   let input = value;
   for (;;) {
-    const result = sections[name].safeParse(input, { reportInput: true });
+    const result = sections[name].safeParse(input, { reportInput: true, jitless: true });
     if (result.success) return result.data;
     const next = coerceAsCliWrites(input, result.error.issues);
     if (next === undefined) {
