@@ -33,8 +33,8 @@ describe("ec2-require-nat-gateway-per-az", () => {
     assert.equal(v.urn, vpc.urn);
   });
 
-  it("flags an awsx VPC with private subnets and natGateways.strategy None, saying they have no egress", async () => {
-    assertOneViolation(await check(requireNatGatewayPerAz, [noNat]), requireNatGatewayPerAz, [/NAT strategy None, so they have no egress/, /use strategy OnePerAz/]);
+  it("flags an awsx VPC with private subnets and natGateways.strategy None, saying their egress is absent or one NAT instance", async () => {
+    assertOneViolation(await check(requireNatGatewayPerAz, [noNat]), requireNatGatewayPerAz, [/NAT strategy None, so their egress is either absent or one NAT instance, a single point of failure/, /use strategy OnePerAz/]);
   });
 
   it("compares subnet types and strategies case-insensitively, as awsx does", async () => {

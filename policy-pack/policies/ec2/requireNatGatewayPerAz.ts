@@ -20,7 +20,8 @@ export const requireNatGatewayPerAz: PackResourcePolicy = {
     if (!hasPrivate || lower(strategy) === "oneperaz") return;
     reportViolation(
       lower(strategy) === "none"
-        ? "VPC has private subnets but NAT strategy None, so they have no egress; use strategy OnePerAz."
+        // None is also what a VPC egressing through a NAT instance (dev's platform:network.natGateways: instance) declares.
+        ? "VPC has private subnets but NAT strategy None, so their egress is either absent or one NAT instance, a single point of failure; use strategy OnePerAz."
         : `VPC uses NAT strategy ${strategy}, so private subnets in other AZs lose egress when its AZ fails; use strategy OnePerAz.`,
     );
   },
