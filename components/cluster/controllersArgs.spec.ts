@@ -7,19 +7,12 @@ import fc from "fast-check";
 import type { AutoscalerRelease, ClusterControllersArgs } from "./clusterControllers";
 import { CHART_VERSION, KARPENTER_VCPUS_PER_NODE, karpenterPoolOf, resolveClusterControllersArgs } from "./controllersArgs";
 import { AUTOSCALER_CHART_VERSIONS, CLUSTER_CONTROLLERS_DEFAULTS, CLUSTER_DEFAULTS } from "./presets";
+import { problemFields } from "../../test/argProblems";
 
 const karpenter: AutoscalerRelease = { kind: "karpenter", roleArn: "r", interruptionQueueName: "q", nodeRoleName: "n", privateSubnetIds: ["s"], nodeSecurityGroupId: "sg" };
 const base: ClusterControllersArgs = {
   clusterName: "orders", region: "us-west-2", vpcId: "vpc", provider: {} as never,
   loadBalancerController: { roleArn: "lbc" }, autoscaler: { kind: "cluster-autoscaler", roleArn: "ca" }, storageClass: { dataKeyArn: "key" },
-};
-const fields = (f: () => unknown): string[] => {
-  try {
-    f();
-  } catch (e) {
-    return ((e as { problems: string[] }).problems).map((p) => p.replace(/: got.*/, ""));
-  }
-  return [];
 };
 
 describe("karpenterPoolOf", () => {
@@ -75,7 +68,7 @@ describe("resolveClusterControllersArgs", () => {
     ["a pool with no vCPUs", { autoscaler: { ...karpenter, cpuLimit: 0 } }, ["autoscaler.cpuLimit"]],
   ];
   for (const [what, over, expected] of cases) {
-    it(`refuses ${what}`, () => assert.deepEqual(fields(() => resolveClusterControllersArgs("c", { ...base, ...over })), expected));
+    it(`refuses ${what}`, () => assert.deepEqual(problemFields(() => resolveClusterControllersArgs("c", { ...base, ...over })), expected));
   }
 
   it("takes exact MAJOR.MINOR.PATCH chart versions only", () => {

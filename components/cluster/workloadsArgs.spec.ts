@@ -11,18 +11,11 @@ import type { WorkloadService } from "./workloads";
 import {
   DNS_LABEL, ECR_REPOSITORY_NAME, checkKubernetesWorkloadsArgs, referenceProblems, resolveKubernetesWorkloadsArgs, resolveWorkloadsArgs, servicesWithoutRoles,
 } from "./workloadsArgs";
+import { problemFields } from "../../test/argProblems";
 
 const oidc = {} as WorkloadsArgs["oidc"];
 const api: WorkloadService = { name: "api", namespace: "orders", buckets: [], secrets: [], queues: [], replicas: { min: 2, max: 6 } };
 const base: WorkloadsArgs = { clusterName: "orders", oidc, kmsKeyArns: { data: "d", secrets: "s" }, services: [api] };
-const fields = (f: () => unknown): string[] => {
-  try {
-    f();
-  } catch (e) {
-    return ((e as { problems: string[] }).problems).map((p) => p.replace(/: got.*/, ""));
-  }
-  return [];
-};
 
 describe("resolveWorkloadsArgs", () => {
   it("fills the registry from WORKLOADS_DEFAULTS and each ARN map with {}", () => {
@@ -38,7 +31,7 @@ describe("resolveWorkloadsArgs", () => {
     ["a queue no map holds", { services: [{ ...api, queues: ["jobs"] }], queueArns: { job: "arn:aws:sqs:us-west-2:123456789012:job" } }, ["services[0].queues[0]"]],
   ];
   for (const [what, over, expected] of cases) {
-    it(`refuses ${what}`, () => assert.deepEqual(fields(() => resolveWorkloadsArgs("w", { ...base, ...over })), expected));
+    it(`refuses ${what}`, () => assert.deepEqual(problemFields(() => resolveWorkloadsArgs("w", { ...base, ...over })), expected));
   }
 
   it("names the nearest reference the maps hold", () => {
@@ -85,7 +78,7 @@ describe("resolveKubernetesWorkloadsArgs", () => {
     ["a namespace Kubernetes would refuse", { services: [{ ...api, namespace: "-orders" }] }, ["services[0].namespace"]],
   ];
   for (const [what, over, expected] of cases) {
-    it(`refuses ${what}`, () => assert.deepEqual(fields(() => resolveKubernetesWorkloadsArgs("k", { ...k, ...over })), expected));
+    it(`refuses ${what}`, () => assert.deepEqual(problemFields(() => resolveKubernetesWorkloadsArgs("k", { ...k, ...over })), expected));
   }
 
   it("lists the services without roles in their order", () => {
