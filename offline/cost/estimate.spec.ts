@@ -81,10 +81,15 @@ describe("cost estimate", () => {
     assert.deepEqual([storage("primary"), storage("replica-1"), storage("replica-2")], [[1000, 2], [1000, 1], [1500, 1]]);
   });
 
-  it("orders items of equal cost by URN, whatever order the program registered them in", () => {
+  it("orders items of equal cost by URN, then name, whatever order the program registered them in", () => {
     const keys = ["b", "c", "a"].map((n) => res("aws:kms/key:Key", `key-${n}`, {}, security.urn));
     for (const order of [keys, [...keys].reverse()]) {
       assert.deepEqual(run([security, ...order]).items.map((i) => i.name), ["key-a", "key-b", "key-c"]);
+    }
+    // A remote component's children share its URN: they order by name.
+    const groups = ["b", "a"].map((n) => child("aws:eks/nodeGroup:NodeGroup", `nodes-${n}`, { instanceTypes: ["t3.medium"], capacityType: "ON_DEMAND", scalingConfig: { desiredSize: 1 }, diskSize: 0 }, group));
+    for (const order of [groups, [...groups].reverse()]) {
+      assert.deepEqual(run([cluster, group], order).items.map((i) => i.name), ["nodes-a", "nodes-b"]);
     }
   });
 

@@ -86,8 +86,9 @@ export function estimate(input: EstimateInput): CostReport {
     if (isMissing(result)) skip(s.type, result.lines?.length ? `part not priced: ${result.missing}` : result.missing);
     if (lines.length > 0) items.push(item(s, tierOf(s.urn), lines));
   }
-  // Equal costs (a service's replicas) keep one order whatever order the program registered them in.
-  items.sort((a, b) => b.monthly - a.monthly || a.urn.localeCompare(b.urn));
+  // Equal costs (a service's replicas, a remote component's children under its URN) keep one order
+  // whatever order they were registered or synthesized in.
+  items.sort((a, b) => b.monthly - a.monthly || a.urn.localeCompare(b.urn) || a.name.localeCompare(b.name));
   const byTier: Record<string, number> = {};
   for (const i of items) byTier[i.tier] = (byTier[i.tier] ?? 0) + i.monthly;
   return {
